@@ -1,0 +1,1 @@
+"""Parcelle gateway: the web areas and the REST API."""

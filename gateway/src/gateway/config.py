@@ -1,0 +1,22 @@
+"""Settings of the gateway: ``PARCELLE_GATEWAY_*`` overrides ``PARCELLE_*``."""
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from parcelle_kit.settings import Settings
+
+
+class GatewaySettings(Settings):
+    """Everything the gateway reads from the environment."""
+
+    service_prefix: ClassVar[str] = "GATEWAY"
+
+    host: str = Field(default="127.0.0.1", description="Address the gateway listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port the gateway listens on.")
+    readiness_timeout: float = Field(
+        default=2.0, gt=0, description="Seconds each service has to answer the readiness ping."
+    )
+    query_timeout: float = Field(
+        default=5.0, gt=0, description="Seconds a service has to answer a query before HTTP 504."
+    )

@@ -1,0 +1,23 @@
+"""The message bus: topology, broker factory, publishing with confirms."""
+
+from parcelle_kit.bus.broker import (
+    build_broker,
+    declare_dead_letters,
+    declare_exchanges,
+    router,
+    topology_of,
+)
+from parcelle_kit.bus.outgoing import Outgoing
+from parcelle_kit.bus.publisher import Publisher
+from parcelle_kit.bus.topology import Topology
+
+__all__ = [
+    "Outgoing",
+    "Publisher",
+    "Topology",
+    "build_broker",
+    "declare_dead_letters",
+    "declare_exchanges",
+    "router",
+    "topology_of",
+]

@@ -1,0 +1,176 @@
+"""Running a service process: the composition root every service shares.
+
+A service describes itself with a :class:`ServiceDefinition` (its name, settings class, the
+indexes of its store and a function that builds its subscribers); :class:`Runtime` builds the
+stores, the broker, the outbox relay and the idempotent consumer from settings, answers the
+``ping`` query, and shuts everything down in order. Nothing happens at import time.
+"""
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from typing import Generic, Protocol, TypeVar
+
+from faststream.rabbit import RabbitBroker, RabbitRouter
+from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
+
+from parcelle_contracts.ping import Ping, PingReply
+from parcelle_kit.blob.ports import BlobStore
+from parcelle_kit.bus import (
+    Publisher,
+    Topology,
+    build_broker,
+    declare_dead_letters,
+    declare_exchanges,
+    topology_of,
+)
+from parcelle_kit.bus import router as bus_router
+from parcelle_kit.consumer import IdempotentConsumer
+from parcelle_kit.logging import configure_logging, get_logger
+from parcelle_kit.outbox import OutboxRelay
+from parcelle_kit.settings import Settings
+from parcelle_kit.store.ports import DocumentStore, Index
+from parcelle_kit.stores import build_blob_store, build_document_store
+from parcelle_kit.telemetry import build_tracer_provider
+
+S = TypeVar("S", bound=Settings)
+logger = get_logger(__name__)
+
+
+class Process(Protocol):
+    """Anything ``parcelle run`` can run: a service, or the gateway."""
+
+    name: str
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Serve until ``stop`` is set, then shut down cleanly."""
+        ...
+
+
+def package_version(distribution: str) -> str:
+    try:
+        return version(distribution)
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+@dataclass(frozen=True)
+class ServiceDefinition(Generic[S]):
+    """What makes one service different from the others."""
+
+    name: str
+    settings_cls: type[S]
+    wire: Callable[["Runtime[S]"], RabbitRouter]
+    """Builds the service's subscribers (its ``entrypoints``) over the runtime's ports."""
+    indexes: Sequence[Index] = ()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        runtime = await Runtime.start(self, self.settings_cls())
+        try:
+            await stop.wait()
+        finally:
+            await runtime.stop()
+
+
+@dataclass
+class Runtime(Generic[S]):
+    """The live parts of one service process."""
+
+    name: str
+    version: str
+    settings: S
+    topology: Topology
+    tracer_provider: TracerProvider
+    store: DocumentStore
+    blobs: BlobStore
+    broker: RabbitBroker
+    publisher: Publisher
+    relay: OutboxRelay
+    consumer: IdempotentConsumer
+    _relay_task: asyncio.Task[None] | None = field(default=None, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        definition: ServiceDefinition[S],
+        settings: S,
+        *,
+        span_processors: tuple[SpanProcessor, ...] = (),
+    ) -> "Runtime[S]":
+        """Build every part from settings; nothing is connected yet."""
+        tracer_provider = build_tracer_provider(definition.name, processors=span_processors)
+        store = build_document_store(settings, definition.name)
+        topology = topology_of(settings)
+        broker = build_broker(settings, process=definition.name, tracer_provider=tracer_provider)
+        publisher = Publisher(broker, topology)
+        relay = OutboxRelay(store, publisher.send)
+        runtime = cls(
+            name=definition.name,
+            version=package_version(f"parcelle-{definition.name}"),
+            settings=settings,
+            topology=topology,
+            tracer_provider=tracer_provider,
+            store=store,
+            blobs=build_blob_store(settings, definition.name),
+            broker=broker,
+            publisher=publisher,
+            relay=relay,
+            consumer=IdempotentConsumer(store, relay),
+        )
+        broker.include_router(runtime._ping_router())
+        broker.include_router(definition.wire(runtime))
+        return runtime
+
+    @classmethod
+    async def start(
+        cls,
+        definition: ServiceDefinition[S],
+        settings: S,
+        *,
+        span_processors: tuple[SpanProcessor, ...] = (),
+    ) -> "Runtime[S]":
+        """Configure logging, open the stores, connect and start consuming."""
+        configure_logging(definition.name, level=settings.log_level, fmt=settings.log_format)
+        runtime = cls.build(definition, settings, span_processors=span_processors)
+        await runtime.store.open(definition.indexes)
+        await runtime.blobs.open()
+        await runtime.broker.connect()
+        await declare_exchanges(runtime.broker, runtime.topology)
+        await declare_dead_letters(runtime.broker, runtime.topology, runtime.name)
+        await runtime.broker.start()
+        runtime._relay_task = asyncio.create_task(runtime.relay.run(), name="outbox-relay")
+        logger.info("service started", version=runtime.version, store=runtime.store.kind)
+        return runtime
+
+    async def stop(self) -> None:
+        """Finish the messages in flight (up to the graceful timeout), then close everything."""
+        logger.info("service stopping")
+        await self.broker.stop()
+        if self._relay_task is not None:
+            self._relay_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._relay_task
+        await self.store.close()
+        await self.blobs.close()
+        self.tracer_provider.shutdown()
+        logger.info("service stopped")
+
+    def _ping_router(self) -> RabbitRouter:
+        subscribers = bus_router()
+
+        @subscribers.subscriber(
+            self.topology.query_queue(self.name, Ping.name),
+            self.topology.exchange,
+            title=f"{self.name}.ping",
+        )
+        async def ping(_: Ping) -> PingReply:
+            return PingReply(
+                service=self.name,
+                version=self.version,
+                stores={"documenti": self.store.kind, "blob": self.blobs.kind},
+                ready=await self.store.ping(),
+            )
+
+        return subscribers

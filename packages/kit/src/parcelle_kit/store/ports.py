@@ -1,0 +1,130 @@
+"""The document store port: what every service needs from its database, and nothing more.
+
+Documents are JSON-compatible dicts (str, int, float, bool, None, lists, dicts) with a string
+``_id``. The store owns a ``_v`` field: 1 on insert, incremented by every update, which is how
+optimistic concurrency is checked. Datetimes and decimals are stored as ISO strings and decimal
+strings by the code that owns them, so both adapters hold and sort exactly the same values.
+
+All reads and writes happen inside :meth:`DocumentStore.run`, which executes a unit of work in one
+atomic transaction and re-runs it when the database reports a transient conflict.
+"""
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, TypeVar
+
+Document = dict[str, Any]
+Scalar = str | int | float | bool | None
+Direction = Literal[1, -1]
+ASCENDING: Direction = 1
+DESCENDING: Direction = -1
+
+T = TypeVar("T")
+
+
+class StoreError(Exception):
+    """Base of the errors the document store raises."""
+
+
+class DuplicateKeyError(StoreError):
+    """An insert or update would break the primary key or a unique index."""
+
+
+class ConcurrencyError(StoreError):
+    """The document changed (or vanished) since it was read: its ``_v`` no longer matches."""
+
+
+class TransientStoreError(StoreError):
+    """The database asks to retry the whole unit of work (write conflict, lock timeout)."""
+
+
+@dataclass(frozen=True)
+class Index:
+    """A secondary index on one collection; ``unique`` indexes are enforced by the database."""
+
+    collection: str
+    fields: tuple[str, ...]
+    unique: bool = False
+    name: str = field(default="")
+
+    def index_name(self) -> str:
+        return self.name or "_".join((self.collection, *self.fields))
+
+
+class Transaction(Protocol):
+    """The operations available inside one unit of work."""
+
+    async def insert(self, collection: str, document: Document) -> Document:
+        """Insert a new document (``_id`` required); returns it with ``_v`` = 1.
+
+        Raises :class:`DuplicateKeyError` if the ``_id`` or a unique index value exists.
+        """
+        ...
+
+    async def get(self, collection: str, id: str) -> Document | None:
+        """The document with this ``_id``, or None."""
+        ...
+
+    async def update(self, collection: str, document: Document) -> Document:
+        """Replace the stored document if its ``_v`` still equals ``document['_v']``.
+
+        Returns the document with ``_v`` incremented. Raises :class:`ConcurrencyError` if the
+        stored version differs or the document is gone, :class:`DuplicateKeyError` on a unique
+        index violation.
+        """
+        ...
+
+    async def delete(self, collection: str, id: str) -> bool:
+        """Delete by ``_id``; True if a document was deleted."""
+        ...
+
+    async def find(
+        self,
+        collection: str,
+        where: Mapping[str, Scalar] | None = None,
+        *,
+        sort: Sequence[tuple[str, Direction]] = (),
+        limit: int | None = None,
+    ) -> list[Document]:
+        """Documents whose top-level or dotted fields equal the given values.
+
+        ``None`` matches a missing field or an explicit null. Sort keys may be dotted paths.
+        """
+        ...
+
+    async def count(self, collection: str, where: Mapping[str, Scalar] | None = None) -> int:
+        """How many documents match ``where`` (same matching rules as :meth:`find`)."""
+        ...
+
+    async def next_value(self, counter: str) -> int:
+        """Increment the named counter and return its new value (first call returns 1).
+
+        The increment is part of the transaction: if the unit of work fails, the number was
+        never given out, which is what makes protocol numbers gapless.
+        """
+        ...
+
+
+class DocumentStore(Protocol):
+    """A service's own database."""
+
+    kind: str
+    """``sqlite`` or ``mongodb``: reported by the service's ping."""
+
+    async def open(self, indexes: Sequence[Index] = ()) -> None:
+        """Connect and create the collections' indexes (idempotent)."""
+        ...
+
+    async def close(self) -> None: ...
+
+    async def ping(self) -> bool:
+        """True if the database answers."""
+        ...
+
+    async def run(self, work: Callable[[Transaction], Awaitable[T]], *, attempts: int = 5) -> T:
+        """Run ``work`` in one atomic transaction and return its result.
+
+        If ``work`` raises, nothing it wrote is kept. On :class:`TransientStoreError` the whole
+        unit is re-run, at most ``attempts`` times, with a short randomised back-off.
+        """
+        ...

@@ -1,0 +1,92 @@
+"""Pytest fixtures shared by every test suite of the workspace (loaded by the root conftest).
+
+Tests that need RabbitMQ use the real broker at ``PARCELLE_TEST_AMQP_URL`` (default: the local
+one). Each test gets its own bus namespace, so its exchanges and queues never meet another
+test's; the queues expire on their own once unused and the exchanges are deleted afterwards.
+"""
+
+import os
+import secrets
+import socket
+from collections import Counter
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import aio_pika
+import pytest
+
+AMQP_URL = os.environ.get("PARCELLE_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+TEST_QUEUE_EXPIRY_MS = 120_000
+
+
+def _broker_answers(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 5672), 2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def amqp_url() -> str:
+    """The real RabbitMQ's URL; the test fails (not skips) when it does not answer."""
+    if not _broker_answers(AMQP_URL):
+        pytest.fail(
+            f"RabbitMQ does not answer at {urlsplit(AMQP_URL).netloc.split('@')[-1]}: start it "
+            "with `rabbitmq-server -detached` or set PARCELLE_TEST_AMQP_URL",
+            pytrace=False,
+        )
+    return AMQP_URL
+
+
+@pytest.fixture
+async def bus_namespace(amqp_url: str) -> AsyncIterator[str]:
+    """A namespace of exchanges and queues of this test's own."""
+    namespace = f"t{secrets.token_hex(5)}"
+    yield namespace
+    connection = await aio_pika.connect(amqp_url)
+    async with connection:
+        channel = await connection.channel()
+        for name in (namespace, f"{namespace}.public", f"{namespace}.dlx"):
+            await channel.exchange_delete(name)
+
+
+@pytest.fixture
+def settings_values(tmp_path: Path, amqp_url: str, bus_namespace: str) -> dict[str, Any]:
+    """Keyword arguments for any Settings class: this test's broker namespace and var dir."""
+    return {
+        "env": "development",
+        "amqp_url": amqp_url,
+        "bus_namespace": bus_namespace,
+        "queue_expires_ms": TEST_QUEUE_EXPIRY_MS,
+        "delivery_limit": 2,
+        "var_dir": tmp_path / "var",
+        "store": "sqlite",
+        "blob": "filesystem",
+        "graceful_timeout": 3.0,
+        "log_format": "json",
+    }
+
+
+@pytest.fixture
+def settings_env(settings_values: dict[str, Any]) -> dict[str, str]:
+    """The same settings as environment variables, for processes the test starts."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PARCELLE_")}
+    env.update({f"PARCELLE_{key.upper()}": str(value) for key, value in settings_values.items()})
+    return env
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Skipped tests grouped by reason, so what was not run is visible at a glance."""
+    reasons: Counter[str] = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        if isinstance(longrepr, tuple):
+            reasons[str(longrepr[2]).removeprefix("Skipped: ")] += 1
+    if reasons:
+        terminalreporter.section("not run")
+        for reason, count in reasons.most_common():
+            terminalreporter.write_line(f"{count:5d} skipped: {reason}")

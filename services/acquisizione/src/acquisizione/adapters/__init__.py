@@ -1,0 +1,1 @@
+"""Implementations of the ports of `acquisizione` (databases, files, external services)."""

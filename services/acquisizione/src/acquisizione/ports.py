@@ -1,0 +1,1 @@
+"""Interfaces (``typing.Protocol``) the handlers of `acquisizione` need from the outside world."""

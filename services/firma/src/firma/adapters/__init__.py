@@ -1,0 +1,1 @@
+"""Implementations of the ports of `firma` (databases, files, external services)."""

@@ -1,0 +1,1 @@
+"""Implementations of the ports of `istanze` (databases, files, external services)."""

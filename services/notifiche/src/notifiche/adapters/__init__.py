@@ -1,0 +1,1 @@
+"""Implementations of the ports of `notifiche` (databases, files, external services)."""

@@ -1,0 +1,3 @@
+"""Parcelle service `postale` (registered mail): raccomandata A/R through a print-center provider,
+with tracking.
+"""

@@ -1,0 +1,1 @@
+"""Implementations of the ports of `postale` (databases, files, external services)."""

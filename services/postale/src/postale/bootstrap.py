@@ -1,0 +1,7 @@
+"""Composition root of `postale`: ``parcelle run postale`` loads :data:`service` from here."""
+
+from parcelle_kit.service import ServiceDefinition
+from postale.config import PostaleSettings
+from postale.entrypoints import build_router
+
+service = ServiceDefinition(name="postale", settings_cls=PostaleSettings, wire=build_router)

@@ -1,0 +1,1 @@
+"""Implementations of the ports of `revisione` (databases, files, external services)."""

@@ -1,0 +1,1 @@
+"""Interfaces (``typing.Protocol``) the handlers of `revisione` need from the outside world."""

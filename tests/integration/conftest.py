@@ -1,0 +1,56 @@
+"""Domain services running in this process on the real broker, and a gateway in front."""
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+from opentelemetry.sdk.trace import TracerProvider
+
+from gateway.app import create_app
+from gateway.config import GatewaySettings
+from parcelle_kit.cli.processes import load_process
+from parcelle_kit.service import Runtime, ServiceDefinition
+
+StartServices = Callable[..., Awaitable[list[Runtime[Any]]]]
+GatewayClient = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+
+
+@pytest.fixture
+async def start_services(settings_values: dict[str, Any]) -> AsyncIterator[StartServices]:
+    """Start services by name in this process; each is stopped after the test."""
+    started: list[Runtime[Any]] = []
+
+    async def start(*names: str, **runtime_options: Any) -> list[Runtime[Any]]:
+        runtimes = []
+        for name in names:
+            definition = load_process(name)
+            assert isinstance(definition, ServiceDefinition)
+            settings = definition.settings_cls(**settings_values)
+            runtime = await Runtime.start(definition, settings, **runtime_options)
+            started.append(runtime)
+            runtimes.append(runtime)
+        return runtimes
+
+    yield start
+    for runtime in started:
+        await runtime.stop()
+
+
+@pytest.fixture
+def gateway_client(settings_values: dict[str, Any]) -> GatewayClient:
+    """An HTTP client talking to a gateway app in this process (lifespan included)."""
+
+    @asynccontextmanager
+    async def client(
+        tracer_provider: TracerProvider | None = None,
+    ) -> AsyncIterator[httpx.AsyncClient]:
+        settings = GatewaySettings(**settings_values)
+        app = create_app(settings, tracer_provider=tracer_provider or TracerProvider())
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
+                yield http
+
+    return client
