@@ -24,6 +24,7 @@ $(CURDIR)/.tools/bin/uv:
 
 setup: $(UV)
 	@scripts/system-deps.sh
+	@scripts/compose-plugin.sh
 	$(UV) sync --locked --all-packages
 
 run: setup
