@@ -24,6 +24,7 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await broker.connect()
         await declare_exchanges(broker, topology)
+        await broker.start()
         try:
             yield
         finally:

@@ -1,19 +1,23 @@
-"""The gateway's side of the bus: queries by request/reply, with timeouts that become errors.
+"""The gateway's side of the bus: requests to the owning services, with timeouts that become
+clear errors.
 
 The gateway holds no domain state: everything it shows it asks the owning service for, and
 everything it changes it sends as a command to the owner.
 """
 
-import asyncio
 from typing import TypeVar
 
 from faststream.rabbit import RabbitBroker
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from parcelle_contracts.common import Esito
+from parcelle_contracts.envelope import Message
+from parcelle_contracts.ping import Ping, PingReply
 from parcelle_contracts.routing import query_key
-from parcelle_kit.bus import Publisher, Topology
+from parcelle_kit.bus import RequestTimeoutError, RpcClient, Topology
+from parcelle_kit.requests import ask
 
-R = TypeVar("R", bound=BaseModel)
+D = TypeVar("D")
 
 
 class ServiceUnavailableError(Exception):
@@ -26,29 +30,34 @@ class ServiceUnavailableError(Exception):
 
 
 class GatewayBus:
-    """Request/reply to the services, and publishing commands."""
+    """Requests to the services; registers its reply queue on the broker it is given."""
 
     def __init__(self, broker: RabbitBroker, topology: Topology) -> None:
         self.broker = broker
         self.topology = topology
-        self.publisher = Publisher(broker, topology)
+        self.rpc = RpcClient(broker, topology, "gateway")
 
-    async def ask(
-        self, service: str, name: str, query: BaseModel, reply_type: type[R], *, timeout: float
-    ) -> R:
-        """Send ``query`` to ``service`` and return its typed reply within ``timeout`` seconds."""
+    async def ask(self, message: Message, dati_type: type[D], *, timeout: float) -> Esito[D]:
+        """Send a command or query to its owner; its Esito, or ServiceUnavailableError."""
         try:
-            async with asyncio.timeout(timeout):
-                message = await self.broker.request(
-                    query.model_dump(mode="json"),
-                    exchange=self.topology.exchange,
-                    routing_key=query_key(service, name),
-                    timeout=timeout,
-                )
-        except TimeoutError as error:
+            return await ask(self.rpc, message, dati_type, timeout=timeout)
+        except RequestTimeoutError as error:
+            raise ServiceUnavailableError(
+                message.owner, f"no answer within {timeout:g} s"
+            ) from error
+        except ValidationError as error:
+            raise ServiceUnavailableError(message.owner, "unreadable reply") from error
+
+    async def ping(self, service: str, *, timeout: float) -> PingReply:
+        try:
+            body = await self.rpc.request(
+                Ping().model_dump(mode="json"),
+                routing_key=query_key(service, Ping.name),
+                timeout=timeout,
+            )
+            return PingReply.model_validate_json(body)
+        except RequestTimeoutError as error:
             raise ServiceUnavailableError(service, f"no answer within {timeout:g} s") from error
-        try:
-            return reply_type.model_validate_json(message.body)
         except ValidationError as error:
             raise ServiceUnavailableError(service, "unreadable reply") from error
 

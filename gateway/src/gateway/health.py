@@ -12,7 +12,6 @@ from fastapi.responses import JSONResponse
 
 from gateway.bus import GatewayBus, ServiceUnavailableError
 from gateway.config import GatewaySettings
-from parcelle_contracts.ping import Ping, PingReply
 from parcelle_contracts.routing import SERVICES
 
 router = APIRouter(tags=["salute"])
@@ -48,7 +47,7 @@ async def readyz(request: Request) -> JSONResponse:
 
 async def _ping(bus: GatewayBus, service: str, timeout: float) -> dict[str, Any]:
     try:
-        reply = await bus.ask(service, Ping.name, Ping(), PingReply, timeout=timeout)
+        reply = await bus.ping(service, timeout=timeout)
     except ServiceUnavailableError as error:
         return {"ok": False, "error": error.reason}
     entry: dict[str, Any] = {"ok": reply.ready, **reply.model_dump(exclude={"service"})}

@@ -11,7 +11,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 from parcelle_contracts.ids import new_id
 
-Kind = Literal["command", "event"]
+Kind = Literal["command", "event", "query"]
 ExchangeRole = Literal["internal", "public"]
 
 
@@ -58,7 +58,7 @@ class Message(BaseModel):
 
     @classmethod
     def routing_key(cls) -> str:
-        """``<owner>.<command|event>.<name>``, the key on the internal topic exchange."""
+        """``<owner>.<command|event|query>.<name>``, the key on the internal topic exchange."""
         return f"{cls.owner}.{cls.kind}.{cls.name}"
 
     def destination(self) -> tuple[ExchangeRole, str]:
@@ -88,3 +88,9 @@ class Event(Message):
     """A fact published by its owning service (``IstanzaDepositata``)."""
 
     kind: ClassVar[Kind] = "event"
+
+
+class Query(Message):
+    """A question to the owning service, answered by request/reply; it changes nothing."""
+
+    kind: ClassVar[Kind] = "query"

@@ -16,10 +16,12 @@ from typing import Generic, Protocol, TypeVar
 from faststream.rabbit import RabbitBroker, RabbitRouter
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 
+from parcelle_contracts.common import TRANSFER_AREA
 from parcelle_contracts.ping import Ping, PingReply
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.bus import (
     Publisher,
+    RpcClient,
     Topology,
     build_broker,
     declare_dead_letters,
@@ -89,6 +91,9 @@ class Runtime(Generic[S]):
     publisher: Publisher
     relay: OutboxRelay
     consumer: IdempotentConsumer
+    rpc: RpcClient
+    transfer: BlobStore
+    """The blob area where processes leave payloads for each other (claim checks)."""
     _relay_task: asyncio.Task[None] | None = field(default=None, repr=False)
 
     @classmethod
@@ -118,6 +123,8 @@ class Runtime(Generic[S]):
             publisher=publisher,
             relay=relay,
             consumer=IdempotentConsumer(store, relay),
+            rpc=RpcClient(broker, topology, definition.name),
+            transfer=build_blob_store(settings, TRANSFER_AREA),
         )
         broker.include_router(runtime._ping_router())
         broker.include_router(definition.wire(runtime))
@@ -136,6 +143,7 @@ class Runtime(Generic[S]):
         runtime = cls.build(definition, settings, span_processors=span_processors)
         await runtime.store.open(definition.indexes)
         await runtime.blobs.open()
+        await runtime.transfer.open()
         await runtime.broker.connect()
         await declare_exchanges(runtime.broker, runtime.topology)
         await declare_dead_letters(runtime.broker, runtime.topology, runtime.name)
@@ -154,6 +162,7 @@ class Runtime(Generic[S]):
                 await self._relay_task
         await self.store.close()
         await self.blobs.close()
+        await self.transfer.close()
         self.tracer_provider.shutdown()
         logger.info("service stopped")
 

@@ -7,17 +7,21 @@ from parcelle_kit.bus.broker import (
     router,
     topology_of,
 )
-from parcelle_kit.bus.outgoing import Outgoing
+from parcelle_kit.bus.outgoing import Outgoing, headers_of
 from parcelle_kit.bus.publisher import Publisher
+from parcelle_kit.bus.rpc import RequestTimeoutError, RpcClient
 from parcelle_kit.bus.topology import Topology
 
 __all__ = [
     "Outgoing",
     "Publisher",
+    "RequestTimeoutError",
+    "RpcClient",
     "Topology",
     "build_broker",
     "declare_dead_letters",
     "declare_exchanges",
+    "headers_of",
     "router",
     "topology_of",
 ]

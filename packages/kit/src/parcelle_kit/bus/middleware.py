@@ -36,7 +36,7 @@ class _MessageContextMiddleware(BaseMiddleware):
         raw = msg.raw_message
         routing_key = getattr(raw, "routing_key", None)
         with log_context(
-            correlation_id=msg.correlation_id,
+            correlation_id=headers.get("correlation_id") or msg.correlation_id,
             message_id=msg.message_id,
             ordine=headers.get("ordine"),
             routing_key=routing_key,

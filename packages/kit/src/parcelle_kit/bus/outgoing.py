@@ -7,6 +7,20 @@ from typing import Any
 from parcelle_contracts.envelope import ExchangeRole, Message
 
 
+def headers_of(message: Message) -> dict[str, str]:
+    """AMQP headers for a message: what logs and operators need without parsing the body.
+
+    The case's correlation id travels as a header because the AMQP correlation id property
+    belongs to request/reply, which uses it to match a reply with its request.
+    """
+    return {
+        "ordine": message.ordine,
+        "correlation_id": message.correlation_id,
+        "message_type": type(message).__name__,
+        "schema_version": str(message.schema_version),
+    }
+
+
 @dataclass(frozen=True)
 class Outgoing:
     """Body and AMQP properties of one message, independent of any broker object."""
@@ -28,11 +42,7 @@ class Outgoing:
             exchange=exchange,
             routing_key=routing_key,
             body=message.model_dump_json(),
-            headers={
-                "ordine": message.ordine,
-                "message_type": type(message).__name__,
-                "schema_version": str(message.schema_version),
-            },
+            headers=headers_of(message),
         )
 
     def to_document(self) -> dict[str, Any]:

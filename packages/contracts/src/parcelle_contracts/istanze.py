@@ -1,0 +1,330 @@
+"""Messages of the ``istanze`` service: the lawyer's application (istanza), from draft to
+deposit, and the case (pratica) status it owns.
+
+Drafts are saved at every step, so every field of the content is optional here; the service
+says what is missing when the lawyer asks for the document to sign or deposits.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import AwareDatetime, Field
+
+from parcelle_contracts.common import Attore, BlobRef, Model
+from parcelle_contracts.envelope import Command, Event, Query
+
+Stato = Literal[
+    "bozza",
+    "depositata",
+    "acquisita",
+    "integrazione_richiesta",
+    "provvedimento_emesso",
+    "non_liquidabile",
+    "rinunciata",
+    "chiusa",
+]
+Fase = Literal["studio", "introduttiva", "istruttoria", "decisionale", "altro"]
+Procedimento = Literal[
+    "tribunale_cognizione",
+    "tribunale_lavoro",
+    "tribunale_famiglia",
+    "volontaria_giurisdizione",
+    "esecuzione",
+    "fallimentare",
+    "giudice_di_pace",
+    "corte_appello",
+    "cassazione",
+    "giustizia_amministrativa",
+    "tributario",
+    "penale",
+    "arbitrato",
+    "mediazione_negoziazione",
+    "stragiudiziale",
+    "altro",
+]
+CategoriaAllegato = Literal["parcella", "prova_invio", "relazione", "atti", "procura", "altro"]
+TipoFirma = Literal["pades", "cades", "autografa"]
+
+Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+"""Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
+Testo = Annotated[str, Field(max_length=200)]
+TestoLungo = Annotated[str, Field(max_length=4000)]
+
+
+class Indirizzo(Model):
+    via: Testo | None = Field(default=None, description="Street and number.")
+    cap: str | None = Field(default=None, pattern=r"^\d{5}$", description="Postcode.")
+    comune: Testo | None = Field(default=None, description="Municipality.")
+    provincia: str | None = Field(
+        default=None, pattern=r"^[A-Za-z]{2}$", description="Province code, e.g. RM."
+    )
+    nazione: str = Field(default="IT", pattern=r"^[A-Z]{2}$", description="ISO country code.")
+
+
+class Cliente(Model):
+    """The client and counter-party (controinteressato): a person or a company."""
+
+    tipo: Literal["persona_fisica", "persona_giuridica"] | None = None
+    nome: Testo | None = None
+    cognome: Testo | None = None
+    denominazione: Testo | None = Field(default=None, description="Company name.")
+    codice_fiscale: str | None = Field(default=None, max_length=16)
+    partita_iva: str | None = Field(default=None, max_length=11)
+    indirizzo: Indirizzo | None = None
+    pec: str | None = Field(default=None, max_length=254, description="Digital domicile.")
+    email: str | None = Field(default=None, max_length=254)
+
+
+class DatiPratica(Model):
+    """The matter the fees are for."""
+
+    autorita: Testo | None = Field(default=None, description="Court or authority.")
+    procedimento: Procedimento | None = Field(default=None, description="Kind of proceeding.")
+    numero_rg: str | None = Field(default=None, max_length=40, description="Docket number.")
+    valore: Importo | None = Field(default=None, description="Value of the case (scaglione).")
+    valore_indeterminabile: bool = Field(default=False, description="Value not determinable.")
+    numero_parti: int | None = Field(default=None, ge=1, le=1000)
+    periodo_dal: date | None = Field(default=None, description="Activity started on.")
+    periodo_al: date | None = Field(default=None, description="Activity ended on.")
+    mandato_concluso: bool | None = Field(default=None, description="The mandate has ended.")
+    difesa_ufficio: bool | None = Field(
+        default=None,
+        description="Court-appointed defence or legal aid (patrocinio a spese dello Stato).",
+    )
+    equo_compenso_art7: bool | None = Field(
+        default=None, description="Asks for the art. 7 L. 49/2023 (equo compenso) procedure."
+    )
+    insinuazione_passivo: bool = Field(default=False, description="For a bankruptcy claim.")
+
+
+class Voce(Model):
+    """A requested amount for one phase or item."""
+
+    fase: Fase
+    importo: Importo
+    descrizione: Testo | None = Field(default=None, description="Required for ``altro``.")
+    motivazione: TestoLungo | None = Field(
+        default=None, description="Reasons for an increase or decrease of the parameter."
+    )
+
+
+class ContenutoIstanza(Model):
+    """What the lawyer writes in the application. Every part may be absent in a draft."""
+
+    cliente: Cliente | None = None
+    pratica: DatiPratica | None = None
+    voci: list[Voce] | None = Field(default=None, max_length=50)
+    spese: Importo | None = Field(default=None, description="Expenses (spese vive).")
+    spese_generali_percentuale: Annotated[Decimal, Field(ge=0, le=15, decimal_places=2)] = Field(
+        default=Decimal("15"), description="Spese generali, % of the fee (DM 55/2014 art. 2)."
+    )
+    note: TestoLungo | None = None
+
+
+class Totali(Model):
+    """The amounts computed from the requested items (each step rounded to the cent)."""
+
+    compenso: Importo
+    spese_generali: Importo
+    cpa: Importo
+    iva: Importo
+    spese: Importo
+    totale: Importo
+
+
+class Allegato(Model):
+    id: str
+    categoria: CategoriaAllegato
+    nome_file: str
+    content_type: str
+    tipo: str = Field(description="What the content is: PDF, PDF firmato, CAdES (p7m), JPEG, PNG.")
+    dimensione: int
+    sha256: str
+    caricato_il: AwareDatetime
+
+
+class Firma(Model):
+    """The signature found on the deposited application."""
+
+    tipo: TipoFirma
+    firmatario: str | None = None
+    codice_fiscale: str | None = None
+    emittente: str | None = None
+    firmato_il: AwareDatetime | None = None
+    sha256: str | None = Field(default=None, description="SHA-256 of the signed file.")
+
+
+class Evento(Model):
+    """One line of the case timeline."""
+
+    quando: AwareDatetime
+    stato: Stato
+    descrizione: str
+    chi: str | None = None
+
+
+class Istanza(Model):
+    """The application as its owner sees it."""
+
+    id: str
+    codice: str = Field(description="Application code; its last group is the check element.")
+    ordine: str
+    stato: Stato
+    avvocato: Attore
+    contenuto: ContenutoIstanza
+    totali: Totali | None
+    mancanti: list[str] = Field(description="Italian labels of what a deposit still needs.")
+    allegati: list[Allegato]
+    documento_pronto: bool = Field(description="The application PDF matches the current data.")
+    documento_sha256: str | None = None
+    protocollo: str | None = None
+    depositata_il: AwareDatetime | None = None
+    creata_il: AwareDatetime
+    aggiornata_il: AwareDatetime
+    firma_richiesta: bool = Field(description="The Ordine requires a digital signature.")
+    firma: Firma | None = Field(
+        default=None,
+        description="Before deposit: the verified signed file ready to deposit; after: the "
+        "signature of the deposited application.",
+    )
+    cronologia: list[Evento]
+
+
+class IstanzaSintesi(Model):
+    """A line of the lawyer's list of cases."""
+
+    id: str
+    codice: str
+    protocollo: str | None
+    cliente: str | None
+    importo_richiesto: Importo | None
+    stato: Stato
+    aggiornata_il: AwareDatetime
+
+
+# --- requests (gateway -> istanze, request/reply; every reply is an Esito) ---------------------
+
+
+class _Richiesta(Command):
+    owner: ClassVar[str] = "istanze"
+    attore: Attore
+
+
+class _Domanda(Query):
+    owner: ClassVar[str] = "istanze"
+    attore: Attore
+
+
+class CreaBozza(_Richiesta):
+    """Start a new application. ``istanza_id`` is chosen by the sender, so a retry creates one."""
+
+    name: ClassVar[str] = "crea_bozza"
+    istanza_id: str
+    contenuto: ContenutoIstanza = Field(default_factory=ContenutoIstanza)
+
+
+class AggiornaBozza(_Richiesta):
+    """Replace the parts of the draft that are given (a part left out stays as it was)."""
+
+    name: ClassVar[str] = "aggiorna_bozza"
+    istanza_id: str
+    contenuto: ContenutoIstanza
+    parti: list[
+        Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
+    ]
+
+
+class AggiungiAllegato(_Richiesta):
+    """Attach a file the gateway left in the transfer area."""
+
+    name: ClassVar[str] = "aggiungi_allegato"
+    istanza_id: str
+    categoria: CategoriaAllegato
+    nome_file: str = Field(max_length=255)
+    file: BlobRef
+
+
+class RimuoviAllegato(_Richiesta):
+    name: ClassVar[str] = "rimuovi_allegato"
+    istanza_id: str
+    allegato_id: str
+
+
+class PreparaDocumento(_Richiesta):
+    """Generate (or reuse) the application PDF for the current data; replies a FileRef."""
+
+    name: ClassVar[str] = "prepara_documento"
+    istanza_id: str
+
+
+class FirmaDemoIstanza(_Richiesta):
+    """Development only: sign the application PDF with the demo lawyer's certificate."""
+
+    name: ClassVar[str] = "firma_demo"
+    istanza_id: str
+
+
+class DepositaIstanza(_Richiesta):
+    """Deposit: ``firmato`` is the signed PDF or .p7m (in the transfer area), or None where the
+    Ordine accepts a hand-signed original at the counter."""
+
+    name: ClassVar[str] = "deposita_istanza"
+    istanza_id: str
+    firmato: BlobRef | None = None
+    nome_file: str | None = Field(default=None, max_length=255)
+
+
+class RinunciaIstanza(_Richiesta):
+    name: ClassVar[str] = "rinuncia_istanza"
+    istanza_id: str
+    motivo: str = Field(min_length=3, max_length=2000)
+
+
+# --- queries (request/reply) -------------------------------------------------------------------
+
+
+class ElencoIstanze(_Domanda):
+    name: ClassVar[str] = "elenco_istanze"
+    stato: Stato | None = None
+
+
+class DettaglioIstanza(_Domanda):
+    name: ClassVar[str] = "dettaglio_istanza"
+    istanza_id: str
+
+
+class FileIstanza(_Domanda):
+    """Which file of a case to download: the application PDF, the receipt, the signed file,
+    or an attachment."""
+
+    name: ClassVar[str] = "file_istanza"
+    istanza_id: str
+    quale: Literal["documento", "ricevuta", "firmato", "allegato"]
+    allegato_id: str | None = None
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+class IstanzaDepositata(Event):
+    """An application was deposited: the secretariat may now acquire it."""
+
+    owner: ClassVar[str] = "istanze"
+    name: ClassVar[str] = "istanza_depositata"
+    istanza_id: str
+    codice: str
+    avvocato: Attore
+    cliente: str | None = Field(description="Client's name, for the pending list.")
+    importo_richiesto: Importo | None
+    firma: TipoFirma
+    depositata_il: AwareDatetime
+
+
+class IstanzaRinunciata(Event):
+    owner: ClassVar[str] = "istanze"
+    name: ClassVar[str] = "istanza_rinunciata"
+    istanza_id: str
+    codice: str
+    motivo: str
+    rinunciata_il: datetime
