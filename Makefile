@@ -25,6 +25,7 @@ $(CURDIR)/.tools/bin/uv:
 setup: $(UV)
 	@scripts/system-deps.sh
 	@scripts/compose-plugin.sh
+	@scripts/frontend.sh
 	$(UV) sync --locked --all-packages
 
 run: setup

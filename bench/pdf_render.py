@@ -109,7 +109,7 @@ def build_context() -> dict[str, Any]:
 
 
 def show(text: str) -> None:
-    print(text)  # noqa: T201 - a benchmark's output is its figures
+    print(text)
 
 
 def percentile(samples: list[float], fraction: float) -> float:

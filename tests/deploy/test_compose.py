@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from parcelle_contracts.routing import SERVICES
+from parcelle_kit.cli.processes import load_process
+from parcelle_kit.service import ServiceDefinition
 from parcelle_kit.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,15 +71,29 @@ def test_every_process_is_built_from_the_one_dockerfile_for_its_service(
 
 @pytest.mark.parametrize("name", PARCELLE)
 def test_every_process_gets_a_production_configuration_the_settings_accept(
-    config: dict[str, Any], name: str, strong_secret: str, monkeypatch: pytest.MonkeyPatch
+    config: dict[str, Any],
+    name: str,
+    strong_secret: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
-    environment = config["services"][name]["environment"]
+    service = config["services"][name]
+    environment = dict(service["environment"])
+    assert ("PARCELLE_FIRMA_TRUST_ROOTS" in environment) == (name == "firma")
+    if name == "firma":
+        # The bundle is mounted into the container; here a stand-in file takes its place.
+        mounted = {volume["target"] for volume in service["volumes"]}
+        assert str(Path(environment["PARCELLE_FIRMA_TRUST_ROOTS"]).parent) in mounted
+        (tmp_path / "roots.pem").write_text("placeholder")
+        environment["PARCELLE_FIRMA_TRUST_ROOTS"] = str(tmp_path / "roots.pem")
     for key in list(os.environ):
         if key.startswith("PARCELLE_"):
             monkeypatch.delenv(key)
     for key, value in environment.items():
         monkeypatch.setenv(key, value)
-    settings = Settings()
+    process = load_process(name)
+    settings_cls = process.settings_cls if isinstance(process, ServiceDefinition) else Settings
+    settings = settings_cls()
     assert settings.env == "production"
     assert settings.production_problems() == []
     assert settings.store == "mongodb"

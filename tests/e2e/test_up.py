@@ -96,6 +96,10 @@ def test_up_serves_ready_restarts_a_crashed_child_and_stops_everything(
             break
     else:
         pytest.fail(f"parcelle up ended without becoming ready (code {process.wait()})")
+    announced = [process.stdout.readline() for _ in range(6)]
+    assert any("avvocato.demo" in line for line in announced), announced
+    assert any("segreteria.demo" in line for line in announced), announced
+    assert any("avvocato.p12" in line for line in announced), announced
 
     status, body = readyz(base)
     assert status == 200, body

@@ -2,10 +2,12 @@
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from opentelemetry.sdk.trace import TracerProvider
 
 from gateway.app import create_app
@@ -14,7 +16,17 @@ from parcelle_kit.cli.processes import load_process
 from parcelle_kit.service import Runtime, ServiceDefinition
 
 StartServices = Callable[..., Awaitable[list[Runtime[Any]]]]
-GatewayClient = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+
+
+@dataclass
+class Gateway:
+    """A gateway app in this process and an HTTP client talking to it."""
+
+    app: FastAPI
+    http: httpx.AsyncClient
+
+
+GatewayClient = Callable[..., AbstractAsyncContextManager[Gateway]]
 
 
 @pytest.fixture
@@ -45,12 +57,12 @@ def gateway_client(settings_values: dict[str, Any]) -> GatewayClient:
     @asynccontextmanager
     async def client(
         tracer_provider: TracerProvider | None = None,
-    ) -> AsyncIterator[httpx.AsyncClient]:
+    ) -> AsyncIterator[Gateway]:
         settings = GatewaySettings(**settings_values)
         app = create_app(settings, tracer_provider=tracer_provider or TracerProvider())
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-                yield http
+                yield Gateway(app, http)
 
     return client

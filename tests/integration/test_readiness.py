@@ -13,9 +13,9 @@ async def test_ready_when_all_six_services_answer(
     start_services: StartServices, gateway_client: GatewayClient
 ) -> None:
     await start_services(*SERVICES)
-    async with gateway_client() as http:
-        response = await http.get("/readyz")
-        alive = await http.get("/healthz")
+    async with gateway_client() as gateway:
+        response = await gateway.http.get("/readyz")
+        alive = await gateway.http.get("/healthz")
     assert alive.status_code == 200
     assert response.status_code == 200, response.text
     body = response.json()
@@ -32,8 +32,8 @@ async def test_not_ready_names_the_services_that_do_not_answer(
     start_services: StartServices, gateway_client: GatewayClient
 ) -> None:
     await start_services(*(name for name in SERVICES if name != "postale"))
-    async with gateway_client() as http:
-        response = await http.get("/readyz")
+    async with gateway_client() as gateway:
+        response = await gateway.http.get("/readyz")
     assert response.status_code == 503
     services = response.json()["services"]
     assert services["postale"] == {"ok": False, "error": "no answer within 2 s"}

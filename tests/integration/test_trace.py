@@ -18,8 +18,8 @@ async def test_a_request_is_one_trace_across_gateway_broker_and_service(
     exporter = InMemorySpanExporter()
     await start_services("istanze", span_processors=(SimpleSpanProcessor(exporter),))
     gateway_tracing = build_tracer_provider("gateway", processors=(SimpleSpanProcessor(exporter),))
-    async with gateway_client(gateway_tracing) as http:
-        await http.get("/readyz")
+    async with gateway_client(gateway_tracing) as gateway:
+        await gateway.http.get("/readyz")
     spans = exporter.get_finished_spans()
 
     (request,) = [s for s in spans if s.kind == SpanKind.SERVER]

@@ -3,25 +3,38 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 
-from gateway import health
+from gateway import api, asyncapi, errors, health, web
+from gateway.auth import INDEXES, AccountStore, LoginRequiredError, SessionStore
+from gateway.auth.demo import seed_demo_accounts
+from gateway.auth.routes import router as auth_router
 from gateway.bus import GatewayBus
 from gateway.config import GatewaySettings
+from gateway.files import GatewayFiles
+from gateway.istanze import IstanzeClient
 from parcelle_kit.bus import build_broker, declare_exchanges, topology_of
 from parcelle_kit.service import package_version
+from parcelle_kit.stores import build_document_store
 
 
 def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) -> FastAPI:
-    """The gateway application; the broker connects when the app starts (lifespan)."""
+    """The gateway application; the broker and the stores open when the app starts."""
     broker = build_broker(settings, process="gateway", tracer_provider=tracer_provider)
     topology = topology_of(settings)
     bus = GatewayBus(broker, topology)
+    store = build_document_store(settings, "gateway")
+    files = GatewayFiles(settings, max_upload=settings.max_upload_mb * 1024 * 1024)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await store.open(INDEXES)
+        await files.open()
+        if settings.env == "development":
+            await seed_demo_accounts(app.state.accounts)
         await broker.connect()
         await declare_exchanges(broker, topology)
         await broker.start()
@@ -29,9 +42,12 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
             yield
         finally:
             await broker.stop()
+            await files.close()
+            await store.close()
 
     app = FastAPI(
         title="Parcelle",
+        summary="Pareri di congruità sulle parcelle degli avvocati, on-line.",
         version=package_version("parcelle-gateway"),
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
@@ -40,7 +56,23 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
     )
     app.state.settings = settings
     app.state.bus = bus
+    app.state.istanze = IstanzeClient(bus, settings.query_timeout)
+    app.state.files = files
+    app.state.accounts = AccountStore(store)
+    app.state.sessions = SessionStore(store)
+    errors.install(app)
+    web.install(app)  # pages get Italian HTML error pages; the API keeps its JSON errors
+
+    @app.exception_handler(LoginRequiredError)
+    async def to_login(_: Request, error: LoginRequiredError) -> RedirectResponse:
+        return RedirectResponse(f"/login?next={error.next_url}", status_code=303)
+
     app.include_router(health.router)
+    app.include_router(auth_router)
+    app.include_router(api.router)
+    app.include_router(web.router)
+    app.mount("/static", web.static_files(), name="static")
+    app.include_router(asyncapi.router)
     FastAPIInstrumentor.instrument_app(
         app, tracer_provider=tracer_provider, excluded_urls="healthz"
     )

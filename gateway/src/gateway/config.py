@@ -18,5 +18,12 @@ class GatewaySettings(Settings):
         default=2.0, gt=0, description="Seconds each service has to answer the readiness ping."
     )
     query_timeout: float = Field(
-        default=5.0, gt=0, description="Seconds a service has to answer a query before HTTP 504."
+        default=10.0, gt=0, description="Seconds a service has to answer a request before 503."
+    )
+    max_upload_mb: int = Field(
+        default=100,
+        ge=1,
+        le=2048,
+        description="Largest file the gateway accepts in one upload; each Ordine's own, "
+        "smaller limits are enforced by the owning service.",
     )

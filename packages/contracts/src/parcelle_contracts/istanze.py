@@ -5,7 +5,7 @@ Drafts are saved at every step, so every field of the content is optional here; 
 says what is missing when the lawyer asks for the document to sign or deposits.
 """
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
@@ -45,6 +45,7 @@ Procedimento = Literal[
 ]
 CategoriaAllegato = Literal["parcella", "prova_invio", "relazione", "atti", "procura", "altro"]
 TipoFirma = Literal["pades", "cades", "autografa"]
+TipoAllegato = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
 
 Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 """Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
@@ -69,8 +70,10 @@ class Cliente(Model):
     nome: Testo | None = None
     cognome: Testo | None = None
     denominazione: Testo | None = Field(default=None, description="Company name.")
-    codice_fiscale: str | None = Field(default=None, max_length=16)
-    partita_iva: str | None = Field(default=None, max_length=11)
+    # Longer than the codes themselves: what was typed (spaces, an "IT" prefix) reaches the
+    # service, which normalises it or says precisely what is wrong.
+    codice_fiscale: str | None = Field(default=None, max_length=32)
+    partita_iva: str | None = Field(default=None, max_length=32)
     indirizzo: Indirizzo | None = None
     pec: str | None = Field(default=None, max_length=254, description="Digital domicile.")
     email: str | None = Field(default=None, max_length=254)
@@ -138,7 +141,7 @@ class Allegato(Model):
     categoria: CategoriaAllegato
     nome_file: str
     content_type: str
-    tipo: str = Field(description="What the content is: PDF, PDF firmato, CAdES (p7m), JPEG, PNG.")
+    tipo: TipoAllegato = Field(description="What the content is, recognised from the bytes.")
     dimensione: int
     sha256: str
     caricato_il: AwareDatetime
@@ -178,6 +181,9 @@ class Istanza(Model):
     allegati: list[Allegato]
     documento_pronto: bool = Field(description="The application PDF matches the current data.")
     documento_sha256: str | None = None
+    ricevuta_sha256: str | None = Field(
+        default=None, description="SHA-256 of the deposit receipt, once issued."
+    )
     protocollo: str | None = None
     depositata_il: AwareDatetime | None = None
     creata_il: AwareDatetime
@@ -327,4 +333,4 @@ class IstanzaRinunciata(Event):
     istanza_id: str
     codice: str
     motivo: str
-    rinunciata_il: datetime
+    rinunciata_il: AwareDatetime

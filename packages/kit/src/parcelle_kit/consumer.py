@@ -47,18 +47,23 @@ class IdempotentConsumer:
         self._store = store
         self._relay = relay
 
-    async def handle(self, message: Message, work: Work) -> Processed:
-        """Run ``work`` in one transaction with the processed-record and the staged events."""
+    async def handle(self, message: Message, work: Work, *, step: str | None = None) -> Processed:
+        """Run ``work`` in one transaction with the processed-record and the staged events.
+
+        A use case that commits more than once for one message (a file checked and kept, then
+        the deposit) names each ``step``, so each is done once and none is taken for another.
+        """
+        key = message.message_id if step is None else f"{message.message_id}/{step}"
 
         async def unit(tx: Transaction) -> Processed:
-            seen = await tx.get(PROCESSED, message.message_id)
+            seen = await tx.get(PROCESSED, key)
             if seen is not None:
                 return Processed(reply=seen.get("reply"), duplicate=True)
             outcome = await work(tx)
             await tx.insert(
                 PROCESSED,
                 {
-                    "_id": message.message_id,
+                    "_id": key,
                     "message_type": type(message).__name__,
                     "processed_at": utcnow().isoformat(),
                     "reply": outcome.reply,
@@ -72,7 +77,7 @@ class IdempotentConsumer:
         except DuplicateKeyError:
             # Two deliveries of the same message raced; the loser finds the winner's record.
             # Any other duplicate key is the handler's own and is re-raised.
-            seen = await self._store.run(lambda tx: tx.get(PROCESSED, message.message_id))
+            seen = await self._store.run(lambda tx: tx.get(PROCESSED, key))
             if seen is None:
                 raise
             processed = Processed(reply=seen.get("reply"), duplicate=True)

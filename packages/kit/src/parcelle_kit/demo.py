@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from parcelle_contracts.common import Ruolo
+
 ORDINE = "DEMO"
 ORDINE_NOME = "Ordine degli Avvocati di Demo"
 PASSWORD_VARIABLE = "PARCELLE_DEMO_PASSWORD"
@@ -15,7 +17,7 @@ PASSWORD_VARIABLE = "PARCELLE_DEMO_PASSWORD"
 @dataclass(frozen=True)
 class DemoUser:
     username: str
-    ruolo: str
+    ruolo: Ruolo
     nome: str
     cognome: str
     codice_fiscale: str | None

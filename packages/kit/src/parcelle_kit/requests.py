@@ -36,7 +36,7 @@ def answer(
     topology: Topology,
     service: str,
     message_type: type[M],
-    handle: Callable[[M], Awaitable[BaseModel | list[Any] | None]],
+    handle: Callable[[M], Awaitable[BaseModel | list[Any] | dict[str, Any] | None]],
 ) -> None:
     """Subscribe ``handle`` to ``message_type`` and reply with an Esito."""
     if message_type.kind == "query":
@@ -74,7 +74,8 @@ async def ask(rpc: RpcClient, message: Message, dati_type: type[D], *, timeout: 
     return Esito[dati_type].model_validate_json(body)  # type: ignore[valid-type]
 
 
-def _json(dati: BaseModel | list[Any] | None) -> Any:
+def _json(dati: BaseModel | list[Any] | dict[str, Any] | None) -> Any:
+    """The reply data as JSON; a dict is taken as JSON already (a reply recorded earlier)."""
     if isinstance(dati, BaseModel):
         return dati.model_dump(mode="json")
     if isinstance(dati, list):

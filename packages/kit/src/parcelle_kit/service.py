@@ -8,7 +8,7 @@ stores, the broker, the outbox relay and the idempotent consumer from settings, 
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Generic, Protocol, TypeVar
@@ -95,6 +95,25 @@ class Runtime(Generic[S]):
     transfer: BlobStore
     """The blob area where processes leave payloads for each other (claim checks)."""
     _relay_task: asyncio.Task[None] | None = field(default=None, repr=False)
+    _on_start: list[Callable[[], Awaitable[object]]] = field(default_factory=list, repr=False)
+    _on_stop: list[Callable[[], Awaitable[object]]] = field(default_factory=list, repr=False)
+
+    def on_start(self, callback: Callable[[], Awaitable[object]]) -> None:
+        """Run ``callback`` at start, after the stores open and before messages flow.
+
+        For what a service's subscribers need running (a PDF renderer, a demo PKI); register
+        it while wiring the subscribers.
+        """
+        self._on_start.append(callback)
+
+    async def run_start_hooks(self) -> None:
+        """Run what :meth:`on_start` registered, in order (``start`` does; tests may too)."""
+        for callback in self._on_start:
+            await callback()
+
+    def on_stop(self, callback: Callable[[], Awaitable[object]]) -> None:
+        """Run ``callback`` at stop, after the last message is handled (reverse order)."""
+        self._on_stop.append(callback)
 
     @classmethod
     def build(
@@ -144,6 +163,7 @@ class Runtime(Generic[S]):
         await runtime.store.open(definition.indexes)
         await runtime.blobs.open()
         await runtime.transfer.open()
+        await runtime.run_start_hooks()
         await runtime.broker.connect()
         await declare_exchanges(runtime.broker, runtime.topology)
         await declare_dead_letters(runtime.broker, runtime.topology, runtime.name)
@@ -156,6 +176,8 @@ class Runtime(Generic[S]):
         """Finish the messages in flight (up to the graceful timeout), then close everything."""
         logger.info("service stopping")
         await self.broker.stop()
+        for callback in reversed(self._on_stop):
+            await callback()
         if self._relay_task is not None:
             self._relay_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -86,6 +86,17 @@ async def test_markup_in_the_context_is_printed_as_text(
     assert nome in text_of(pdftotext, pdf_file(pdf))
 
 
+async def test_the_package_stylesheet_applies_and_the_template_style_wins_over_it(
+    renderer: PdfRenderer, testdocs: str, pdftotext: Tool, pdf_file: Any
+) -> None:
+    pdf = await renderer.render(testdocs, "pacchetto.html", {})
+
+    text = text_of(pdftotext, pdf_file(pdf))
+    assert "Uno [foglio del pacchetto]" in text  # assets/documents.css, never linked
+    assert "Due [stile del modello]" in text  # the template's own <style> wins
+    assert "Due [foglio del pacchetto]" not in text
+
+
 async def test_missing_template_is_a_clear_error(renderer: PdfRenderer, testdocs: str) -> None:
     with pytest.raises(TemplateNotFoundError, match=r"'inesistente\.html' not found"):
         await renderer.render(testdocs, "inesistente.html", {})

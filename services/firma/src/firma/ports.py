@@ -1,1 +1,61 @@
 """Interfaces (``typing.Protocol``) the handlers of `firma` need from the outside world."""
+
+from typing import Protocol
+
+from firma.domain.esame import EsameFirma, Impronta
+from parcelle_contracts.common import BlobRef
+
+
+class BlobMissingError(Exception):
+    """No object under the key a message names."""
+
+
+class BlobTooLargeError(Exception):
+    """The object is larger than the caller accepts; it was not read."""
+
+
+class InvalidDocumentError(Exception):
+    """The document to sign is not a PDF that can be signed."""
+
+
+class SignatureVerifier(Protocol):
+    """Finds the facts of a signed file; judging them is the domain's job."""
+
+    async def examine(self, firmato: bytes, originale: Impronta, codice_fiscale: str) -> EsameFirma:
+        """Examine ``firmato`` as a signed copy of ``originale``.
+
+        ``codice_fiscale`` only picks which signature to examine when there are several.
+        """
+        ...
+
+
+class DemoSigner(Protocol):
+    """Signs a PDF (PAdES) with the demo lawyer's certificate."""
+
+    async def sign(self, pdf: bytes, *, location: str) -> bytes:
+        """The signed PDF (the original plus an incremental update), or
+        :class:`InvalidDocumentError`."""
+        ...
+
+
+class DemoPki(Protocol):
+    """The demo PKI: created once, then reused (development only)."""
+
+    def ensure(self) -> object:
+        """Create whatever is missing; idempotent and safe across processes."""
+        ...
+
+
+class Blobs(Protocol):
+    """Payloads by claim check (:class:`BlobRef`), in whichever area they lie."""
+
+    async def read(self, ref: BlobRef, *, max_size: int) -> bytes:
+        """The object's bytes; :class:`BlobMissingError` if there is none,
+        :class:`BlobTooLargeError` (without reading it) if it exceeds ``max_size``. The caller
+        checks the bytes against the reference's fingerprint."""
+        ...
+
+    async def publish(self, key: str, data: bytes, *, content_type: str) -> BlobRef:
+        """Leave ``data`` in the transfer area under ``key``; if the key is taken (a redelivered
+        request), the object already there is kept and its reference returned."""
+        ...

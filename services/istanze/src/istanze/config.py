@@ -2,6 +2,8 @@
 
 from typing import ClassVar
 
+from pydantic import Field
+
 from parcelle_kit.settings import Settings
 
 
@@ -9,3 +11,7 @@ class IstanzeSettings(Settings):
     """Everything `istanze` reads from the environment."""
 
     service_prefix: ClassVar[str] = "ISTANZE"
+
+    pdf_workers: int = Field(
+        default=2, ge=1, le=16, description="Processes rendering the application and receipt PDFs."
+    )

@@ -23,8 +23,9 @@ def sanitise_filename(filename: str) -> str:
     return name or "download"
 
 
-def content_disposition(filename: str) -> str:
-    """``attachment`` with an ASCII fallback and the exact UTF-8 name (RFC 6266, RFC 5987)."""
+def content_disposition(filename: str, disposition: str = "attachment") -> str:
+    """``attachment`` (or ``inline``) with an ASCII fallback and the exact UTF-8 name
+    (RFC 6266, RFC 5987)."""
     name = sanitise_filename(filename)
     # Accents are dropped (è -> e); any other non-ASCII character leaves a visible "_".
     ascii_name = "".join(
@@ -32,4 +33,4 @@ def content_disposition(filename: str) -> str:
         for ch in unicodedata.normalize("NFKD", name)
     )
     ascii_name = _NOT_PLAIN_ASCII.sub("_", ascii_name).strip(". ") or "download"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"

@@ -13,6 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
+from parcelle_kit import demo
 from parcelle_kit.cli.processes import SMTP_SINK, process_names
 from parcelle_kit.cli.readiness import broker_problem, wait_ready
 from parcelle_kit.cli.run import SUPERVISOR_VARIABLE
@@ -116,6 +117,8 @@ async def _up(settings: Settings, *, wait: bool) -> int:
         await asyncio.wait({running, ready}, return_when=asyncio.FIRST_COMPLETED)
         if ready.done() and ready.result():
             _say(f"Parcelle is ready at {address}/")
+            if settings.env == "development":
+                _print_demo(settings)
             _say(
                 f"outgoing mail is kept in {settings.var_dir / 'mail'} (SMTP 127.0.0.1:{sink_port})"
             )
@@ -126,6 +129,15 @@ async def _up(settings: Settings, *, wait: bool) -> int:
     await running
     _say("stopped")
     return 0
+
+
+def _print_demo(settings: Settings) -> None:
+    """How to walk the demo installation: its accounts and its signing certificate."""
+    directory = demo.directory(settings.var_dir).resolve()
+    _say(f"demo Ordine {demo.ORDINE}; accounts (password: {demo.password()}):")
+    for user in demo.USERS:
+        _say(f"  {user.username:<18} {user.ruolo:<12} {user.nome} {user.cognome}")
+    _say(f"demo PKI: {directory / 'ca.pem'} (root), {directory / 'avvocato.p12'} (lawyer)")
 
 
 def _say(line: str) -> None:

@@ -1,9 +1,10 @@
 """The fonts every Parcelle document uses, taken from a Debian package, never downloaded.
 
-Liberation Serif and Liberation Sans (Debian ``fonts-liberation2``, SIL OFL 1.1) are metric
-compatible with Times New Roman and Arial, the faces Italian courts and bar councils have
-always written in, cover every Latin letter Italian names need (and Romanian, Polish, German,
-Greek, Cyrillic), and are small (~400 KB a face), which keeps subsetting cheap.
+Liberation Serif, Sans and Mono (Debian ``fonts-liberation2``, SIL OFL 1.1) are metric
+compatible with Times New Roman, Arial and Courier New, the faces Italian courts and bar
+councils have always written in, cover every Latin letter Italian names need (and Romanian,
+Polish, German, Greek, Cyrillic), and are small (~400 KB a face), which keeps subsetting
+cheap. Mono prints codes and fingerprints, where 0/O and 1/l must not be confused.
 
 The files are not vendored: Debian ships and updates them. ``fonts.css`` binds them with
 ``@font-face`` to URLs on a fake host that only the asset fetcher understands, so a document
@@ -28,6 +29,8 @@ FONT_FILES: Mapping[str, Path] = {
         "LiberationSerif-BoldItalic.ttf",
         "LiberationSans-Regular.ttf",
         "LiberationSans-Bold.ttf",
+        "LiberationMono-Regular.ttf",
+        "LiberationMono-Bold.ttf",
     )
 }
 """File name in a font URL -> the only file that name may read."""

@@ -65,6 +65,7 @@ class PdfRenderer:
         self._pool: _Pool | None = None
         self._closed = False
         self._lock = asyncio.Lock()
+        self._starting: asyncio.Task[None] | None = None
 
     @property
     def workers(self) -> int:
@@ -85,6 +86,17 @@ class PdfRenderer:
                     if importlib.util.find_spec(package) is None:
                         raise RendererStartError(f"no such Python package: {package!r}")
                 self._pool = await self._spawn()
+
+    def start_soon(self) -> None:
+        """Warm the workers up in the background; renders asked meanwhile wait for them.
+
+        A service calls this at start so that it answers at once: warming up takes seconds,
+        and only the first document needs to wait. A failed start is logged here and raised
+        to every render.
+        """
+        if self._starting is None and self._pool is None:
+            self._starting = asyncio.create_task(self.start(), name="pdf-renderer-start")
+            self._starting.add_done_callback(_log_failed_start)
 
     async def render(self, package: str, template: str, context: Mapping[str, Any]) -> bytes:
         """The PDF (bytes) of ``template`` from ``package`` rendered with ``context``.
@@ -131,6 +143,9 @@ class PdfRenderer:
 
     async def close(self) -> None:
         """Stop the workers; pending renders are cancelled. Safe to call twice."""
+        if self._starting is not None and not self._starting.done():
+            self._starting.cancel()  # a warm-up still running stops here, not after it
+            await asyncio.gather(self._starting, return_exceptions=True)
         async with self._lock:
             self._closed = True
             pool, self._pool = self._pool, None
@@ -150,6 +165,12 @@ class PdfRenderer:
         await self.close()
 
     async def _current(self) -> "_Pool":
+        if self._starting is not None and not self._starting.done():
+            await asyncio.shield(self._starting)
+        elif self._starting is not None and self._starting.exception() is not None:
+            raise RendererStartError(
+                "the PDF workers did not start"
+            ) from self._starting.exception()
         # Taking the lock makes a render wait while a broken pool is being replaced.
         async with self._lock:
             if self._closed:
@@ -196,6 +217,12 @@ class PdfRenderer:
             barrier.abort()  # release the workers still waiting, so shutdown is quick
             for future in futures:
                 future.cancel()
+            if isinstance(exc, asyncio.CancelledError):
+                # Closed while warming up: nothing is rendering, so the workers are stopped
+                # now rather than after their multi-second warm-up. ProcessPoolExecutor has
+                # no public way to do this before Python 3.14's terminate_workers().
+                for process in list(getattr(executor, "_processes", {}).values()):
+                    process.terminate()
             await asyncio.to_thread(pool.shutdown, wait=True)
             if isinstance(exc, TimeoutError | BrokenProcessPool):
                 raise RendererStartError(f"PDF workers did not start: {exc!r}") from exc
@@ -223,3 +250,8 @@ class _Pool:
     def shutdown(self, *, wait: bool) -> None:
         self.executor.shutdown(wait=wait, cancel_futures=True)
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _log_failed_start(task: "asyncio.Task[None]") -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("pdf_pool_start_failed", error=repr(task.exception()))

@@ -1,0 +1,165 @@
+"""The REST API for lawyers and integrators (``/api/v1``, OpenAPI at /api/v1/openapi.json).
+
+Every route authenticates (:func:`attore_api`), checks the role, and sends one request to the
+owning service, which authorises again by Ordine and ownership.
+"""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi.responses import Response
+from pydantic import AwareDatetime, BaseModel, Field
+
+from gateway.auth import attore_api, richiede_ruolo
+from gateway.dependencies import Files, Istanze
+from gateway.errors import ApiError
+from parcelle_contracts.common import Attore
+from parcelle_contracts.istanze import (
+    CategoriaAllegato,
+    ContenutoIstanza,
+    Istanza,
+    IstanzaSintesi,
+    Stato,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["istanze"])
+
+
+async def avvocato(attore: Annotated[Attore, Depends(attore_api)]) -> Attore:
+    richiede_ruolo(attore, "avvocato")
+    return attore
+
+
+Avvocato = Annotated[Attore, Depends(avvocato)]
+
+
+class Rinuncia(BaseModel):
+    motivo: str = Field(min_length=3, max_length=2000, description="Why the lawyer withdraws.")
+
+
+class Deposito(BaseModel):
+    id: str
+    codice: str
+    stato: Stato
+    depositata_il: AwareDatetime | None
+    ricevuta: str = Field(description="Where to download the deposit receipt.")
+    istanza: Istanza
+
+
+@router.post("/istanze", status_code=201, summary="Create a draft application")
+async def crea(contenuto: ContenutoIstanza, attore: Avvocato, istanze: Istanze) -> Istanza:
+    return await istanze.crea(attore, contenuto)
+
+
+@router.get("/istanze", summary="The lawyer's applications")
+async def elenco(
+    attore: Avvocato, istanze: Istanze, stato: Stato | None = None
+) -> list[IstanzaSintesi]:
+    return await istanze.elenco(attore, stato)
+
+
+@router.get("/istanze/{istanza_id}", summary="One application with its timeline")
+async def dettaglio(istanza_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
+    return await istanze.dettaglio(attore, istanza_id)
+
+
+@router.patch("/istanze/{istanza_id}", summary="Change the parts of a draft that are given")
+async def aggiorna(
+    istanza_id: str, contenuto: ContenutoIstanza, attore: Avvocato, istanze: Istanze
+) -> Istanza:
+    parti = sorted(contenuto.model_fields_set)
+    if not parti:
+        raise ApiError(422, "dati_non_validi", "Nessun dato da aggiornare.")
+    return await istanze.aggiorna(attore, istanza_id, contenuto, parti)  # type: ignore[arg-type]
+
+
+@router.post("/istanze/{istanza_id}/allegati", status_code=201, summary="Attach a document")
+async def allega(
+    istanza_id: str,
+    attore: Avvocato,
+    istanze: Istanze,
+    files: Files,
+    file: Annotated[UploadFile, File(description="PDF, signed PDF, .p7m, JPEG or PNG.")],
+    categoria: Annotated[CategoriaAllegato, Form()],
+) -> Istanza:
+    blob = await files.receive(file)
+    return await istanze.aggiungi_allegato(
+        attore, istanza_id, categoria, file.filename or "allegato", blob
+    )
+
+
+@router.delete("/istanze/{istanza_id}/allegati/{allegato_id}", summary="Remove an attachment")
+async def rimuovi(istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
+    return await istanze.rimuovi_allegato(attore, istanza_id, allegato_id)
+
+
+@router.get(
+    "/istanze/{istanza_id}/documento",
+    summary="The application PDF to sign",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}},
+)
+async def documento(istanza_id: str, attore: Avvocato, istanze: Istanze, files: Files) -> Response:
+    return await files.send(await istanze.prepara_documento(attore, istanza_id))
+
+
+@router.post(
+    "/istanze/{istanza_id}/deposito", status_code=201, summary="Deposit the signed application"
+)
+async def deposita(
+    istanza_id: str,
+    attore: Avvocato,
+    istanze: Istanze,
+    files: Files,
+    file: Annotated[
+        UploadFile | None, File(description="The signed PDF (PAdES) or .p7m (CAdES).")
+    ] = None,
+) -> Deposito:
+    firmato = await files.receive(file) if file is not None and file.filename else None
+    istanza = await istanze.deposita(
+        attore, istanza_id, firmato, file.filename if file is not None else None
+    )
+    return Deposito(
+        id=istanza.id,
+        codice=istanza.codice,
+        stato=istanza.stato,
+        depositata_il=istanza.depositata_il,
+        ricevuta=f"/api/v1/istanze/{istanza.id}/ricevuta",
+        istanza=istanza,
+    )
+
+
+@router.post("/istanze/{istanza_id}/firma-demo", summary="Sign with the demo certificate (demo)")
+async def firma_demo(istanza_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
+    return await istanze.firma_demo(attore, istanza_id)
+
+
+@router.post("/istanze/{istanza_id}/rinuncia", summary="Withdraw the application")
+async def rinuncia(istanza_id: str, body: Rinuncia, attore: Avvocato, istanze: Istanze) -> Istanza:
+    return await istanze.rinuncia(attore, istanza_id, body.motivo)
+
+
+FileName = Literal["ricevuta", "firmato"]
+
+
+@router.get(
+    "/istanze/{istanza_id}/{quale}",
+    summary="The deposit receipt or the signed application",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}, "application/pkcs7-mime": {}}}},
+)
+async def scarica(
+    istanza_id: str, quale: FileName, attore: Avvocato, istanze: Istanze, files: Files
+) -> Response:
+    return await files.send(await istanze.file(attore, istanza_id, quale))
+
+
+@router.get(
+    "/istanze/{istanza_id}/allegati/{allegato_id}",
+    summary="Download an attachment",
+    response_class=Response,
+)
+async def allegato(
+    istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze, files: Files
+) -> Response:
+    return await files.send(await istanze.file(attore, istanza_id, "allegato", allegato_id))

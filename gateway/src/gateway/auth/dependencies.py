@@ -1,0 +1,93 @@
+"""Who is asking: FastAPI dependencies that turn a request into an authenticated Attore.
+
+- :func:`attore_api` for the REST API: a bearer token, or the web session cookie (then unsafe
+  methods must carry the session's CSRF token in ``X-CSRF-Token``). 401 otherwise.
+- :func:`utente_web` for pages: the session cookie, or a redirect to the login page.
+Authorisation by role happens here; by Ordine and ownership, again in the owning service.
+"""
+
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from gateway.auth.accounts import Account, AccountStore
+from gateway.auth.sessions import Session, SessionStore, csrf_matches
+from gateway.errors import ApiError
+from parcelle_contracts.common import Attore, Ruolo
+
+SESSION_COOKIE = "parcelle_sessione"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class LoginRequiredError(Exception):
+    """A page needs a logged-in user: the app answers with a redirect to the login page."""
+
+    def __init__(self, next_url: str) -> None:
+        super().__init__(next_url)
+        self.next_url = next_url
+
+
+@dataclass(frozen=True)
+class WebUser:
+    """A logged-in browser user: the account and the session (for its CSRF token)."""
+
+    account: Account
+    session: Session
+
+    @property
+    def attore(self) -> Attore:
+        return self.account.attore()
+
+
+def _stores(request: Request) -> tuple[AccountStore, SessionStore]:
+    return request.app.state.accounts, request.app.state.sessions
+
+
+async def _web_user(request: Request) -> WebUser | None:
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return None
+    accounts, sessions = _stores(request)
+    session = await sessions.find(token, "web")
+    if session is None:
+        return None
+    account = await accounts.get(session.username)
+    if account is None or not account.attivo:
+        return None
+    return WebUser(account, session)
+
+
+async def attore_api(request: Request) -> Attore:
+    accounts, sessions = _stores(request)
+    authorization = request.headers.get("Authorization", "")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() == "bearer" and token:
+        session = await sessions.find(token.strip(), "api")
+        account = await accounts.get(session.username) if session else None
+        if account is None or not account.attivo:
+            raise ApiError(401, "non_autenticato", "Token mancante, scaduto o non valido.")
+        return account.attore()
+    user = await _web_user(request)
+    if user is None:
+        raise ApiError(401, "non_autenticato", "Accesso richiesto.")
+    if request.method not in SAFE_METHODS and not csrf_matches(
+        user.session, request.headers.get(CSRF_HEADER)
+    ):
+        raise ApiError(403, "csrf", "Richiesta non valida: ricaricare la pagina e riprovare.")
+    return user.attore
+
+
+async def utente_web(request: Request) -> WebUser:
+    user = await _web_user(request)
+    if user is None:
+        raise LoginRequiredError(str(request.url.path))
+    return user
+
+
+def richiede_ruolo(attore: Attore, *ruoli: Ruolo) -> None:
+    """403 unless the user has one of ``ruoli``."""
+    if attore.ruolo not in ruoli:
+        raise ApiError(
+            403, "non_autorizzata", "Questa funzione non è disponibile per il tuo ruolo."
+        )

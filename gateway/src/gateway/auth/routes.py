@@ -1,0 +1,34 @@
+"""``POST /api/v1/auth/token`` (OAuth2 password form) and ``POST /api/v1/auth/logout``."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import OAuth2PasswordRequestForm
+from pydantic import BaseModel
+
+from gateway.auth.sessions import LIFETIME
+from gateway.errors import ApiError
+
+router = APIRouter(prefix="/api/v1/auth", tags=["autenticazione"])
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+
+
+@router.post("/token", summary="Obtain a bearer token with username and password")
+async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
+    account = await request.app.state.accounts.authenticate(form.username, form.password)
+    if account is None:
+        raise ApiError(401, "credenziali_non_valide", "Nome utente o password non corretti.")
+    value, _ = await request.app.state.sessions.create(account.username, "api")
+    return Token(access_token=value, expires_in=int(LIFETIME["api"].total_seconds()))
+
+
+@router.post("/logout", status_code=204, summary="Revoke the bearer token in use")
+async def logout(request: Request) -> None:
+    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and value:
+        await request.app.state.sessions.revoke(value.strip())

@@ -1,0 +1,113 @@
+/*
+ * Parcelle: small progressive enhancements of the pages. Everything works without this file;
+ * it only saves clicks and mistakes. No inline handlers anywhere, so a strict CSP holds.
+ *  - a form marked data-invia-una-volta is sent once: a second click or Enter does nothing
+ *    (the server also makes a second deposit harmless);
+ *  - the error summary takes the focus, so screen readers read it and keyboards start there;
+ *  - the client's name fields follow the "persona fisica / giuridica" choice;
+ *  - leaving a step by its indicator saves what was typed (the form goes with "vai").
+ */
+(function () {
+  "use strict";
+
+  function inviaUnaVolta(form) {
+    form.addEventListener("submit", function (evento) {
+      if (form.dataset.inviato === "1") {
+        evento.preventDefault();
+        return;
+      }
+      form.dataset.inviato = "1";
+      form.querySelectorAll("[data-invia-una-volta]").forEach(function (pulsante) {
+        pulsante.setAttribute("aria-disabled", "true");
+        pulsante.classList.add("disabled");
+        if (pulsante.dataset.testoInvio) {
+          pulsante.textContent = pulsante.dataset.testoInvio;
+        }
+      });
+      // The page stays usable if the user comes back to it (bfcache).
+      window.addEventListener("pageshow", function () {
+        form.dataset.inviato = "";
+      }, { once: true });
+    });
+  }
+
+  function sceltaTipoCliente(form) {
+    var radios = form.querySelectorAll('input[name="cliente.tipo"]');
+    if (!radios.length) {
+      return;
+    }
+    function aggiorna() {
+      var scelto = form.querySelector('input[name="cliente.tipo"]:checked');
+      form.querySelectorAll("[data-per-tipo]").forEach(function (gruppo) {
+        gruppo.hidden = scelto !== null && gruppo.dataset.perTipo !== scelto.value;
+      });
+    }
+    radios.forEach(function (radio) {
+      radio.addEventListener("change", aggiorna);
+    });
+    aggiorna();
+  }
+
+  function salvaPrimaDiCambiarePasso(form) {
+    var modificato = false;
+    form.addEventListener("input", function () {
+      modificato = true;
+    });
+    form.addEventListener("change", function () {
+      modificato = true;
+    });
+    document.querySelectorAll(".parcelle-passi a[data-passo]").forEach(function (link) {
+      link.addEventListener("click", function (evento) {
+        if (!modificato || link.getAttribute("aria-current") === "step") {
+          return;
+        }
+        evento.preventDefault();
+        var vai = document.createElement("input");
+        vai.type = "hidden";
+        vai.name = "vai";
+        vai.value = link.dataset.passo;
+        form.appendChild(vai);
+        var salva = form.querySelector('button[value="salva"]');
+        if (form.requestSubmit) {
+          form.requestSubmit(salva || undefined);
+        } else {
+          form.submit();
+        }
+      });
+    });
+  }
+
+  function collegamentiAiCampi(riepilogo) {
+    // A link of the summary puts the focus in the field and shows its label too.
+    riepilogo.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      link.addEventListener("click", function (evento) {
+        var campo = document.getElementById(link.getAttribute("href").slice(1));
+        if (!campo) {
+          return;
+        }
+        evento.preventDefault();
+        var etichetta = document.querySelector('label[for="' + campo.id + '"]');
+        var gruppo = campo.closest("fieldset");
+        (gruppo || etichetta || campo).scrollIntoView({ block: "start" });
+        campo.focus({ preventScroll: true });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var riepilogo = document.getElementById("riepilogo-errori");
+    if (riepilogo) {
+      riepilogo.focus();
+      collegamentiAiCampi(riepilogo);
+    }
+    document.querySelectorAll("form").forEach(function (form) {
+      if (form.querySelector("[data-invia-una-volta]")) {
+        inviaUnaVolta(form);
+      }
+    });
+    document.querySelectorAll("form[data-modulo-passo]").forEach(function (form) {
+      sceltaTipoCliente(form);
+      salvaPrimaDiCambiarePasso(form);
+    });
+  });
+})();

@@ -1,0 +1,38 @@
+"""The web areas: server-rendered pages in Italian (Jinja2 templates under ``templates/``,
+Bootstrap Italia served from ``static/vendor``), one router per page group.
+
+``app.py`` includes :data:`router`, mounts :func:`static_files` at ``/static`` and calls
+:func:`install` so that people asking for pages get HTML error pages (the API keeps JSON).
+"""
+
+from pathlib import Path
+
+import structlog
+from fastapi import APIRouter
+from fastapi.staticfiles import StaticFiles
+
+from gateway.web import accesso, allegati, aree, compilazione, deposito, elenco, istanza
+from gateway.web.errori import install
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+VENDOR_CSS = STATIC / "vendor" / "bootstrap-italia" / "css" / "bootstrap-italia.min.css"
+
+router = APIRouter(include_in_schema=False)
+for _pages in (accesso, aree, elenco, compilazione, allegati, deposito, istanza):
+    router.include_router(_pages.router)
+
+
+def static_files() -> StaticFiles:
+    """Our own CSS and JS, and the Bootstrap Italia copy made by ``scripts/frontend.sh``.
+
+    Without that copy the pages still work, unstyled; the log says how to make it.
+    """
+    if not VENDOR_CSS.is_file():
+        structlog.get_logger("gateway.web").warning(
+            "bootstrap italia missing: pages will be unstyled; run scripts/frontend.sh",
+            expected=str(VENDOR_CSS),
+        )
+    return StaticFiles(directory=STATIC)
+
+
+__all__ = ["install", "router", "static_files"]

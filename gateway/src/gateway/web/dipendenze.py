@@ -1,0 +1,49 @@
+"""What the pages depend on: the logged-in user of the right role, the CSRF check of every
+form, and the clients of the services (replaced by fakes in the tests)."""
+
+from typing import Annotated
+
+from fastapi import Depends
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+
+from gateway.auth import WebUser, utente_web
+from gateway.auth.sessions import csrf_matches
+
+CSRF_FIELD = "csrf"
+FORBIDDEN = "Questa pagina è riservata a un altro ruolo: il tuo account non può aprirla."
+CSRF_REFUSED = (
+    "Il modulo non è più valido (la sessione è cambiata o la pagina è rimasta aperta a lungo). "
+    "Torna indietro, ricarica la pagina e invia di nuovo."
+)
+
+
+class CsrfError(HTTPException):
+    """A form arrived without the session's CSRF token."""
+
+    def __init__(self) -> None:
+        super().__init__(403, CSRF_REFUSED)
+
+
+UtenteWeb = Annotated[WebUser, Depends(utente_web)]
+
+
+async def avvocato_web(user: UtenteWeb) -> WebUser:
+    """The logged-in lawyer; any other role gets the 403 page."""
+    if user.account.ruolo != "avvocato":
+        raise HTTPException(403, FORBIDDEN)
+    return user
+
+
+AvvocatoWeb = Annotated[WebUser, Depends(avvocato_web)]
+
+
+def verifica_csrf(user: WebUser, presentato: object) -> None:
+    if not isinstance(presentato, str) or not csrf_matches(user.session, presentato):
+        raise CsrfError
+
+
+def campi_modulo(form: FormData, user: WebUser) -> dict[str, str]:
+    """The text fields of a form whose CSRF token is checked first (files are left out)."""
+    verifica_csrf(user, form.get(CSRF_FIELD))
+    return {key: value for key, value in form.multi_items() if isinstance(value, str)}

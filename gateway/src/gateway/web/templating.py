@@ -1,0 +1,110 @@
+"""Rendering pages: one Jinja2 environment (autoescape on, undefined names are errors), the
+Italian filters, the context every page shares, and the security headers of every page."""
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from gateway.auth import WebUser
+from gateway.config import GatewaySettings
+from gateway.web import campi, etichette, formato
+from parcelle_kit import demo
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SPRITES = "/static/vendor/bootstrap-italia/svg/sprites.svg"
+
+# Everything the pages load comes from this origin: no CDN, no inline script or style.
+# Bootstrap Italia's stylesheet embeds small SVG images and a font as data: URIs.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "object-src 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        euro=formato.euro,
+        importo_campo=formato.importo_da_modificare,
+        percentuale=formato.percentuale,
+        data_ora=formato.data_ora,
+        data=formato.data_it,
+        data_iso=formato.data_iso,
+        dimensione=formato.dimensione,
+        impronta=formato.impronta_breve,
+        stato=etichette.stato,
+        badge=etichette.badge,
+    )
+    env.globals.update(
+        SPRITES=SPRITES,
+        STATI=etichette.STATI,
+        PROCEDIMENTI=etichette.PROCEDIMENTI,
+        FASI=etichette.FASI,
+        CATEGORIE=etichette.CATEGORIE,
+        TIPI_CLIENTE=etichette.TIPI_CLIENTE,
+        TIPI_FIRMA=etichette.TIPI_FIRMA,
+        id_campo=campi.id_campo,
+        id_opzione=campi.id_opzione,
+        ETICHETTE=campi.ETICHETTE,
+    )
+    return env
+
+
+ENV = _environment()
+
+
+def nome_ordine(codice: str | None) -> str:
+    """The Ordine's name for the header."""
+    if codice is None:
+        return "Ordine degli Avvocati"
+    if codice == demo.ORDINE:
+        return demo.ORDINE_NOME
+    return f"Ordine degli Avvocati di {codice.title()}"
+
+
+def settings_of(request: Request) -> GatewaySettings:
+    settings: GatewaySettings = request.app.state.settings
+    return settings
+
+
+def sviluppo(request: Request) -> bool:
+    return settings_of(request).env == "development"
+
+
+def pagina(
+    request: Request,
+    nome: str,
+    contesto: dict[str, Any] | None = None,
+    *,
+    utente: WebUser | None = None,
+    stato: int = 200,
+) -> HTMLResponse:
+    """Render ``templates/<nome>`` with the shared context and the security headers."""
+    ordine = utente.account.ordine if utente else (demo.ORDINE if sviluppo(request) else None)
+    valori: dict[str, Any] = {
+        "utente": utente,
+        "csrf": utente.session.csrf if utente else "",
+        "ordine_nome": nome_ordine(ordine),
+        "sviluppo": sviluppo(request),
+        "percorso": request.url.path,
+        **(contesto or {}),
+    }
+    html = ENV.get_template(nome).render(valori)
+    return HTMLResponse(html, status_code=stato, headers=SECURITY_HEADERS)

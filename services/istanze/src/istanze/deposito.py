@@ -1,0 +1,189 @@
+"""The application PDF, its signature and the deposit: the use cases that ask `firma` and
+render documents before the transaction that records them."""
+
+import copy
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from istanze.adapters.documenti import FileFirmato as FileFirmatoStampato
+from istanze.casi import (
+    Casi,
+    NonDisponibileError,
+    elimina,
+    json_vista,
+    rifiuta_campi_errati,
+    stato_cambiato,
+    uno,
+)
+from istanze.domain.deposito import Ricevuta
+from istanze.domain.errori import (
+    DocumentoNonAggiornatoError,
+    IncompletaError,
+)
+from istanze.domain.istanza import Istanza
+from istanze.domain.regole import RegoleOrdine
+from istanze.mapping import (
+    firma_da_verifica,
+    utente_da_attore,
+    vista,
+)
+from istanze.riferimenti import file_di
+from parcelle_contracts import istanze as contratti
+from parcelle_contracts.common import Attore, BlobRef, FileRef
+from parcelle_contracts.envelope import Message
+from parcelle_contracts.firma import Originale
+
+
+class Deposito(Casi):
+    """Document to sign, demo signature, signed file, deposit."""
+
+    async def prepara_documento(self, msg: contratti.PreparaDocumento) -> FileRef:
+        return await self._documento(msg, msg.attore, msg.istanza_id)
+
+    async def firma_demo(self, msg: contratti.FirmaDemoIstanza) -> dict[str, Any] | None:
+        if not self.d.firma_demo:
+            raise NonDisponibileError("La firma con il certificato demo non è disponibile")
+        documento = await self._documento(msg, msg.attore, msg.istanza_id)
+        firmato = await self.d.firme.firma_demo(msg, documento.blob)
+        return await self._proponi(msg, msg.attore, msg.istanza_id, firmato)
+
+    async def deposita(self, msg: contratti.DepositaIstanza) -> dict[str, Any] | None:
+        utente = utente_da_attore(msg.attore)
+        istanza, regole = await self._leggi(msg.istanza_id)
+        istanza.verifica_titolare(utente)
+        if istanza.deposito is None and msg.firmato is not None:
+            await self._proponi(msg, msg.attore, msg.istanza_id, msg.firmato)
+            istanza, regole = await self._leggi(msg.istanza_id)
+        if istanza.deposito is not None:  # deposited already (a double click, a retry)
+            return json_vista(vista(istanza, regole))
+        ora = self.d.ora()
+        ricevuta = await self._ricevuta(istanza, regole, ora, msg.nome_file)
+        nostro = {"deposito": False}
+
+        def deposita(istanza: Istanza, regole: RegoleOrdine) -> Sequence[Message]:
+            nostro["deposito"] = False  # a transaction may run more than once
+            if istanza.deposito is not None:
+                return ()
+            nostro["deposito"] = True
+            precedente = istanza.stato
+            deposito = istanza.deposita(ora, regole, ricevuta)
+            return (
+                contratti.IstanzaDepositata.caused_by(
+                    msg,
+                    istanza_id=istanza.id,
+                    codice=istanza.codice,
+                    avvocato=msg.attore,
+                    cliente=istanza.nome_cliente(),
+                    importo_richiesto=istanza.importo_richiesto(),
+                    firma=deposito.firma.tipo,
+                    depositata_il=deposito.depositata_il,
+                ),
+                stato_cambiato(msg, istanza, precedente),
+            )
+
+        reply = await self._cambia(msg, msg.istanza_id, deposita, annulla=ricevuta.blob_key)
+        if not nostro["deposito"]:
+            # Another request deposited first (or this one is a redelivery): the receipt of
+            # the deposit that happened is the one; ours was never recorded.
+            await elimina(self.d.blobs, ricevuta.blob_key)
+        return reply
+
+    async def _documento(self, msg: Message, attore: Attore, istanza_id: str) -> FileRef:
+        """The application PDF of the current data, generated and recorded if needed."""
+        istanza, regole = await self._leggi(istanza_id)
+        istanza.verifica_titolare(utente_da_attore(attore))
+        if not istanza.documento_pronto:
+            rifiuta_campi_errati(istanza)
+            mancanti = istanza.mancanti(regole)
+            if mancanti:
+                raise IncompletaError(mancanti)
+            fingerprint = istanza.fingerprint()
+            ora = self.d.ora()
+            pdf = await self.d.documenti.istanza(
+                vista(istanza, regole),
+                ordine_nome=await self._nome_ordine(istanza.ordine),
+                generata_il=ora,
+                firma_autografa=not regole.firma_digitale_obbligatoria,
+            )
+            key = f"documenti/{istanza.id}/{msg.message_id}.pdf"
+            info = await self.d.blobs.put(
+                key, uno(pdf), max_size=len(pdf), content_type="application/pdf"
+            )
+
+            def registra(istanza: Istanza, _: RegoleOrdine) -> Sequence[Message]:
+                if not istanza.documento_pronto:  # else a concurrent request got there first
+                    istanza.registra_documento(
+                        blob_key=key,
+                        sha256=info.sha256,
+                        dimensione=info.size,
+                        fingerprint=fingerprint,
+                        ora=ora,
+                    )
+                return ()
+
+            await self._cambia(msg, istanza_id, registra, annulla=key, passo="documento")
+            istanza, _ = await self._leggi(istanza_id)
+            if istanza.documento is not None and istanza.documento.blob_key != key:
+                await elimina(self.d.blobs, key)
+        return file_di(istanza, self.d.area, "documento")
+
+    async def _proponi(
+        self, msg: Message, attore: Attore, istanza_id: str, firmato: BlobRef
+    ) -> dict[str, Any] | None:
+        """Verify a signed file with ``firma`` and keep it for the deposit."""
+        istanza, _ = await self._leggi(istanza_id)
+        istanza.verifica_titolare(utente_da_attore(attore))
+        documento = istanza.documento
+        if documento is None or not istanza.documento_pronto:
+            raise DocumentoNonAggiornatoError(
+                "Il PDF firmato non corrisponde ai dati attuali dell'istanza: scaricare di "
+                "nuovo il PDF da firmare, firmarlo e caricarlo"
+            )
+        esito = await self.d.firme.verifica(
+            msg,
+            firmato,
+            Originale(sha256=documento.sha256, size=documento.dimensione),
+            istanza.avvocato.codice_fiscale or "",
+        )
+        firma = firma_da_verifica(esito, documento.sha256)
+        key = f"firmati/{istanza.id}/{firmato.sha256}"
+        content_type = "application/pdf" if firma.tipo == "pades" else "application/pkcs7-mime"
+        await self._prendi(firmato, key, content_type)
+        ora = self.d.ora()
+
+        def proponi(istanza: Istanza, _: RegoleOrdine) -> Sequence[Message]:
+            istanza.proponi_firmato(
+                blob_key=key, sha256=firmato.sha256, dimensione=firmato.size, firma=firma, ora=ora
+            )
+            return ()
+
+        return await self._cambia(msg, istanza_id, proponi, passo="firmato")
+
+    async def _ricevuta(
+        self, istanza: Istanza, regole: RegoleOrdine, ora: datetime, nome_file: str | None
+    ) -> Ricevuta:
+        """Render and store the receipt of a deposit at ``ora`` (raising what would stop it)."""
+        depositata = copy.deepcopy(istanza)
+        depositata.deposita(ora, regole)
+        firmato = depositata.firmato
+        stampato = None
+        if firmato is not None and firmato.firma.tipo != "autografa":
+            estensione = "pdf" if firmato.firma.tipo == "pades" else "pdf.p7m"
+            stampato = FileFirmatoStampato(
+                nome_file=nome_file or f"istanza-{istanza.codice}-firmata.{estensione}",
+                sha256=firmato.sha256,
+                dimensione=firmato.dimensione,
+            )
+        pdf = await self.d.documenti.ricevuta(
+            vista(depositata, regole),
+            ordine_nome=await self._nome_ordine(istanza.ordine),
+            depositata_il=ora,
+            generata_il=ora,
+            file_firmato=stampato,
+        )
+        key = f"ricevute/{istanza.id}/{ora.strftime('%Y%m%dT%H%M%S%f')}.pdf"
+        info = await self.d.blobs.put(
+            key, uno(pdf), max_size=len(pdf), content_type="application/pdf"
+        )
+        return Ricevuta(blob_key=key, sha256=info.sha256, dimensione=info.size)

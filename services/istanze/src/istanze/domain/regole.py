@@ -1,0 +1,105 @@
+"""The rules an Ordine sets for applications, with the defaults of DOMAIN.md.
+
+Ordini differ (file limits, whether a hand-signed original is accepted, what a deposit must
+include), so every such rule is a field here and the service reads one :class:`RegoleOrdine`
+per Ordine. What a deposit requires is data too: a tuple of requirement keys, whose Italian
+labels and checks live in :mod:`istanze.domain.requisiti`.
+"""
+
+from dataclasses import dataclass, field
+from typing import Final, Literal, get_args
+
+from istanze.domain.tipi_file import TIPI_FILE, TipoFile
+
+MB: Final = 1024 * 1024
+"""A megabyte as the lawyer's file manager counts it (Windows shows binary units as "MB"), so a
+file shown as 16 MB is not refused by a 16 MB limit."""
+
+Requisito = Literal[
+    "avvocato",
+    "cliente",
+    "identificativo_cliente",
+    "indirizzo_cliente",
+    "recapito_art7",
+    "autorita",
+    "procedimento",
+    "numero_rg",
+    "valore",
+    "numero_parti",
+    "periodo",
+    "mandato_concluso",
+    "difesa_ufficio",
+    "equo_compenso_art7",
+    "voci",
+    "allegato_parcella",
+    "allegato_prova_invio",
+    "allegato_relazione",
+    "allegato_atti",
+    "allegato_procura",
+]
+"""Something a deposit may require; :mod:`istanze.domain.requisiti` says what each means."""
+
+REQUISITI: Final[tuple[Requisito, ...]] = get_args(Requisito)
+
+REQUISITI_PREDEFINITI: Final[tuple[Requisito, ...]] = (
+    # The application names the applicant by tax code and PEC, and the signature is checked
+    # against that tax code: both come from the lawyer's account.
+    "avvocato",
+    "cliente",
+    "identificativo_cliente",
+    "indirizzo_cliente",
+    # L. 49/2023 art. 7: the opinion must be served on the client, so when the lawyer asks for
+    # that procedure the client's residence or PEC is indispensable.
+    "recapito_art7",
+    "autorita",
+    "procedimento",
+    "numero_rg",
+    "valore",
+    "mandato_concluso",
+    "difesa_ufficio",
+    "equo_compenso_art7",
+    "voci",
+    "allegato_parcella",
+    "allegato_prova_invio",
+)
+"""What every Ordine we know of asks before it accepts a deposit (DOMAIN.md)."""
+
+
+@dataclass(frozen=True)
+class RegoleOrdine:
+    """One Ordine's rules for applications. Invalid combinations fail at construction, so a
+    misconfigured Ordine is found when the service starts, not by a lawyer at deposit."""
+
+    max_dimensione_file: int = 16 * MB
+    max_dimensione_pratica: int = 100 * MB
+    firma_digitale_obbligatoria: bool = True
+    """Whether only a digitally signed application may be deposited (else a hand-signed
+    original, brought to the counter, is accepted)."""
+    tipi_ammessi: frozenset[TipoFile] = frozenset(TIPI_FILE)
+    dichiarazione_bollo_obbligatoria: bool = False
+    """Whether the EUR 16 stamp duty (marca da bollo) declaration is required (Milan)."""
+    max_allegati: int = 50
+    requisiti: tuple[Requisito, ...] = field(default=REQUISITI_PREDEFINITI)
+    """What a deposit requires, in the order it is listed to the lawyer."""
+
+    def __post_init__(self) -> None:
+        if self.max_dimensione_file <= 0 or self.max_allegati <= 0:
+            raise ValueError("limits must be positive")
+        if self.max_dimensione_pratica < self.max_dimensione_file:
+            raise ValueError("a case's size limit cannot be below a file's")
+        if not self.tipi_ammessi or not self.tipi_ammessi <= frozenset(TIPI_FILE):
+            raise ValueError(f"accepted file types must be some of {TIPI_FILE}")
+        sconosciuti = set(self.requisiti) - set(REQUISITI)
+        if sconosciuti:
+            raise ValueError(f"unknown requirements: {sorted(sconosciuti)}")
+        if self.dichiarazione_bollo_obbligatoria:
+            # The contracts have no attachment category (nor field) for the declaration, so
+            # no deposit could ever satisfy it: refuse the setting instead of every deposit.
+            raise ValueError(
+                "dichiarazione_bollo_obbligatoria needs an attachment category for the "
+                "declaration in parcelle_contracts.istanze.CategoriaAllegato"
+            )
+
+
+REGOLE_PREDEFINITE: Final = RegoleOrdine()
+"""The defaults, for an Ordine that set nothing else."""

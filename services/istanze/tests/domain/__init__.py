@@ -1,0 +1,1 @@
+"""Tests of the domain of `istanze`: pure rules, no I/O."""
