@@ -15,10 +15,8 @@ import argparse
 import asyncio
 import io
 import os
-import platform
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +24,7 @@ import time
 from pathlib import Path
 
 import httpx
+from figures import line, machine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.integration.lawyers import SAMPLE, small_pdf
@@ -38,24 +37,6 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = os.getloadavg()[0]
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, load {load:.2f}"
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 async def prepare(http: httpx.AsyncClient, headers: dict[str, str]) -> str:
@@ -90,14 +71,14 @@ async def run(base: str, count: int) -> list[float]:
             elapsed = time.perf_counter() - started
             response.raise_for_status()
             if position >= 3:  # the first deposits warm caches and connections
-                latencies.append(elapsed * 1000)
+                latencies.append(elapsed)
         return latencies
 
 
 def wait_ready(process: subprocess.Popen[str]) -> None:
     assert process.stdout is not None
-    for line in process.stdout:
-        if "ready at" in line:
+    for output in process.stdout:
+        if "ready at" in output:
             return
     raise SystemExit(f"parcelle up ended without becoming ready (code {process.wait()})")
 
@@ -128,11 +109,7 @@ def main() -> None:
                 process.terminate()
                 process.wait(timeout=60)
     print(f"machine: {machine()}")
-    print(
-        f"deposit through the gateway, {len(latencies)} deposits: "
-        f"p50 {statistics.median(latencies):.0f} ms, p99 {percentile(latencies, 0.99):.0f} ms, "
-        f"max {max(latencies):.0f} ms"
-    )
+    print(line("deposit through the gateway", latencies, high=0.99))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ import io
 import os
 import platform
 import pstats
-import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import segno
+from figures import cpu_model, line, load, reference_ms, show
 from markupsafe import Markup
 
 from istanze.adapters.documenti import (
@@ -73,53 +73,6 @@ def context_ricevuta() -> dict[str, Any]:
         firma=firma,
         file_firmato=firmato,
     )
-
-
-def show(text: str) -> None:
-    print(text)
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    """Nearest-rank percentile, in milliseconds."""
-    ordered = sorted(samples)
-    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered)) - 1))
-    return ordered[rank] * 1000
-
-
-def line(label: str, samples: list[float]) -> str:
-    return (
-        f"{label:<46} p50 {statistics.median(samples) * 1000:7.1f} ms"
-        f"   p95 {percentile(samples, 0.95):7.1f} ms   (n={len(samples)})"
-    )
-
-
-def cpu_model() -> str:
-    try:
-        for row in Path("/proc/cpuinfo").read_text().splitlines():
-            if row.startswith("model name"):
-                return row.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"{one:.2f} (5-min {five:.2f})"
-
-
-def reference_ms() -> float:
-    """A fixed pure-Python loop, best of 5: how fast this (shared) machine is right now.
-
-    The host's other tenants slow this VM down by up to a third without it showing in the
-    load average; this figure, taken before and after, says how fast the run's CPU was.
-    """
-    best = float("inf")
-    for _ in range(5):
-        begin = time.perf_counter()
-        sum(number * number for number in range(1_000_000))
-        best = min(best, time.perf_counter() - begin)
-    return best * 1000
 
 
 def default_render(context: dict[str, Any]) -> Callable[[], bytes]:

@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import platform
-import statistics
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -24,6 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from figures import cpu_model, line, show
 
 BENCH_PACKAGE = "parcelle_bench_docs"
 TEMPLATE = "istanza_parere.html"
@@ -106,34 +107,6 @@ def build_context() -> dict[str, Any]:
             "Ricevuta del versamento del contributo",
         ],
     }
-
-
-def show(text: str) -> None:
-    print(text)
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    """Nearest-rank percentile, in milliseconds."""
-    ordered = sorted(samples)
-    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered)) - 1))
-    return ordered[rank] * 1000
-
-
-def line(label: str, samples: list[float]) -> str:
-    return (
-        f"{label:<44} p50 {statistics.median(samples) * 1000:7.1f} ms"
-        f"   p95 {percentile(samples, 0.95):7.1f} ms   (n={len(samples)})"
-    )
-
-
-def cpu_model() -> str:
-    try:
-        for row in Path("/proc/cpuinfo").read_text().splitlines():
-            if row.startswith("model name"):
-                return row.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def plain_render(context: Mapping[str, Any]) -> tuple[Callable[..., bytes], str]:

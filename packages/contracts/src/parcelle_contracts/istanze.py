@@ -7,9 +7,9 @@ says what is missing when the lawyer asks for the document to sign or deposits.
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, ConfigDict, Field
 
 from parcelle_contracts.common import Attore, BlobRef, Model
 from parcelle_contracts.envelope import Command, Event, Query
@@ -112,8 +112,41 @@ class Voce(Model):
     )
 
 
+ESEMPIO: dict[str, Any] = {
+    "cliente": {
+        "tipo": "persona_fisica",
+        "nome": "Mario",
+        "cognome": "Rossi",
+        "codice_fiscale": "RSSMRA80A01H501U",
+        "indirizzo": {"via": "Via Roma 1", "cap": "00184", "comune": "Roma", "provincia": "RM"},
+        "pec": "mario.rossi@pec.example.it",
+    },
+    "pratica": {
+        "autorita": "Tribunale di Roma",
+        "procedimento": "tribunale_cognizione",
+        "numero_rg": "1234/2024",
+        "valore": "30000.00",
+        "numero_parti": 2,
+        "mandato_concluso": True,
+        "difesa_ufficio": False,
+        "equo_compenso_art7": False,
+    },
+    "voci": [
+        {"fase": "studio", "importo": "1701.00"},
+        {"fase": "introduttiva", "importo": "1204.00"},
+        {"fase": "istruttoria", "importo": "1806.00"},
+        {"fase": "decisionale", "importo": "2905.00"},
+    ],
+    "spese": "0.00",
+}
+"""A complete application body (the fees of the DM 147/2022 worked example, 7,616.00): the
+example of the OpenAPI document, and the sample the tests and benchmarks file."""
+
+
 class ContenutoIstanza(Model):
     """What the lawyer writes in the application. Every part may be absent in a draft."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [ESEMPIO]})
 
     cliente: Cliente | None = None
     pratica: DatiPratica | None = None

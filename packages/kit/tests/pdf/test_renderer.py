@@ -13,8 +13,8 @@ from parcelle_kit.pdf import (
     TemplateNotFoundError,
     TemplateRenderError,
 )
+from parcelle_kit.testing.pdf_tools import Tool
 
-from .conftest import Tool
 from .helpers import text_of, xmp_packets
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")

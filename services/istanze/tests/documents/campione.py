@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from parcelle_contracts.common import Attore
-from parcelle_contracts.istanze import Allegato, ContenutoIstanza, Firma, Istanza, Totali
+from parcelle_contracts.istanze import ESEMPIO, Allegato, ContenutoIstanza, Firma, Istanza, Totali
 
 CODICE = "ROMA-26-7K3Q9XAB-4FZP"
 ORDINE_NOME = "Ordine degli Avvocati di Roma"
@@ -20,33 +20,7 @@ GENERATA_IL = datetime(2026, 3, 12, 9, 41, tzinfo=UTC)
 DEPOSITATA_IL = datetime(2026, 3, 12, 23, 5, tzinfo=UTC)  # 13 March, 00:05 in Rome
 CENT = Decimal("0.01")
 
-CORPO: dict[str, Any] = {
-    "cliente": {
-        "tipo": "persona_fisica",
-        "nome": "Mario",
-        "cognome": "Rossi",
-        "codice_fiscale": "RSSMRA80A01H501U",
-        "indirizzo": {"via": "Via Roma 1", "cap": "00184", "comune": "Roma", "provincia": "RM"},
-        "pec": "mario.rossi@pec.example.it",
-    },
-    "pratica": {
-        "autorita": "Tribunale di Roma",
-        "procedimento": "tribunale_cognizione",
-        "numero_rg": "1234/2024",
-        "valore": "30000.00",
-        "numero_parti": 2,
-        "mandato_concluso": True,
-        "difesa_ufficio": False,
-        "equo_compenso_art7": False,
-    },
-    "voci": [
-        {"fase": "studio", "importo": "1701.00"},
-        {"fase": "introduttiva", "importo": "1204.00"},
-        {"fase": "istruttoria", "importo": "1806.00"},
-        {"fase": "decisionale", "importo": "2905.00"},
-    ],
-    "spese": "0.00",
-}
+CORPO = ESEMPIO
 
 AVVOCATO = Attore(
     username="avv.dangelo",

@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from istanze.adapters.documenti import DocumentiIstanza
+from parcelle_kit.testing.pdf_tools import Tool
 
 from . import campione
-from .conftest import Tool
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
