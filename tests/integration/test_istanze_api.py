@@ -11,7 +11,10 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 
+from istanze.adapters.archivio import Archivio
 from parcelle_kit import demo
+from parcelle_kit.codes import verifica_codice
+from parcelle_kit.settings import Settings
 
 from .conftest import Gateway, GatewayClient, StartServices
 from .lawyers import SAMPLE, add_lawyer, attach, small_pdf, token
@@ -262,3 +265,85 @@ async def test_every_status_change_is_published_on_the_public_exchange(
     assert payload["pratica_id"] == istanza["id"]
     assert payload["codice"] == istanza["codice"]
     assert "cliente" not in payload
+
+
+async def configure_ordine(runtimes: list[Any], **regole: Any) -> None:
+    """Set the DEMO Ordine's rules in the running istanze service's own store."""
+    (istanze,) = [runtime for runtime in runtimes if runtime.name == "istanze"]
+    await istanze.store.run(
+        lambda tx: Archivio(tx).configura_ordine(demo.ORDINE, nome=demo.ORDINE_NOME, **regole)
+    )
+
+
+async def test_where_the_ordine_allows_it_a_deposit_without_digital_signature(
+    start_services: StartServices, gateway_client: GatewayClient, testo: Any
+) -> None:
+    runtimes = await start_services(*SERVICES)
+    await configure_ordine(runtimes, firma_digitale_obbligatoria=False)
+    async with gateway_client() as gateway:
+        headers = await lawyer(gateway)
+        istanza = await complete_draft(gateway, headers)
+        assert istanza["firma_richiesta"] is False
+        await gateway.http.get(f"/api/v1/istanze/{istanza['id']}/documento", headers=headers)
+        deposited = await gateway.http.post(
+            f"/api/v1/istanze/{istanza['id']}/deposito", headers=headers
+        )
+        assert deposited.status_code == 201, deposited.text
+        assert deposited.json()["istanza"]["firma"]["tipo"] == "autografa"
+        receipt = await gateway.http.get(deposited.json()["ricevuta"], headers=headers)
+    text = testo(receipt.content).lower()
+    assert "sportello" in text  # bring the hand-signed original to the counter
+
+
+async def test_uploads_of_the_wrong_type_or_too_large_are_refused(
+    start_services: StartServices, gateway_client: GatewayClient
+) -> None:
+    runtimes = await start_services(*SERVICES)
+    await configure_ordine(runtimes, max_dimensione_file=2000, max_dimensione_pratica=4000)
+    async with gateway_client() as gateway:
+        headers = await lawyer(gateway)
+        created = await gateway.http.post("/api/v1/istanze", json=SAMPLE, headers=headers)
+        url = f"/api/v1/istanze/{created.json()['id']}/allegati"
+        renamed = await gateway.http.post(
+            url,
+            headers=headers,
+            data={"categoria": "parcella"},
+            files={
+                "file": ("parcella.pdf", io.BytesIO(b"just text, named .pdf"), "application/pdf")
+            },
+        )
+        assert renamed.status_code == 415, renamed.text
+        assert renamed.json()["error"] == "tipo_non_ammesso"
+        large = await gateway.http.post(
+            url,
+            headers=headers,
+            data={"categoria": "parcella"},
+            files={
+                "file": ("grande.pdf", io.BytesIO(b"%PDF-1.7\n" + b"0" * 5000), "application/pdf")
+            },
+        )
+        assert large.status_code == 413, large.text
+        assert large.json()["error"] == "limite_superato"
+        after = await gateway.http.get(f"/api/v1/istanze/{created.json()['id']}", headers=headers)
+        assert after.json()["allegati"] == []
+
+
+async def test_the_receipts_2d_code_decodes_to_a_code_the_system_accepts(
+    start_services: StartServices,
+    gateway_client: GatewayClient,
+    codici_2d: Any,
+    settings_values: dict[str, Any],
+) -> None:
+    await start_services(*SERVICES)
+    async with gateway_client() as gateway:
+        headers = await lawyer(gateway)
+        istanza = await complete_draft(gateway, headers)
+        await gateway.http.post(f"/api/v1/istanze/{istanza['id']}/firma-demo", headers=headers)
+        deposited = await gateway.http.post(
+            f"/api/v1/istanze/{istanza['id']}/deposito", headers=headers
+        )
+        receipt = await gateway.http.get(deposited.json()["ricevuta"], headers=headers)
+    ((_, decoded),) = codici_2d(receipt.content)
+    assert decoded == istanza["codice"]
+    secret = Settings(**settings_values).secret()
+    assert verifica_codice(secret, decoded) == decoded
