@@ -29,6 +29,10 @@ STATUS_BY_CODE = {
     "limite_superato": 413,
     "tipo_non_ammesso": 415,
     "non_disponibile": 404,
+    "codice_non_valido": 422,
+    "codice_altro_ordine": 403,
+    "originale_mancante": 409,
+    "relatore_non_valido": 422,
 }
 
 # Pydantic's error types, said in Italian for the people who will read them.
