@@ -20,6 +20,11 @@ from parcelle_contracts.routing import query_key
 QUERY_TTL_MS = 10_000
 """A query nobody answered within this time is dropped: its asker has long given up."""
 
+EXPIRING_QUEUES: set[str] = set()
+"""Names of the queues made with an expiry (tests only), so that a test deletes its own queues
+when it ends: a broker left to expire many quorum queues at once stalls for tens of seconds,
+refusing new connections meanwhile."""
+
 
 @dataclass(frozen=True)
 class Topology:
@@ -74,6 +79,7 @@ class Topology:
     def _quorum(self, name: str, routing_key: str, arguments: QuorumQueueArgs) -> RabbitQueue:
         if self.queue_expires_ms is not None:
             arguments = {**arguments, "x-expires": self.queue_expires_ms}
+            EXPIRING_QUEUES.add(name)
         return RabbitQueue(
             name,
             queue_type=QueueType.QUORUM,

@@ -2,7 +2,7 @@
 
 Tests that need RabbitMQ use the real broker at ``PARCELLE_TEST_AMQP_URL`` (default: the local
 one). Each test gets its own bus namespace, so its exchanges and queues never meet another
-test's; the queues expire on their own once unused and the exchanges are deleted afterwards.
+test's; both are deleted when the test ends.
 """
 
 import os
@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import aio_pika
 import pytest
+
+from parcelle_kit.bus.topology import EXPIRING_QUEUES
 
 AMQP_URL = os.environ.get("PARCELLE_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 TEST_QUEUE_EXPIRY_MS = 120_000
@@ -42,14 +44,35 @@ def amqp_url() -> str:
     return AMQP_URL
 
 
+SPAWNING: set[str] = set()
+"""Namespaces of the tests that started processes of their own (they asked for settings_env)."""
+QUEUE_SUFFIXES: set[str] = set()
+"""Every queue name seen in the session, without its namespace."""
+
+
 @pytest.fixture
 async def bus_namespace(amqp_url: str) -> AsyncIterator[str]:
-    """A namespace of exchanges and queues of this test's own."""
+    """A namespace of exchanges and queues of this test's own, deleted when the test ends.
+
+    The queues made in this process are known by name. Those of the processes the test started
+    are not, so every queue name seen in the session is tried in its namespace (deleting a queue
+    that does not exist does nothing). The queues' expiry is only a safety net for an
+    interrupted run: the broker stalls while it expires many quorum queues at once.
+    """
     namespace = f"t{secrets.token_hex(5)}"
     yield namespace
+    prefix = f"{namespace}."
+    names = {name for name in EXPIRING_QUEUES if name.startswith(prefix)}
+    QUEUE_SUFFIXES.update(name.removeprefix(prefix) for name in names)
+    if namespace in SPAWNING:
+        SPAWNING.discard(namespace)
+        names |= {prefix + suffix for suffix in QUEUE_SUFFIXES}
     connection = await aio_pika.connect(amqp_url)
     async with connection:
         channel = await connection.channel()
+        for name in sorted(names):
+            await channel.queue_delete(name)
+            EXPIRING_QUEUES.discard(name)
         for name in (namespace, f"{namespace}.public", f"{namespace}.dlx"):
             await channel.exchange_delete(name)
 
@@ -74,6 +97,7 @@ def settings_values(tmp_path: Path, amqp_url: str, bus_namespace: str) -> dict[s
 @pytest.fixture
 def settings_env(settings_values: dict[str, Any]) -> dict[str, str]:
     """The same settings as environment variables, for processes the test starts."""
+    SPAWNING.add(settings_values["bus_namespace"])
     env = {key: value for key, value in os.environ.items() if not key.startswith("PARCELLE_")}
     env.update({f"PARCELLE_{key.upper()}": str(value) for key, value in settings_values.items()})
     return env
