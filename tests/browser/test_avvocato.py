@@ -4,108 +4,16 @@ certificate, deposit, download the receipt; axe-core checks the main pages (WCAG
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FilePayload, Locator, Page, expect, sync_playwright
-from weasyprint import HTML
+from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 from parcelle_kit import demo
 
-CHROMIUM = Path("/usr/bin/chromium")
-PARCELLE = str(Path(sys.executable).with_name("parcelle"))
-AXE = Path(__file__).resolve().parents[2] / "gateway/frontend/node_modules/axe-core/axe.min.js"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-NBSP = "\u00a0"
+from .aiuti import AXE, NBSP, chromium, con_chromium, controlla_accessibilita, pdf
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Debian's Chromium is not installed (/usr/bin/chromium): apt-get install chromium",
-    ),
-]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _ready(base: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base}/readyz", timeout=5) as response:
-            pronto: bool = response.status == 200
-            return pronto
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-@pytest.fixture
-def sistema(tmp_path: Path, settings_env: dict[str, str]) -> Iterator[str]:
-    """``parcelle up`` with its own ports and var dir; the gateway's address once ready."""
-    port = free_port()
-    env = {
-        **settings_env,
-        "PARCELLE_GATEWAY_PORT": str(port),
-        "PARCELLE_SMTP_SINK_PORT": str(free_port()),
-        "PARCELLE_VAR_DIR": str(tmp_path / "var"),
-    }
-    log = tmp_path / "parcelle-up.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [PARCELLE, "up"], cwd=tmp_path, env=env, stdout=output, stderr=subprocess.STDOUT
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while not _ready(base):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"parcelle up did not become ready:\n{log.read_text()[-4000:]}")
-            time.sleep(0.5)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def pdf(testo: str) -> FilePayload:
-    """A small real PDF, as Playwright's set_input_files takes a file from memory."""
-    return {
-        "name": f"{testo.lower().replace(' ', '-')}.pdf",
-        "mimeType": "application/pdf",
-        "buffer": bytes(HTML(string=f"<h1>{testo}</h1><p>Documento di prova.</p>").write_pdf()),
-    }
-
-
-def controlla_accessibilita(page: Page, pagina: str) -> None:
-    """No serious or critical WCAG 2.1 A/AA violation found by axe-core on the page."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text())
-    risultato = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        WCAG_AA,
-    )
-    gravi = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(nodo["target"][0] if nodo["target"] else "?" for nodo in v["nodes"][:5])
-        for v in risultato["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not gravi, f"axe on {pagina}:\n" + "\n".join(gravi)
+pytestmark = [pytest.mark.browser, con_chromium]
 
 
 def scegli(ambito: Page | Locator, opzione: str) -> None:
@@ -118,10 +26,7 @@ def scenario(base: str, cartella: Path) -> None:
     """The whole lawyer's journey, as a person does it on a phone."""
     assert AXE.exists(), f"{AXE} is missing: run scripts/frontend.sh"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = chromium(playwright)
         # bypass_csp: only so that the test can inject axe-core; the pages never need it.
         context = browser.new_context(
             viewport={"width": 360, "height": 740},

@@ -1,6 +1,6 @@
 """Domain services running in this process on the real broker, and a gateway in front."""
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -12,10 +12,6 @@ from opentelemetry.sdk.trace import TracerProvider
 
 from gateway.app import create_app
 from gateway.config import GatewaySettings
-from parcelle_kit.cli.processes import load_process
-from parcelle_kit.service import Runtime, ServiceDefinition
-
-StartServices = Callable[..., Awaitable[list[Runtime[Any]]]]
 
 
 @dataclass
@@ -27,27 +23,6 @@ class Gateway:
 
 
 GatewayClient = Callable[..., AbstractAsyncContextManager[Gateway]]
-
-
-@pytest.fixture
-async def start_services(settings_values: dict[str, Any]) -> AsyncIterator[StartServices]:
-    """Start services by name in this process; each is stopped after the test."""
-    started: list[Runtime[Any]] = []
-
-    async def start(*names: str, **runtime_options: Any) -> list[Runtime[Any]]:
-        runtimes = []
-        for name in names:
-            definition = load_process(name)
-            assert isinstance(definition, ServiceDefinition)
-            settings = definition.settings_cls(**settings_values)
-            runtime = await Runtime.start(definition, settings, **runtime_options)
-            started.append(runtime)
-            runtimes.append(runtime)
-        return runtimes
-
-    yield start
-    for runtime in started:
-        await runtime.stop()
 
 
 @pytest.fixture

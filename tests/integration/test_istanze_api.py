@@ -15,26 +15,13 @@ from istanze.adapters.archivio import Archivio
 from parcelle_kit import demo
 from parcelle_kit.codes import verifica_codice
 from parcelle_kit.settings import Settings
+from parcelle_kit.testing.fixtures import StartServices
 
-from .conftest import Gateway, GatewayClient, StartServices
-from .lawyers import SAMPLE, add_lawyer, attach, small_pdf, token
+from .conftest import GatewayClient
+from .lawyers import SAMPLE, add_lawyer, attach, complete_draft, lawyer, small_pdf
 
 pytestmark = pytest.mark.integration
 SERVICES = ("istanze", "firma")
-
-
-async def lawyer(gateway: Gateway, username: str = demo.AVVOCATO.username) -> dict[str, str]:
-    return {"Authorization": f"Bearer {await token(gateway.http, username)}"}
-
-
-async def complete_draft(gateway: Gateway, headers: dict[str, str]) -> dict[str, Any]:
-    created = await gateway.http.post("/api/v1/istanze", json=SAMPLE, headers=headers)
-    assert created.status_code == 201, created.text
-    istanza: dict[str, Any] = created.json()
-    for categoria in ("parcella", "prova_invio"):
-        attached = await attach(gateway.http, headers, istanza["id"], categoria)
-        assert attached.status_code == 201, attached.text
-    return istanza
 
 
 async def sign_with_demo_certificate(var_dir: Path, pdf: bytes) -> bytes:
@@ -60,7 +47,7 @@ async def test_create_attach_sign_deposit_and_download_the_receipt(
 ) -> None:
     await start_services(*SERVICES)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
+        headers = await lawyer(gateway.http)
         http = gateway.http
         created = await http.post("/api/v1/istanze", json=SAMPLE, headers=headers)
         assert created.status_code == 201, created.text
@@ -117,8 +104,8 @@ async def test_the_demo_signature_then_deposit(
 ) -> None:
     await start_services(*SERVICES)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
-        istanza = await complete_draft(gateway, headers)
+        headers = await lawyer(gateway.http)
+        istanza = await complete_draft(gateway.http, headers)
         signed = await gateway.http.post(
             f"/api/v1/istanze/{istanza['id']}/firma-demo", headers=headers
         )
@@ -136,8 +123,8 @@ async def test_a_wrong_signed_file_is_refused_and_the_draft_stays_a_draft(
 ) -> None:
     await start_services(*SERVICES)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
-        istanza = await complete_draft(gateway, headers)
+        headers = await lawyer(gateway.http)
+        istanza = await complete_draft(gateway.http, headers)
         unsigned = small_pdf("not the application and not signed")
         url = f"/api/v1/istanze/{istanza['id']}/deposito"
 
@@ -163,8 +150,8 @@ async def test_depositing_twice_at_once_gives_one_deposit(
 ) -> None:
     await start_services(*SERVICES)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
-        istanza = await complete_draft(gateway, headers)
+        headers = await lawyer(gateway.http)
+        istanza = await complete_draft(gateway.http, headers)
         await gateway.http.post(f"/api/v1/istanze/{istanza['id']}/firma-demo", headers=headers)
         url = f"/api/v1/istanze/{istanza['id']}/deposito"
         first, second = await asyncio.gather(
@@ -185,13 +172,11 @@ async def test_a_lawyer_never_sees_another_lawyers_case(
     async with gateway_client() as gateway:
         await add_lawyer(gateway.app.state.accounts, "altro.avvocato")
         await add_lawyer(gateway.app.state.accounts, "avvocato.roma", ordine="ROMA")
-        owner = await lawyer(gateway)
+        owner = await lawyer(gateway.http)
         created = await gateway.http.post("/api/v1/istanze", json=SAMPLE, headers=owner)
         istanza_id = created.json()["id"]
         for other in ("altro.avvocato", "avvocato.roma"):
-            headers = {
-                "Authorization": f"Bearer {await token(gateway.http, other, 'altra-password')}"
-            }
+            headers = await lawyer(gateway.http, other, "altra-password")
             seen = await gateway.http.get(f"/api/v1/istanze/{istanza_id}", headers=headers)
             assert seen.status_code == 404, other
             listed = await gateway.http.get("/api/v1/istanze", headers=headers)
@@ -207,7 +192,7 @@ async def test_errors_are_structured_and_in_italian(
 ) -> None:
     await start_services(*SERVICES)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
+        headers = await lawyer(gateway.http)
         wrong_cf = json.loads(json.dumps(SAMPLE))
         wrong_cf["cliente"]["codice_fiscale"] = "RSSMRA80A01H501X"
         bad = await gateway.http.post("/api/v1/istanze", json=wrong_cf, headers=headers)
@@ -242,8 +227,8 @@ async def test_every_status_change_is_published_on_the_public_exchange(
         queue = await channel.declare_queue(exclusive=True)
         await queue.bind(exchange, "pratica.DEMO.#")
         async with gateway_client() as gateway:
-            headers = await lawyer(gateway)
-            istanza = await complete_draft(gateway, headers)
+            headers = await lawyer(gateway.http)
+            istanza = await complete_draft(gateway.http, headers)
             await gateway.http.post(f"/api/v1/istanze/{istanza['id']}/firma-demo", headers=headers)
             await gateway.http.post(f"/api/v1/istanze/{istanza['id']}/deposito", headers=headers)
             await gateway.http.post(
@@ -281,8 +266,8 @@ async def test_where_the_ordine_allows_it_a_deposit_without_digital_signature(
     runtimes = await start_services(*SERVICES)
     await configure_ordine(runtimes, firma_digitale_obbligatoria=False)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
-        istanza = await complete_draft(gateway, headers)
+        headers = await lawyer(gateway.http)
+        istanza = await complete_draft(gateway.http, headers)
         assert istanza["firma_richiesta"] is False
         await gateway.http.get(f"/api/v1/istanze/{istanza['id']}/documento", headers=headers)
         deposited = await gateway.http.post(
@@ -301,7 +286,7 @@ async def test_uploads_of_the_wrong_type_or_too_large_are_refused(
     runtimes = await start_services(*SERVICES)
     await configure_ordine(runtimes, max_dimensione_file=2000, max_dimensione_pratica=4000)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
+        headers = await lawyer(gateway.http)
         created = await gateway.http.post("/api/v1/istanze", json=SAMPLE, headers=headers)
         url = f"/api/v1/istanze/{created.json()['id']}/allegati"
         renamed = await gateway.http.post(
@@ -336,8 +321,8 @@ async def test_the_receipts_2d_code_decodes_to_a_code_the_system_accepts(
 ) -> None:
     await start_services(*SERVICES)
     async with gateway_client() as gateway:
-        headers = await lawyer(gateway)
-        istanza = await complete_draft(gateway, headers)
+        headers = await lawyer(gateway.http)
+        istanza = await complete_draft(gateway.http, headers)
         await gateway.http.post(f"/api/v1/istanze/{istanza['id']}/firma-demo", headers=headers)
         deposited = await gateway.http.post(
             f"/api/v1/istanze/{istanza['id']}/deposito", headers=headers

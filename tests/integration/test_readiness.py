@@ -3,8 +3,9 @@
 import pytest
 
 from parcelle_contracts.routing import SERVICES
+from parcelle_kit.testing.fixtures import StartServices
 
-from .conftest import GatewayClient, StartServices
+from .conftest import GatewayClient
 
 pytestmark = pytest.mark.integration
 

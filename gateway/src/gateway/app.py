@@ -8,7 +8,8 @@ from fastapi.responses import RedirectResponse
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 
-from gateway import api, asyncapi, errors, health, web
+from gateway import api, api_segreteria, asyncapi, errors, health, web
+from gateway.acquisizione import AcquisizioneClient
 from gateway.auth import INDEXES, AccountStore, LoginRequiredError, SessionStore
 from gateway.auth.demo import seed_demo_accounts
 from gateway.auth.routes import router as auth_router
@@ -16,6 +17,10 @@ from gateway.bus import GatewayBus
 from gateway.config import GatewaySettings
 from gateway.files import GatewayFiles
 from gateway.istanze import IstanzeClient
+from gateway.stazioni import routes as scanner
+from gateway.stazioni.demo import seed_demo_station
+from gateway.stazioni.store import INDEXES as STATION_INDEXES
+from gateway.stazioni.store import StazioniStore
 from parcelle_kit.bus import build_broker, declare_exchanges, topology_of
 from parcelle_kit.service import package_version
 from parcelle_kit.stores import build_document_store
@@ -31,10 +36,11 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await store.open(INDEXES)
+        await store.open((*INDEXES, *STATION_INDEXES))
         await files.open()
         if settings.env == "development":
             await seed_demo_accounts(app.state.accounts)
+            await seed_demo_station(app.state.stazioni, settings.var_dir)
         await broker.connect()
         await declare_exchanges(broker, topology)
         await broker.start()
@@ -57,9 +63,11 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
     app.state.settings = settings
     app.state.bus = bus
     app.state.istanze = IstanzeClient(bus, settings.query_timeout)
+    app.state.acquisizione = AcquisizioneClient(bus, settings.query_timeout)
     app.state.files = files
     app.state.accounts = AccountStore(store)
     app.state.sessions = SessionStore(store)
+    app.state.stazioni = StazioniStore(store)
     errors.install(app)
     web.install(app)  # pages get Italian HTML error pages; the API keeps its JSON errors
 
@@ -70,6 +78,8 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
     app.include_router(health.router)
     app.include_router(auth_router)
     app.include_router(api.router)
+    app.include_router(api_segreteria.router)
+    app.include_router(scanner.router)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")
     app.include_router(asyncapi.router)

@@ -10,7 +10,7 @@ from typing import TypeVar
 from faststream.rabbit import RabbitBroker
 from pydantic import ValidationError
 
-from parcelle_contracts.common import Esito
+from parcelle_contracts.common import Errore, Esito
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ping import Ping, PingReply
 from parcelle_contracts.routing import query_key
@@ -27,6 +27,14 @@ class ServiceUnavailableError(Exception):
         super().__init__(f"{service}: {reason}")
         self.service = service
         self.reason = reason
+
+
+class RichiestaRifiutataError(Exception):
+    """The owning service refused the request; ``errore`` says why."""
+
+    def __init__(self, errore: Errore) -> None:
+        super().__init__(errore.messaggio)
+        self.errore = errore
 
 
 class GatewayBus:
@@ -63,3 +71,20 @@ class GatewayBus:
 
     async def broker_alive(self, timeout: float) -> bool:
         return await self.broker.ping(timeout)
+
+
+class ServiceClient:
+    """Base of the gateway's clients of one service: each request is a message whose answer
+    is its data, or :class:`RichiestaRifiutataError` when the service refuses it."""
+
+    def __init__(self, bus: GatewayBus, timeout: float) -> None:
+        self._bus = bus
+        self._timeout = timeout
+
+    async def _ask(self, message: Message, dati_type: type[D]) -> D:
+        esito = await self._bus.ask(message, dati_type, timeout=self._timeout)
+        if not esito.ok or esito.dati is None:
+            raise RichiestaRifiutataError(
+                esito.errore or Errore(codice="errore", messaggio="Richiesta non riuscita.")
+            )
+        return esito.dati

@@ -12,8 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from gateway.bus import ServiceUnavailableError
-from gateway.istanze import RichiestaRifiutataError
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from parcelle_contracts.common import Errore
 
 STATUS_BY_CODE = {

@@ -1,13 +1,13 @@
 """The gateway's calls to ``istanze``: one function per request, shared by the REST API and
-the lawyer's web pages. A refusal comes back as :class:`RichiestaRifiutataError`."""
+the lawyer's web pages. A refusal comes back as
+:class:`~gateway.bus.RichiestaRifiutataError`."""
 
 from typing import Literal, TypeVar
 
 from pydantic import TypeAdapter
 
-from gateway.bus import GatewayBus
-from parcelle_contracts.common import Attore, BlobRef, Errore, FileRef
-from parcelle_contracts.envelope import Message
+from gateway.bus import ServiceClient
+from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import (
     AggiornaBozza,
@@ -32,28 +32,8 @@ D = TypeVar("D")
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
 
 
-class RichiestaRifiutataError(Exception):
-    """The owning service refused the request; ``errore`` says why."""
-
-    def __init__(self, errore: Errore) -> None:
-        super().__init__(errore.messaggio)
-        self.errore = errore
-
-
-class IstanzeClient:
+class IstanzeClient(ServiceClient):
     """Requests to ``istanze`` on behalf of an authenticated user."""
-
-    def __init__(self, bus: GatewayBus, timeout: float) -> None:
-        self._bus = bus
-        self._timeout = timeout
-
-    async def _ask(self, message: Message, dati_type: type[D]) -> D:
-        esito = await self._bus.ask(message, dati_type, timeout=self._timeout)
-        if not esito.ok or esito.dati is None:
-            raise RichiestaRifiutataError(
-                esito.errore or Errore(codice="errore", messaggio="Richiesta non riuscita.")
-            )
-        return esito.dati
 
     async def crea(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza:
         istanza_id = new_id()

@@ -1,7 +1,9 @@
-"""The gateway app with a fake ``istanze`` (see fake_istanze.py) and a browser-like client.
+"""The gateway app with fakes of ``istanze`` and ``acquisizione`` (fake_istanze.py,
+fake_acquisizione.py) and a browser-like client.
 
-The app starts with its lifespan (its store, the demo accounts, the broker: RabbitMQ is real),
-then ``app.state.istanze`` is the fake, so the pages are tested without the service.
+The app starts with its lifespan (its store, the demo accounts and station, the broker:
+RabbitMQ is real), then ``app.state.istanze`` and ``app.state.acquisizione`` are the fakes, so
+the pages and the API are tested without the services.
 """
 
 from collections.abc import AsyncIterator
@@ -17,6 +19,7 @@ from gateway.config import GatewaySettings
 from parcelle_contracts.common import Attore
 from parcelle_kit import demo
 
+from .fake_acquisizione import FakeAcquisizione
 from .fake_istanze import FakeIstanze
 from .pagine import Browser
 
@@ -25,6 +28,7 @@ from .pagine import Browser
 async def app(settings_values: dict[str, Any]) -> AsyncIterator[FastAPI]:
     application = create_app(GatewaySettings(**settings_values), tracer_provider=TracerProvider())
     application.state.istanze = FakeIstanze(files=application.state.files)
+    application.state.acquisizione = FakeAcquisizione(files=application.state.files)
     async with application.router.lifespan_context(application):
         yield application
 
@@ -33,6 +37,12 @@ async def app(settings_values: dict[str, Any]) -> AsyncIterator[FastAPI]:
 def fake(app: FastAPI) -> FakeIstanze:
     istanze: FakeIstanze = app.state.istanze
     return istanze
+
+
+@pytest.fixture
+def acquisizione(app: FastAPI) -> FakeAcquisizione:
+    fake: FakeAcquisizione = app.state.acquisizione
+    return fake
 
 
 @pytest.fixture
@@ -46,8 +56,22 @@ async def browser(app: FastAPI) -> AsyncIterator[Browser]:
 
 
 @pytest.fixture
+async def api(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the REST API, as an integrator or a scanner station talks to it."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://parcelle.test") as client:
+        yield client
+
+
+@pytest.fixture
 async def avvocato(browser: Browser) -> Browser:
     await browser.accedi("avvocato.demo")
+    return browser
+
+
+@pytest.fixture
+async def segreteria(browser: Browser) -> Browser:
+    await browser.accedi("segreteria.demo")
     return browser
 
 

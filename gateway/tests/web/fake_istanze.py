@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from gateway.bus import ServiceUnavailableError
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.files import GatewayFiles
-from gateway.istanze import Parte, RichiestaRifiutataError
+from gateway.istanze import Parte
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id

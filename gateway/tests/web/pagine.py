@@ -43,6 +43,12 @@ class _Lettore(HTMLParser):
             elemento.testo += data
 
 
+def _testo(sorgente: str) -> str:
+    senza_tag = html.unescape(re.sub(r"<[^>]+>", " ", sorgente))
+    # Only ASCII spaces collapse: a non-breaking space is part of what the user sees.
+    return re.sub(r"[ \t\r\n\f\v]+", " ", senza_tag).strip()
+
+
 class Pagina:
     """An HTML page: find elements by id or name, read values, the visible text."""
 
@@ -85,9 +91,22 @@ class Pagina:
 
     @property
     def testo(self) -> str:
-        senza_tag = html.unescape(re.sub(r"<[^>]+>", " ", self.html))
-        # Only ASCII spaces collapse: a non-breaking space is part of what the user sees.
-        return re.sub(r"[ \t\r\n\f\v]+", " ", senza_tag).strip()
+        return _testo(self.html)
+
+    def testo_di(self, ident: str) -> str:
+        """The visible text of the element with this id, words apart as the user sees them."""
+        inizio = self.html.index(f'id="{ident}"')
+        inizio = self.html.rindex("<", 0, inizio)
+        tag = re.match(r"<([a-zA-Z0-9]+)", self.html[inizio:])
+        assert tag is not None
+        nome = tag.group(1)
+        profondita, posizione = 0, inizio
+        for trovato in re.finditer(rf"<(/?){nome}\b[^>]*>", self.html[inizio:]):
+            profondita += -1 if trovato.group(1) else 1
+            if profondita == 0:
+                posizione = inizio + trovato.end()
+                break
+        return _testo(self.html[inizio:posizione])
 
     @property
     def csrf(self) -> str:

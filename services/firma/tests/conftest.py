@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from opentelemetry.sdk.trace import TracerProvider
 
 from firma.adapters.trust import TrustPolicy
 from firma.adapters.verifier import PyhankoVerifier
 from firma.config import FirmaSettings
 from firma.domain.esame import Impronta
-from parcelle_kit.bus import RpcClient, build_broker, declare_exchanges, topology_of
+from parcelle_kit.bus import RpcClient
 from parcelle_kit.cli.processes import load_process
 from parcelle_kit.service import Runtime, ServiceDefinition
+from parcelle_kit.testing.fixtures import BusClient
 
 from .support import (
     ALTRO_CF,
@@ -169,14 +169,6 @@ async def firma(settings_values: dict[str, Any]) -> AsyncIterator[Runtime[FirmaS
 
 
 @pytest.fixture
-async def rpc(settings_values: dict[str, Any]) -> AsyncIterator[RpcClient]:
+def rpc(bus_client: BusClient) -> RpcClient:
     """A client on its own connection, asking as the gateway or another service would."""
-    settings = FirmaSettings(**settings_values)
-    topology = topology_of(settings)
-    broker = build_broker(settings, process="test", tracer_provider=TracerProvider())
-    client = RpcClient(broker, topology, "test")
-    await broker.connect()
-    await declare_exchanges(broker, topology)
-    await broker.start()
-    yield client
-    await broker.stop()
+    return bus_client.rpc

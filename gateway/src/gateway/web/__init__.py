@@ -11,14 +11,14 @@ import structlog
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
-from gateway.web import accesso, allegati, aree, compilazione, deposito, elenco, istanza
+from gateway.web import accesso, allegati, aree, compilazione, deposito, elenco, istanza, segreteria
 from gateway.web.errori import install
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR_CSS = STATIC / "vendor" / "bootstrap-italia" / "css" / "bootstrap-italia.min.css"
 
 router = APIRouter(include_in_schema=False)
-for _pages in (accesso, aree, elenco, compilazione, allegati, deposito, istanza):
+for _pages in (accesso, aree, elenco, compilazione, allegati, deposito, istanza, segreteria):
     router.include_router(_pages.router)
 
 

@@ -5,10 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.bus import ServiceUnavailableError
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError
-from gateway.istanze import RichiestaRifiutataError
 from gateway.web import passi
 from gateway.web.compilazione import (
     SERVIZIO_ASSENTE,

@@ -1,4 +1,4 @@
-"""The secretariat's and the councillors' areas: placeholders until those areas are built."""
+"""The councillors' area: a placeholder until that area is built."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -9,18 +9,13 @@ from gateway.web.templating import pagina
 
 router = APIRouter(include_in_schema=False)
 
-TITOLI = {"segreteria": "Area della segreteria", "consigliere": "Area del consigliere relatore"}
+TITOLI = {"consigliere": "Area del consigliere relatore"}
 
 
 def _area(request: Request, user: UtenteWeb, ruolo: str) -> Response:
     if user.account.ruolo != ruolo:
         raise HTTPException(403, FORBIDDEN)
     return pagina(request, "area_in_preparazione.html", {"titolo": TITOLI[ruolo]}, utente=user)
-
-
-@router.get("/segreteria")
-async def segreteria(request: Request, user: UtenteWeb) -> Response:
-    return _area(request, user, "segreteria")
 
 
 @router.get("/consigliere")

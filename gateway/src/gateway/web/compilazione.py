@@ -14,9 +14,9 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
-from gateway.bus import ServiceUnavailableError
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Istanze
-from gateway.istanze import IstanzeClient, RichiestaRifiutataError
+from gateway.istanze import IstanzeClient
 from gateway.web import campi, moduli, passi
 from gateway.web.dipendenze import AvvocatoWeb, campi_modulo
 from gateway.web.etichette import FASI_FISSE

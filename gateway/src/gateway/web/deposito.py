@@ -9,10 +9,10 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
-from gateway.bus import ServiceUnavailableError
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError, status_of
-from gateway.istanze import IstanzeClient, RichiestaRifiutataError
+from gateway.istanze import IstanzeClient
 from gateway.web import passi
 from gateway.web.allegati import RIFIUTI_DA_PAGINA
 from gateway.web.compilazione import (

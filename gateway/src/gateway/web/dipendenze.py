@@ -38,6 +38,16 @@ async def avvocato_web(user: UtenteWeb) -> WebUser:
 AvvocatoWeb = Annotated[WebUser, Depends(avvocato_web)]
 
 
+async def segreteria_web(user: UtenteWeb) -> WebUser:
+    """The logged-in clerk; any other role gets the 403 page."""
+    if user.account.ruolo != "segreteria":
+        raise HTTPException(403, FORBIDDEN)
+    return user
+
+
+SegreteriaWeb = Annotated[WebUser, Depends(segreteria_web)]
+
+
 def verifica_csrf(user: WebUser, presentato: object) -> None:
     if not isinstance(presentato, str) or not csrf_matches(user.session, presentato):
         raise CsrfError

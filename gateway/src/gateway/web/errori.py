@@ -12,9 +12,8 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from gateway.auth import LoginRequiredError, WebUser, utente_web
-from gateway.bus import ServiceUnavailableError
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.errors import ApiError, status_of
-from gateway.istanze import RichiestaRifiutataError
 from gateway.web.templating import pagina
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]

@@ -8,9 +8,8 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
-from gateway.bus import ServiceUnavailableError
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
-from gateway.istanze import RichiestaRifiutataError
 from gateway.web import campi
 from gateway.web.allegati import RIFIUTI_DA_PAGINA
 from gateway.web.compilazione import IstanzaId, base_istanza, dettaglio_se_possibile

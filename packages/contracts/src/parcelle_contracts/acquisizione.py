@@ -54,7 +54,9 @@ class Passo(Model):
     quando: AwareDatetime
     descrizione: str
     chi: str
-    dove: str | None = Field(default=None, description="Scanner station or 'web'.")
+    dove: str | None = Field(
+        default=None, description="The scanner station's name, 'web' or 'api'."
+    )
 
 
 class Pratica(Model):

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from istanze.adapters.archivio import Archivio
-from istanze.adapters.trasferimenti import prendi
 from istanze.domain.errori import DatiNonValidiError
 from istanze.domain.istanza import Istanza
 from istanze.domain.regole import RegoleOrdine
@@ -16,7 +15,8 @@ from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import BlobRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.pubblici import PraticaStatoCambiato
-from parcelle_kit.blob.ports import BlobExistsError, BlobStore
+from parcelle_kit.blob.ports import BlobStore
+from parcelle_kit.blob.transfer import claim
 from parcelle_kit.consumer import IdempotentConsumer, Outcome
 from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import DocumentStore, Transaction
@@ -96,12 +96,7 @@ class Casi:
 
     async def _prendi(self, ref: BlobRef, key: str, content_type: str) -> None:
         """Copy a payload from the transfer area, once (a redelivery finds it copied)."""
-        try:
-            await prendi(self.d.transfer, ref, self.d.blobs, key, content_type=content_type)
-        except BlobExistsError:
-            info = await self.d.blobs.stat(key)
-            if info is None or info.sha256 != ref.sha256:
-                raise
+        await claim(self.d.transfer, ref, self.d.blobs, key, content_type=content_type)
 
     async def _nome_ordine(self, ordine: str) -> str:
         return await self.d.store.run(lambda tx: Archivio(tx).nome_ordine(ordine))

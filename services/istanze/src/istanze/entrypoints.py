@@ -6,6 +6,7 @@ from typing import Any
 
 from faststream.rabbit import RabbitRouter
 
+from istanze.acquisizione import registra_acquisizione
 from istanze.adapters.archivio import Archivio
 from istanze.adapters.documenti import PACKAGE, DocumentiIstanza
 from istanze.adapters.firma_remota import FirmaRemota
@@ -14,9 +15,10 @@ from istanze.config import IstanzeSettings
 from istanze.deposito import Deposito
 from istanze.handlers import Istanze
 from parcelle_contracts import istanze as contratti
+from parcelle_contracts.acquisizione import PraticaAcquisita
 from parcelle_contracts.envelope import Message, utcnow
 from parcelle_kit import demo
-from parcelle_kit.bus import router
+from parcelle_kit.bus import follow, router
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.pdf import PdfRenderer
 from parcelle_kit.requests import answer
@@ -65,6 +67,13 @@ def build_router(runtime: Runtime[IstanzeSettings]) -> RabbitRouter:
     subscribers = router()
     for message_type, handle in handlers:
         answer(subscribers, runtime.topology, runtime.name, message_type, handle)
+    follow(
+        subscribers,
+        runtime.topology,
+        runtime.name,
+        PraticaAcquisita,
+        lambda message: registra_acquisizione(runtime.consumer, message),
+    )
     return subscribers
 
 

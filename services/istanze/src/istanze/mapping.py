@@ -2,21 +2,15 @@
 aggregate to the views the gateway shows, and the aggregate to and from the JSON-compatible
 document the store keeps.
 
-The stored document (``in_dizionario``) is the dataclasses' fields by name, recursively, with
-``Decimal`` as a plain decimal string (``"1701.00"``), dates as ``YYYY-MM-DD`` and times as
-fixed-width ISO strings in UTC (``2026-03-02T09:30:00.000000+00:00``: they sort as text), plus
-``_id`` (the store's key) and ``schema`` (this layout's version). Reading it back
-(``da_dizionario``) checks every type and every closed value (states, phases, categories),
-refuses unknown fields and ignores the keys that start with ``_`` (owned by the store and the
-repository: ``_id``, ``_v``, an outbox).
+The stored document (``in_dizionario``) is the aggregate as :mod:`parcelle_kit.store.codec`
+writes it, plus ``_id`` (the store's key) and ``schema`` (this layout's version). Reading it
+back (``da_dizionario``) checks every type and every closed value (states, phases,
+categories), refuses unknown fields and ignores the keys that start with ``_`` (owned by the
+store and the repository: ``_id``, ``_v``, an outbox).
 """
 
-import types
 from collections.abc import Mapping
-from dataclasses import MISSING, fields, is_dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any, Final, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Final
 
 from istanze.domain.contenuto import Cliente, ContenutoIstanza, DatiPratica, Indirizzo, Voce
 from istanze.domain.deposito import Firma
@@ -27,12 +21,11 @@ from istanze.domain.regole import RegoleOrdine
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import Attore
 from parcelle_contracts.firma import EsitoVerifica
+from parcelle_kit.store.codec import decode, encode
 
 SCHEMA: Final = 1
 """Version of the stored document's layout; bump it (and migrate) when a field changes
 meaning."""
-
-T = TypeVar("T")
 
 
 # --- contracts -> domain ------------------------------------------------------------------------
@@ -302,7 +295,7 @@ def sintesi(istanza: Istanza) -> contratti.IstanzaSintesi:
 
 def in_dizionario(istanza: Istanza) -> dict[str, Any]:
     """The aggregate as a JSON-compatible document for the store (see the module's docstring)."""
-    documento = _codifica(istanza)
+    documento = encode(istanza)
     assert isinstance(documento, dict)  # a dataclass always encodes to a dict
     return {"_id": istanza.id, "schema": SCHEMA, **documento}
 
@@ -312,96 +305,4 @@ def da_dizionario(documento: Mapping[str, Any]) -> Istanza:
     if documento.get("schema") != SCHEMA:
         raise ValueError(f"unknown schema of a stored istanza: {documento.get('schema')!r}")
     campi = {k: v for k, v in documento.items() if not k.startswith("_") and k != "schema"}
-    return _decodifica_dataclass(Istanza, campi, "istanza")
-
-
-def _codifica(valore: object) -> Any:
-    if valore is None or isinstance(valore, str | bool | int):
-        return valore
-    if isinstance(valore, Decimal):
-        return format(valore, "f")  # plain notation, never "1E+2"
-    if isinstance(valore, datetime):
-        if valore.utcoffset() is None:
-            raise ValueError("naive datetime in an istanza")
-        return valore.astimezone(UTC).isoformat(timespec="microseconds")
-    if isinstance(valore, date):
-        return valore.isoformat()
-    if isinstance(valore, tuple | list):
-        return [_codifica(elemento) for elemento in valore]
-    if is_dataclass(valore) and not isinstance(valore, type):
-        return {campo.name: _codifica(getattr(valore, campo.name)) for campo in fields(valore)}
-    raise TypeError(f"cannot store a {type(valore).__name__}")
-
-
-def _decodifica_dataclass(classe: type[T], dati: object, percorso: str) -> T:
-    if not isinstance(dati, Mapping):
-        raise ValueError(f"{percorso}: an object was expected")
-    tipi = get_type_hints(classe)
-    campi = {campo.name: campo for campo in fields(classe)}  # type: ignore[arg-type]
-    sconosciuti = set(dati) - set(campi)
-    if sconosciuti:
-        raise ValueError(f"{percorso}: unknown fields {sorted(sconosciuti)}")
-    argomenti: dict[str, Any] = {}
-    for nome, campo in campi.items():
-        if nome in dati:
-            argomenti[nome] = _decodifica(tipi[nome], dati[nome], f"{percorso}.{nome}")
-        elif campo.default is MISSING and campo.default_factory is MISSING:
-            raise ValueError(f"{percorso}: missing field {nome!r}")
-    return classe(**argomenti)
-
-
-def _decodifica(tipo: Any, valore: object, percorso: str) -> Any:
-    origine = get_origin(tipo)
-    if origine is Union or origine is types.UnionType:
-        alternative = [a for a in get_args(tipo) if a is not type(None)]
-        if valore is None and len(alternative) < len(get_args(tipo)):
-            return None
-        if len(alternative) != 1:
-            raise TypeError(f"{percorso}: only optional unions are stored")
-        return _decodifica(alternative[0], valore, percorso)
-    if origine is Literal:
-        if valore not in get_args(tipo) or not isinstance(valore, str | bool | int):
-            raise ValueError(f"{percorso}: {valore!r} is not one of {get_args(tipo)}")
-        return valore
-    if origine is tuple:
-        elemento, puntini = get_args(tipo)
-        if puntini is not Ellipsis or not isinstance(valore, list):
-            raise ValueError(f"{percorso}: a list was expected")
-        return tuple(_decodifica(elemento, v, f"{percorso}.{i}") for i, v in enumerate(valore))
-    if tipo is Decimal:
-        return _decimale(valore, percorso)
-    if tipo is datetime:
-        return _istante(valore, percorso)
-    if tipo is date:
-        if not isinstance(valore, str):
-            raise ValueError(f"{percorso}: a date string was expected")
-        return date.fromisoformat(valore)
-    if tipo in (str, bool, int):
-        # type(), not isinstance(): True is an int, and must not pass for a number.
-        if type(valore) is not tipo:
-            raise ValueError(f"{percorso}: {tipo.__name__} expected, found {valore!r}")
-        return valore
-    if isinstance(tipo, type) and is_dataclass(tipo):
-        return _decodifica_dataclass(tipo, valore, percorso)
-    raise TypeError(f"{percorso}: cannot read a {tipo!r}")
-
-
-def _decimale(valore: object, percorso: str) -> Decimal:
-    if not isinstance(valore, str):
-        raise ValueError(f"{percorso}: a decimal string was expected")
-    try:
-        numero = Decimal(valore)
-    except InvalidOperation:
-        raise ValueError(f"{percorso}: {valore!r} is not a decimal") from None
-    if not numero.is_finite():
-        raise ValueError(f"{percorso}: {valore!r} is not a finite amount")
-    return numero
-
-
-def _istante(valore: object, percorso: str) -> datetime:
-    if not isinstance(valore, str):
-        raise ValueError(f"{percorso}: an ISO time string was expected")
-    istante = datetime.fromisoformat(valore)
-    if istante.utcoffset() is None:
-        raise ValueError(f"{percorso}: a time without its offset")
-    return istante.astimezone(UTC)
+    return decode(Istanza, campi, "istanza")

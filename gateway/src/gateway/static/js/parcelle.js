@@ -5,7 +5,12 @@
  *    (the server also makes a second deposit harmless);
  *  - the error summary takes the focus, so screen readers read it and keyboards start there;
  *  - the client's name fields follow the "persona fisica / giuridica" choice;
- *  - leaving a step by its indicator saves what was typed (the form goes with "vai").
+ *  - leaving a step by its indicator saves what was typed (the form goes with "vai");
+ *  - the secretariat's scan field keeps the focus: at load (unless an error summary needs it),
+ *    coming back to the page or the window, after a click on nothing focusable, and when a
+ *    scanner gun starts typing while another control (a link, a button) has the focus;
+ *  - a page that answers a form with another page's content (the case opened by a scan) names
+ *    that page as canonical: the address bar shows it, so a reload asks for it again.
  */
 (function () {
   "use strict";
@@ -94,8 +99,75 @@
     });
   }
 
+  function modificabile(elemento) {
+    if (!elemento || elemento === document.body) {
+      return false;
+    }
+    if (elemento.isContentEditable || elemento.tagName === "TEXTAREA" || elemento.tagName === "SELECT") {
+      return true;
+    }
+    var nonTesto = ["checkbox", "radio", "submit", "button", "reset", "file", "hidden", "image"];
+    return elemento.tagName === "INPUT" && nonTesto.indexOf(elemento.type) === -1;
+  }
+
+  function campoDiScansione(campo, riepilogo) {
+    function riprendi() {
+      if (!modificabile(document.activeElement) && document.activeElement !== riepilogo) {
+        campo.focus({ preventScroll: true });
+      }
+    }
+    if (!riepilogo) {
+      campo.focus();
+    }
+    // A code is letters, digits and dashes: typed with no focus on a field, it goes to the scan
+    // field (focus moved in keydown: the character lands there). Space and Enter keep their
+    // meaning on buttons, links and check boxes.
+    document.addEventListener("keydown", function (evento) {
+      if (evento.ctrlKey || evento.metaKey || evento.altKey || modificabile(evento.target)) {
+        return;
+      }
+      if (evento.key && evento.key.length === 1 && /[0-9A-Za-z-]/.test(evento.key)) {
+        campo.focus({ preventScroll: true });
+      }
+    }, true);
+    campo.addEventListener("blur", function () {
+      window.setTimeout(function () {
+        if (document.activeElement === document.body || document.activeElement === null) {
+          riprendi();
+        }
+      }, 0);
+    });
+    window.addEventListener("focus", function () {
+      if (document.activeElement === document.body) {
+        riprendi();
+      }
+    });
+    window.addEventListener("pageshow", function (evento) {
+      if (evento.persisted) {
+        campo.value = "";
+        campo.focus();
+      }
+    });
+  }
+
+  function indirizzoCanonico() {
+    var canonico = document.querySelector('link[rel="canonical"]');
+    if (!canonico || !window.history.replaceState) {
+      return;
+    }
+    var indirizzo = new URL(canonico.href, window.location.href);
+    if (indirizzo.origin === window.location.origin && indirizzo.href !== window.location.href) {
+      window.history.replaceState(window.history.state, "", indirizzo.href);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    indirizzoCanonico();
     var riepilogo = document.getElementById("riepilogo-errori");
+    var scansione = document.querySelector("form[data-scansione] input[name=codice]");
+    if (scansione) {
+      campoDiScansione(scansione, riepilogo);
+    }
     if (riepilogo) {
       riepilogo.focus();
       collegamentiAiCampi(riepilogo);

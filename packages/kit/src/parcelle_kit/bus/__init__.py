@@ -7,6 +7,7 @@ from parcelle_kit.bus.broker import (
     router,
     topology_of,
 )
+from parcelle_kit.bus.follow import follow
 from parcelle_kit.bus.outgoing import Outgoing, headers_of
 from parcelle_kit.bus.publisher import Publisher
 from parcelle_kit.bus.rpc import RequestTimeoutError, RpcClient
@@ -21,6 +22,7 @@ __all__ = [
     "build_broker",
     "declare_dead_letters",
     "declare_exchanges",
+    "follow",
     "headers_of",
     "router",
     "topology_of",

@@ -138,6 +138,7 @@ def _print_demo(settings: Settings) -> None:
     for user in demo.USERS:
         _say(f"  {user.username:<18} {user.ruolo:<12} {user.nome} {user.cognome}")
     _say(f"demo PKI: {directory / 'ca.pem'} (root), {directory / 'avvocato.p12'} (lawyer)")
+    _say(f"demo scanner station key: {directory / 'stazione.key'} (X-Station-Key header)")
 
 
 def _say(line: str) -> None:

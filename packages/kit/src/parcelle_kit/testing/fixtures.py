@@ -9,15 +9,21 @@ import os
 import secrets
 import socket
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import aio_pika
 import pytest
+from opentelemetry.sdk.trace import TracerProvider
 
+from parcelle_kit.bus import Publisher, RpcClient, build_broker, declare_exchanges, topology_of
 from parcelle_kit.bus.topology import EXPIRING_QUEUES
+from parcelle_kit.cli.processes import load_process
+from parcelle_kit.service import Runtime, ServiceDefinition
+from parcelle_kit.settings import Settings
 
 AMQP_URL = os.environ.get("PARCELLE_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 TEST_QUEUE_EXPIRY_MS = 120_000
@@ -101,6 +107,55 @@ def settings_env(settings_values: dict[str, Any]) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PARCELLE_")}
     env.update({f"PARCELLE_{key.upper()}": str(value) for key, value in settings_values.items()})
     return env
+
+
+StartServices = Callable[..., Awaitable[list[Runtime[Any]]]]
+"""``await start_services("istanze", "firma", **runtime_options)``: the started runtimes."""
+
+
+@pytest.fixture
+async def start_services(settings_values: dict[str, Any]) -> AsyncIterator[StartServices]:
+    """Start services by name in this process, loaded as ``parcelle run`` loads them, on this
+    test's settings; each is stopped after the test, the last started first."""
+    started: list[Runtime[Any]] = []
+
+    async def start(*names: str, **runtime_options: Any) -> list[Runtime[Any]]:
+        runtimes = []
+        for name in names:
+            definition = load_process(name)
+            assert isinstance(definition, ServiceDefinition)
+            settings = definition.settings_cls(**settings_values)
+            runtime = await Runtime.start(definition, settings, **runtime_options)
+            started.append(runtime)
+            runtimes.append(runtime)
+        return runtimes
+
+    yield start
+    for runtime in reversed(started):
+        await runtime.stop()
+
+
+@dataclass
+class BusClient:
+    """A process of the test's own on the bus: it asks as the gateway does and publishes as a
+    service does."""
+
+    rpc: RpcClient
+    publisher: Publisher
+
+
+@pytest.fixture
+async def bus_client(settings_values: dict[str, Any]) -> AsyncIterator[BusClient]:
+    """A client on its own connection to the test's bus namespace."""
+    settings = Settings(**settings_values)
+    topology = topology_of(settings)
+    broker = build_broker(settings, process="test", tracer_provider=TracerProvider())
+    rpc = RpcClient(broker, topology, "test")
+    await broker.connect()
+    await declare_exchanges(broker, topology)
+    await broker.start()
+    yield BusClient(rpc, Publisher(broker, topology))
+    await broker.stop()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -1,9 +1,14 @@
-"""Taking a payload out of the transfer area into the service's own store (claim check)."""
+"""Taking a payload out of the transfer area into a service's own store (claim check).
+
+The gateway streams an upload into the transfer area and sends its :class:`BlobRef` on the
+bus; the service that owns the payload claims it: copies it into its own store, checks it is
+the payload the message describes, and deletes it from the transfer area.
+"""
 
 from collections.abc import AsyncIterator
 
 from parcelle_contracts.common import BlobRef
-from parcelle_kit.blob.ports import BlobInfo, BlobStore
+from parcelle_kit.blob.ports import BlobExistsError, BlobInfo, BlobStore
 
 HEAD = 8192
 """Enough of a file to tell its type from its content."""
@@ -14,7 +19,7 @@ class PayloadMismatchError(Exception):
 
 
 async def head(store: BlobStore, ref: BlobRef, size: int = HEAD) -> bytes:
-    """The first ``size`` bytes of a payload, to sniff its type."""
+    """The first ``size`` bytes of a payload, to tell its type from its content."""
     collected = b""
     stream = store.stream(ref.key)
     try:
@@ -27,17 +32,24 @@ async def head(store: BlobStore, ref: BlobRef, size: int = HEAD) -> bytes:
     return collected[:size]
 
 
-async def prendi(
+async def claim(
     transfer: BlobStore, ref: BlobRef, own: BlobStore, key: str, *, content_type: str
 ) -> BlobInfo:
     """Copy the payload into ``own`` under ``key``, check it is what ``ref`` says, and delete
-    it from the transfer area."""
+    it from the transfer area. A copy left by an earlier attempt (a redelivered message) is
+    taken when it is the same payload."""
 
     async def chunks() -> AsyncIterator[bytes]:
         async for chunk in transfer.stream(ref.key):
             yield chunk
 
-    info = await own.put(key, chunks(), max_size=ref.size, content_type=content_type)
+    try:
+        info = await own.put(key, chunks(), max_size=ref.size, content_type=content_type)
+    except BlobExistsError:
+        existing = await own.stat(key)
+        if existing is None:
+            raise
+        info = existing
     if info.sha256 != ref.sha256 or info.size != ref.size:
         raise PayloadMismatchError(ref.key)
     await transfer.delete(ref.key)

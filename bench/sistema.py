@@ -1,0 +1,57 @@
+"""What the end-to-end benchmarks share: ``parcelle up`` with a fresh var directory, its own bus
+namespace and ports. The demo lawyer's applications are prepared through the REST API with the
+helpers of ``tests/integration/lawyers.py``."""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+PARCELLE = str(Path(sys.executable).with_name("parcelle"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def parcelle_up() -> Iterator[tuple[str, Path]]:
+    """The whole system with demo data, quiet; its address and its var directory."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as var:
+        env = {
+            **os.environ,
+            "PARCELLE_VAR_DIR": var,
+            "PARCELLE_BUS_NAMESPACE": f"bench{secrets.token_hex(3)}",
+            "PARCELLE_QUEUE_EXPIRES_MS": "60000",
+            "PARCELLE_GATEWAY_PORT": str(port),
+            "PARCELLE_SMTP_SINK_PORT": str(free_port()),
+            "PARCELLE_LOG_LEVEL": "WARNING",
+            "PARCELLE_DEMO_PASSWORD": "demo",
+        }
+        with subprocess.Popen(
+            [PARCELLE, "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        ) as process:
+            try:
+                _wait_ready(process)
+                yield f"http://127.0.0.1:{port}", Path(var)
+            finally:
+                process.terminate()
+                process.wait(timeout=60)
+
+
+def _wait_ready(process: subprocess.Popen[str]) -> None:
+    assert process.stdout is not None
+    for output in process.stdout:
+        if "ready at" in output:
+            return
+    raise SystemExit(f"parcelle up ended without becoming ready (code {process.wait()})")

@@ -1,0 +1,243 @@
+"""The REST API of the secretariat (``/api/v1/segreteria``): the pending list, acquisition by
+code, assignment of the relatore, the case, deadlines, the client's observations, the notice's
+and the observations' downloads, and the Ordine's scanner stations.
+
+Only users of role ``segreteria`` get in, and only for their own Ordine: the gateway sends the
+Ordine of the user with every request and ``acquisizione`` authorises again.
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from gateway.auth import attore_api, richiede_ruolo
+from gateway.dependencies import Acquisizione, Files, Stazioni
+from gateway.errors import ApiError
+from gateway.files import GatewayFiles
+from gateway.stazioni.store import Stazione, StazioneNonValidaError
+from parcelle_contracts.acquisizione import ElencoAttesa, Pratica
+from parcelle_contracts.common import Attore, BlobRef, FileRef
+from parcelle_contracts.istanze import TipoFirma
+from parcelle_kit.blob.filenames import sanitise_filename
+
+router = APIRouter(prefix="/api/v1/segreteria", tags=["segreteria"])
+
+PDF_MAGIC = b"%PDF-"
+PDF_HEAD = 1024  # a PDF's header may follow up to 1 KB of other bytes
+
+
+async def segreteria(attore: Annotated[Attore, Depends(attore_api)]) -> Attore:
+    richiede_ruolo(attore, "segreteria")
+    return attore
+
+
+Segreteria = Annotated[Attore, Depends(segreteria)]
+
+
+class RichiestaAcquisizione(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    codice: str = Field(min_length=1, max_length=100, description="The code, as typed or read.")
+    originale_ricevuto: bool = Field(
+        default=False,
+        description="For a hand-signed deposit: the signed original was received at the counter.",
+    )
+
+
+class RichiestaAssegnazione(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    relatore: str = Field(min_length=1, max_length=64, description="Councillor's username.")
+    motivo: str | None = Field(default=None, max_length=500, description="Why (re)assigned.")
+
+
+class NuovaStazione(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    nome: str = Field(min_length=1, max_length=100, description="Name, e.g. 'Sportello 1'.")
+
+
+class StazioneApi(BaseModel):
+    id: str
+    nome: str
+    ordine: str
+    attiva: bool
+    creata_il: AwareDatetime
+    creata_da: str
+    revocata_il: AwareDatetime | None
+    revocata_da: str | None
+
+    @classmethod
+    def di(cls, stazione: Stazione) -> "StazioneApi":
+        return cls(
+            id=stazione.id,
+            nome=stazione.nome,
+            ordine=stazione.ordine,
+            attiva=stazione.attiva,
+            creata_il=stazione.creata_il,
+            creata_da=stazione.creata_da,
+            revocata_il=stazione.revocata_il,
+            revocata_da=stazione.revocata_da,
+        )
+
+
+class StazioneCreata(StazioneApi):
+    chiave: str = Field(
+        description="The station's key for X-Station-Key: shown now and never again."
+    )
+
+
+async def ricevi_pdf(files: GatewayFiles, upload: UploadFile) -> BlobRef:
+    """A PDF upload into the transfer area; 415 when the content is not a PDF, 422 if empty."""
+    testa = await upload.read(PDF_HEAD)
+    await upload.seek(0)
+    if not testa:
+        raise ApiError(422, "dati_non_validi", "Il file è vuoto.", {"file": "Il file è vuoto."})
+    if PDF_MAGIC not in testa:
+        messaggio = "Il file non è un PDF: allega le osservazioni in formato PDF."
+        raise ApiError(415, "tipo_non_ammesso", messaggio, {"file": messaggio})
+    return await files.receive(upload)
+
+
+def comunicazione(pratica: Pratica, comunicazione_id: str) -> FileRef:
+    for voce in pratica.comunicazioni:
+        if voce.id == comunicazione_id:
+            return voce.documento
+    raise ApiError(404, "non_trovata", "Comunicazione non trovata.")
+
+
+def osservazione(pratica: Pratica, numero: int) -> FileRef:
+    """The ``numero``-th observations file (1 is the first received)."""
+    if not 1 <= numero <= len(pratica.osservazioni):
+        raise ApiError(404, "non_trovata", "Osservazioni non trovate.")
+    return pratica.osservazioni[numero - 1]
+
+
+@router.get("/in-attesa", summary="Deposited applications not yet acquired, oldest first")
+async def in_attesa(
+    attore: Segreteria,
+    acquisizione: Acquisizione,
+    cerca: Annotated[str | None, Query(max_length=100)] = None,
+    firma: TipoFirma | None = None,
+) -> ElencoAttesa:
+    return await acquisizione.in_attesa(attore, (cerca or "").strip() or None, firma)
+
+
+@router.post(
+    "/acquisizioni",
+    status_code=201,
+    summary="Acquire an application by its code",
+    description="201 with the case registered now; 200 with `gia_acquisita` when it already was.",
+    responses={200: {"model": Pratica, "description": "Already acquired: nothing changed"}},
+)
+async def acquisisci(
+    body: RichiestaAcquisizione, attore: Segreteria, acquisizione: Acquisizione, response: Response
+) -> Pratica:
+    pratica = await acquisizione.acquisisci(
+        attore, body.codice, origine="api", originale_ricevuto=body.originale_ricevuto
+    )
+    if pratica.gia_acquisita:
+        response.status_code = 200
+    return pratica
+
+
+@router.get("/pratiche/{istanza_id}", summary="A case as the secretariat sees it")
+async def pratica(istanza_id: str, attore: Segreteria, acquisizione: Acquisizione) -> Pratica:
+    return await acquisizione.dettaglio(attore, istanza_id)
+
+
+@router.post("/pratiche/{istanza_id}/assegnazione", summary="Assign or reassign the relatore")
+async def assegna(
+    istanza_id: str, body: RichiestaAssegnazione, attore: Segreteria, acquisizione: Acquisizione
+) -> Pratica:
+    motivo = (body.motivo or "").strip() or None
+    return await acquisizione.assegna(attore, istanza_id, body.relatore.strip(), motivo)
+
+
+@router.post(
+    "/pratiche/{istanza_id}/osservazioni",
+    status_code=201,
+    summary="Add the client's observations (PDF)",
+)
+async def aggiungi_osservazioni(
+    istanza_id: str,
+    attore: Segreteria,
+    acquisizione: Acquisizione,
+    files: Files,
+    file: Annotated[UploadFile, File(description="The observations, as a PDF.")],
+) -> Pratica:
+    blob = await ricevi_pdf(files, file)
+    nome = sanitise_filename(file.filename or "osservazioni.pdf")
+    return await acquisizione.aggiungi_osservazioni(attore, istanza_id, blob, nome)
+
+
+@router.get(
+    "/pratiche/{istanza_id}/comunicazioni/{comunicazione_id}/documento",
+    summary="Download a notice (e.g. the notice of start of proceedings)",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}},
+)
+async def documento_comunicazione(
+    istanza_id: str,
+    comunicazione_id: str,
+    attore: Segreteria,
+    acquisizione: Acquisizione,
+    files: Files,
+) -> Response:
+    pratica = await acquisizione.dettaglio(attore, istanza_id)
+    return await files.send(comunicazione(pratica, comunicazione_id))
+
+
+@router.get(
+    "/pratiche/{istanza_id}/osservazioni/{numero}",
+    summary="Download the client's observations (1 is the first received)",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}},
+)
+async def documento_osservazioni(
+    istanza_id: str, numero: int, attore: Segreteria, acquisizione: Acquisizione, files: Files
+) -> Response:
+    pratica = await acquisizione.dettaglio(attore, istanza_id)
+    return await files.send(osservazione(pratica, numero))
+
+
+@router.get("/scadenze", summary="Acquired cases whose deadline is near or past")
+async def scadenze(
+    attore: Segreteria,
+    acquisizione: Acquisizione,
+    giorni: Annotated[int, Query(ge=0, le=365)] = 10,
+) -> list[Pratica]:
+    return await acquisizione.scadenze(attore, giorni)
+
+
+@router.get("/stazioni", summary="The Ordine's scanner stations")
+async def elenco_stazioni(attore: Segreteria, stazioni: Stazioni) -> list[StazioneApi]:
+    return [StazioneApi.di(s) for s in await stazioni.elenco(attore.ordine)]
+
+
+@router.post(
+    "/stazioni",
+    status_code=201,
+    summary="Create a scanner station; its key is in this answer only",
+)
+async def crea_stazione(
+    body: NuovaStazione, attore: Segreteria, stazioni: Stazioni, response: Response
+) -> StazioneCreata:
+    try:
+        stazione, chiave = await stazioni.crea(
+            nome=body.nome, ordine=attore.ordine, da=attore.username
+        )
+    except StazioneNonValidaError as error:
+        raise ApiError(422, "dati_non_validi", str(error), error.campi) from None
+    response.headers["Cache-Control"] = "no-store"
+    return StazioneCreata(**StazioneApi.di(stazione).model_dump(), chiave=chiave)
+
+
+@router.delete("/stazioni/{stazione_id}", summary="Revoke a scanner station for good")
+async def revoca_stazione(stazione_id: str, attore: Segreteria, stazioni: Stazioni) -> StazioneApi:
+    try:
+        stazione = await stazioni.revoca(stazione_id, da=attore.username, ordine=attore.ordine)
+    except KeyError:
+        raise ApiError(404, "non_trovata", "Stazione non trovata.") from None
+    return StazioneApi.di(stazione)

@@ -1,0 +1,122 @@
+"""``/segreteria``: the applications deposited and not yet acquired (oldest first, with filters
+and counts), and their acquisition by the scan field or by the list's "Acquisisci".
+
+A genuine code opens the case at once (the answer is the case page, which says whether it was
+acquired now or earlier); a refused code comes back to the list with a red banner saying what
+was read and why; a hand-signed deposit asks the clerk to confirm that the original is at hand.
+"""
+
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from gateway.auth import WebUser
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.dependencies import Acquisizione
+from gateway.errors import status_of
+from gateway.web.dipendenze import SegreteriaWeb, campi_modulo
+from gateway.web.segreteria.comune import (
+    SERVIZIO_ASSENTE,
+    ConfermaOriginale,
+    Rifiuto,
+    pagina_segreteria,
+)
+from gateway.web.segreteria.pratica import pagina_pratica
+from parcelle_contracts.acquisizione import ElencoAttesa, Origine
+from parcelle_contracts.istanze import TipoFirma
+
+router = APIRouter(include_in_schema=False)
+
+FiltroFirma = Literal["digitale", "autografa"]
+_FILTRI: dict[str, FiltroFirma] = {"digitale": "digitale", "autografa": "autografa"}
+_ORIGINI: dict[str, Origine] = {"scanner": "scanner", "elenco": "elenco"}
+
+
+async def pagina_attesa(
+    request: Request,
+    user: WebUser,
+    acquisizione: Acquisizione,
+    *,
+    cerca: str = "",
+    filtro: FiltroFirma | None = None,
+    rifiuto: Rifiuto | None = None,
+    conferma: ConfermaOriginale | None = None,
+    stato: int = 200,
+) -> Response:
+    """The pending list; when the service does not answer, the page says so (and the scan
+    field still works)."""
+    firma: TipoFirma | None = "autografa" if filtro == "autografa" else None
+    elenco: ElencoAttesa | None = None
+    try:
+        elenco = await acquisizione.in_attesa(user.attore, cerca or None, firma)
+    except ServiceUnavailableError:
+        if rifiuto is None and conferma is None:
+            raise
+    righe = []
+    if elenco is not None:
+        righe = sorted(elenco.righe, key=lambda riga: riga.depositata_il)
+        if filtro == "digitale":
+            righe = [riga for riga in righe if riga.firma != "autografa"]
+    return pagina_segreteria(
+        request,
+        user,
+        "attesa.html",
+        {"elenco": elenco, "righe": righe, "cerca": cerca, "filtro": filtro or ""},
+        sezione="attesa",
+        rifiuto=rifiuto,
+        conferma=conferma,
+        stato=stato,
+    )
+
+
+@router.get("/segreteria")
+async def elenco(request: Request, user: SegreteriaWeb, acquisizione: Acquisizione) -> Response:
+    cerca = " ".join(request.query_params.get("cerca", "").split())[:100]
+    filtro = _FILTRI.get(request.query_params.get("firma", ""))
+    return await pagina_attesa(request, user, acquisizione, cerca=cerca, filtro=filtro)
+
+
+@router.get("/segreteria/acquisisci")
+async def acquisisci_senza_modulo() -> Response:
+    return RedirectResponse("/segreteria", status_code=303)
+
+
+@router.post("/segreteria/acquisisci")
+async def acquisisci(request: Request, user: SegreteriaWeb, acquisizione: Acquisizione) -> Response:
+    async with request.form() as form:
+        campi = campi_modulo(form, user)
+    codice = campi.get("codice", "").strip()[:100]
+    origine = _ORIGINI.get(campi.get("origine", ""), "scanner")
+    originale = campi.get("originale_ricevuto") == "si"
+    if not codice:
+        rifiuto = Rifiuto("", "Nessun codice letto: scansiona il codice dell'istanza o digitalo.")
+        return await pagina_attesa(request, user, acquisizione, rifiuto=rifiuto, stato=422)
+    try:
+        pratica = await acquisizione.acquisisci(
+            user.attore, codice, origine=origine, originale_ricevuto=originale
+        )
+    except RichiestaRifiutataError as rifiuto:
+        errore = rifiuto.errore
+        if errore.codice == "originale_mancante":
+            conferma = ConfermaOriginale(codice, errore.messaggio)
+            return await pagina_attesa(
+                request, user, acquisizione, conferma=conferma, stato=status_of(errore)
+            )
+        return await pagina_attesa(
+            request,
+            user,
+            acquisizione,
+            rifiuto=Rifiuto(codice, errore.messaggio),
+            stato=status_of(errore),
+        )
+    except ServiceUnavailableError:
+        messaggio = f"{SERVIZIO_ASSENTE} L'istanza non è stata acquisita."
+        return await pagina_attesa(
+            request, user, acquisizione, rifiuto=Rifiuto(codice, messaggio), stato=503
+        )
+    # The case page is the answer itself, not a redirect: one round trip and one request to the
+    # service fewer between Enter and the page. Its canonical address (which parcelle.js puts
+    # in the address bar) is the case page's, so a reload asks for that page.
+    esito = "gia_acquisita" if pratica.gia_acquisita else "acquisita"
+    return await pagina_pratica(request, user, pratica, esito=esito)

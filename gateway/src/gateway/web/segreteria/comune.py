@@ -1,0 +1,87 @@
+"""What every page of ``/segreteria`` shares: the area's menu and the scan field on top (with
+the red banner of a refused code, or the request to confirm a hand-signed original)."""
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Path, Request
+from fastapi.responses import HTMLResponse
+
+from gateway.auth import WebUser
+from gateway.web import campi
+from gateway.web.segreteria import presentazione
+from gateway.web.templating import pagina
+
+Identificativo = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+SERVIZIO_ASSENTE = "Il servizio della segreteria non risponde in questo momento: riprova tra poco."
+ETICHETTE = {
+    "assegnazione.relatore": "Consigliere relatore",
+    "assegnazione.motivo": "Motivo",
+    "osservazioni.file": "File delle osservazioni (PDF)",
+    "stazione.nome": "Nome della stazione",
+}
+
+
+@dataclass(frozen=True)
+class Rifiuto:
+    """A code that was not acquired: what was read and why (the red banner)."""
+
+    codice: str
+    messaggio: str
+
+
+@dataclass(frozen=True)
+class ConfermaOriginale:
+    """A hand-signed deposit was scanned: the clerk must confirm the original is at hand."""
+
+    codice: str
+    messaggio: str
+
+
+def base_pratica(istanza_id: str) -> str:
+    return f"/segreteria/pratiche/{istanza_id}"
+
+
+def riepilogo_errori(errori: dict[str, str]) -> list[dict[str, str]]:
+    """The error summary: one link per field in error, to the field."""
+    return [
+        {
+            "etichetta": ETICHETTE.get(percorso, percorso),
+            "messaggio": messaggio,
+            "href": f"#{campi.id_campo(percorso)}",
+        }
+        for percorso, messaggio in errori.items()
+    ]
+
+
+def pagina_segreteria(
+    request: Request,
+    user: WebUser,
+    nome: str,
+    contesto: dict[str, Any],
+    *,
+    sezione: str,
+    rifiuto: Rifiuto | None = None,
+    conferma: ConfermaOriginale | None = None,
+    stato: int = 200,
+) -> HTMLResponse:
+    """Render ``templates/segreteria/<nome>`` with the menu and the scan field."""
+    errori = contesto.get("errori") or {}
+    valori: dict[str, Any] = {
+        "sezione": sezione,
+        "rifiuto": rifiuto,
+        "conferma": conferma,
+        "valori": {},
+        "errori": errori,
+        "riepilogo_errori": riepilogo_errori(errori),
+        "errore_generale": None,
+        "CANALI": presentazione.CANALI,
+        "STATI_INVIO": presentazione.STATI_INVIO,
+        "BADGE_INVIO": presentazione.BADGE_INVIO,
+        "TIPI_COMUNICAZIONE": presentazione.TIPI_COMUNICAZIONE,
+        "FILTRI_FIRMA": presentazione.FILTRI_FIRMA,
+        "luogo": presentazione.luogo,
+        "ETICHETTE_SEGRETERIA": ETICHETTE,
+        **contesto,
+    }
+    return pagina(request, f"segreteria/{nome}", valori, utente=user, stato=stato)

@@ -1,0 +1,206 @@
+"""``/segreteria/pratiche/{id}``: the case as the clerk handles it: registration (protocol,
+date, clerk, station), status and parties, the relatore and the history of assignments with
+the (re)assignment form, the notice of start of proceedings and its sending, the client's
+observations (upload and downloads), the legal deadline and the timeline."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from gateway.api_segreteria import comunicazione, osservazione, ricevi_pdf
+from gateway.auth import AccountStore, WebUser
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.dependencies import Acquisizione, Files
+from gateway.errors import ApiError, status_of
+from gateway.web.dipendenze import CSRF_FIELD, SegreteriaWeb, campi_modulo, verifica_csrf
+from gateway.web.segreteria import presentazione
+from gateway.web.segreteria.comune import (
+    SERVIZIO_ASSENTE,
+    Identificativo,
+    base_pratica,
+    pagina_segreteria,
+)
+from parcelle_contracts.acquisizione import Pratica
+from parcelle_kit.blob.filenames import sanitise_filename
+
+router = APIRouter(include_in_schema=False)
+
+ESITI = {
+    "acquisita": "Istanza acquisita",
+    "gia_acquisita": "Istanza già acquisita",
+    "assegnata": "Relatore assegnato.",
+    "osservazioni": "Osservazioni aggiunte alla pratica.",
+}
+RIFIUTI_DA_PAGINA = frozenset({"non_trovata", "non_autorizzata"})
+"""Refusals that mean the page itself is wrong: they get the error page, not a field error."""
+MOTIVO_MAX = 500
+
+
+def indirizzo_pratica(istanza_id: str, esito: str | None) -> str:
+    """The case page's own address (the page may also be the answer to an acquisition)."""
+    return base_pratica(istanza_id) + (f"?esito={esito}" if esito in ESITI else "")
+
+
+async def _consiglieri(request: Request, user: WebUser) -> list[dict[str, str]]:
+    """The Ordine's councillors the gateway knows (its accounts), to suggest in the form."""
+    accounts: AccountStore = request.app.state.accounts
+    return [
+        {"username": account.username, "nome": f"{account.nome} {account.cognome}".strip()}
+        for account in await accounts.elenco(user.account.ordine, "consigliere")
+    ]
+
+
+async def pagina_pratica(
+    request: Request,
+    user: WebUser,
+    pratica: Pratica,
+    *,
+    valori: dict[str, str] | None = None,
+    errori: dict[str, str] | None = None,
+    errore_generale: str | None = None,
+    esito: str | None = None,
+    stato: int = 200,
+) -> Response:
+    """The case page; ``esito`` (else the address's) says what was just done."""
+    esito = esito or request.query_params.get("esito")
+    contesto: dict[str, Any] = {
+        "pratica": pratica,
+        "base": base_pratica(pratica.istanza_id),
+        "indirizzo": indirizzo_pratica(pratica.istanza_id, esito),
+        "esito": esito if esito in ESITI and not errori and not errore_generale else None,
+        "ESITI": ESITI,
+        "acquisizione": presentazione.passo_di_acquisizione(pratica),
+        "termine": presentazione.termine(pratica, presentazione.oggi()),
+        "consiglieri": await _consiglieri(request, user),
+        "assegnazioni": list(reversed(pratica.assegnazioni)),
+        "cronologia": sorted(pratica.cronologia, key=lambda passo: passo.quando, reverse=True),
+        "valori": valori or {},
+        "errori": errori or {},
+        "errore_generale": errore_generale,
+    }
+    return pagina_segreteria(
+        request, user, "pratica.html", contesto, sezione="pratica", stato=stato
+    )
+
+
+@router.get("/segreteria/pratiche/{istanza_id}")
+async def mostra(
+    request: Request, istanza_id: Identificativo, user: SegreteriaWeb, acquisizione: Acquisizione
+) -> Response:
+    return await pagina_pratica(
+        request, user, await acquisizione.dettaglio(user.attore, istanza_id)
+    )
+
+
+@router.post("/segreteria/pratiche/{istanza_id}/assegnazione")
+async def assegna(
+    request: Request, istanza_id: Identificativo, user: SegreteriaWeb, acquisizione: Acquisizione
+) -> Response:
+    async with request.form() as form:
+        campi = campi_modulo(form, user)
+    relatore = campi.get("assegnazione.relatore", "").strip()
+    motivo = " ".join(campi.get("assegnazione.motivo", "").split())
+    valori = {"assegnazione.relatore": relatore, "assegnazione.motivo": motivo}
+    errori: dict[str, str] = {}
+    if not relatore:
+        errori["assegnazione.relatore"] = "Indica il nome utente del consigliere relatore."
+    elif len(relatore) > 64:
+        errori["assegnazione.relatore"] = "Nome utente troppo lungo (al massimo 64 caratteri)."
+    if campi.get("riassegnazione") == "si" and not motivo:
+        errori["assegnazione.motivo"] = "Indica il motivo della riassegnazione."
+    elif len(motivo) > MOTIVO_MAX:
+        errori["assegnazione.motivo"] = f"Al massimo {MOTIVO_MAX} caratteri."
+    generale: str | None = None
+    stato = 422
+    if not errori:
+        try:
+            await acquisizione.assegna(user.attore, istanza_id, relatore, motivo or None)
+        except RichiestaRifiutataError as rifiuto:
+            errore = rifiuto.errore
+            if errore.codice in RIFIUTI_DA_PAGINA:
+                raise
+            stato = status_of(errore)
+            if errore.codice == "relatore_non_valido" or "relatore" in errore.campi:
+                errori["assegnazione.relatore"] = errore.campi.get("relatore", errore.messaggio)
+            elif "motivo" in errore.campi:
+                errori["assegnazione.motivo"] = errore.campi["motivo"]
+            else:
+                generale = errore.messaggio
+        except ServiceUnavailableError:
+            generale, stato = f"{SERVIZIO_ASSENTE} Il relatore non è stato assegnato.", 503
+        else:
+            return RedirectResponse(f"{base_pratica(istanza_id)}?esito=assegnata#relatore", 303)
+    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
+    return await pagina_pratica(
+        request, user, pratica, valori=valori, errori=errori, errore_generale=generale, stato=stato
+    )
+
+
+@router.post("/segreteria/pratiche/{istanza_id}/osservazioni")
+async def aggiungi_osservazioni(
+    request: Request,
+    istanza_id: Identificativo,
+    user: SegreteriaWeb,
+    acquisizione: Acquisizione,
+    files: Files,
+    file: Annotated[UploadFile | None, File(alias="osservazioni.file")] = None,
+    csrf: Annotated[str, Form(alias=CSRF_FIELD)] = "",
+) -> Response:
+    verifica_csrf(user, csrf)
+    errori: dict[str, str] = {}
+    generale: str | None = None
+    stato = 422
+    if file is None or not file.filename:
+        errori["osservazioni.file"] = "Scegli il file PDF delle osservazioni."
+    else:
+        try:
+            blob = await ricevi_pdf(files, file)
+            nome = sanitise_filename(file.filename)
+            await acquisizione.aggiungi_osservazioni(user.attore, istanza_id, blob, nome)
+        except ApiError as error:
+            errori["osservazioni.file"] = error.fields.get("file", error.message)
+            stato = error.status
+        except RichiestaRifiutataError as rifiuto:
+            if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
+                raise
+            stato = status_of(rifiuto.errore)
+            campi = rifiuto.errore.campi
+            if campi:
+                errori["osservazioni.file"] = next(iter(campi.values()))
+            else:
+                generale = rifiuto.errore.messaggio
+        except ServiceUnavailableError:
+            generale, stato = f"{SERVIZIO_ASSENTE} Le osservazioni non sono state aggiunte.", 503
+        else:
+            return RedirectResponse(
+                f"{base_pratica(istanza_id)}?esito=osservazioni#osservazioni", 303
+            )
+    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
+    return await pagina_pratica(
+        request, user, pratica, errori=errori, errore_generale=generale, stato=stato
+    )
+
+
+@router.get("/segreteria/pratiche/{istanza_id}/comunicazioni/{comunicazione_id}")
+async def documento_comunicazione(
+    istanza_id: Identificativo,
+    comunicazione_id: Identificativo,
+    user: SegreteriaWeb,
+    acquisizione: Acquisizione,
+    files: Files,
+) -> Response:
+    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
+    return await files.send(comunicazione(pratica, comunicazione_id))
+
+
+@router.get("/segreteria/pratiche/{istanza_id}/osservazioni/{numero}")
+async def documento_osservazioni(
+    istanza_id: Identificativo,
+    numero: int,
+    user: SegreteriaWeb,
+    acquisizione: Acquisizione,
+    files: Files,
+) -> Response:
+    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
+    return await files.send(osservazione(pratica, numero))

@@ -1,0 +1,114 @@
+"""How the secretariat's pages say things: Italian labels of the contract's values, the legal
+deadline as a day on the Italian calendar (and whether it is near or past), and who acquired a
+case, when and where, read from its register timeline.
+
+Pure functions, no framework: the routes call them and hand the results to the templates.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from gateway.web.formato import ROMA
+from parcelle_contracts.acquisizione import Canale, Passo, Pratica, StatoInvio
+
+VICINO = 10
+"""Days before the deadline from which it is shown as near (as ``ElencoScadenze`` by default)."""
+
+CANALI: dict[Canale, str] = {
+    "pec": "PEC",
+    "email": "E-mail",
+    "raccomandata": "Raccomandata A/R",
+}
+STATI_INVIO: dict[StatoInvio, str] = {
+    "in_attesa": "In attesa di invio",
+    "inviata": "Inviata",
+    "consegnata": "Consegnata",
+    "non_consegnata": "Non consegnata",
+}
+BADGE_INVIO: dict[StatoInvio, str] = {
+    "in_attesa": "text-bg-warning",
+    "inviata": "text-bg-primary",
+    "consegnata": "text-bg-success",
+    "non_consegnata": "text-bg-danger",
+}
+TIPI_COMUNICAZIONE = {"avvio_procedimento": "Comunicazione di avvio del procedimento"}
+FILTRI_FIRMA = {"digitale": "Firma digitale", "autografa": "Firma autografa"}
+
+StatoTermine = Literal["scaduto", "vicino", "in_corso", "sospeso"]
+
+
+@dataclass(frozen=True)
+class Termine:
+    """The legal deadline as the clerk reads it."""
+
+    stato: StatoTermine
+    giorno: date | None
+    giorni: int | None
+    """Days left (negative: days past); None when suspended."""
+
+    @property
+    def testo(self) -> str:
+        if self.stato == "sospeso" or self.giorni is None:
+            return "Termine sospeso: integrazione richiesta"
+        if self.giorni < 0:
+            giorni = -self.giorni
+            return f"Scaduto da {giorni} {'giorno' if giorni == 1 else 'giorni'}"
+        if self.giorni == 0:
+            return "Scade oggi"
+        return f"Scade tra {self.giorni} {'giorno' if self.giorni == 1 else 'giorni'}"
+
+    @property
+    def badge(self) -> str:
+        return {
+            "scaduto": "text-bg-danger",
+            "vicino": "text-bg-warning",
+            "in_corso": "text-bg-light border",
+            "sospeso": "text-bg-light border",
+        }[self.stato]
+
+
+def oggi() -> date:
+    """Today on the Italian calendar."""
+    return datetime.now(ROMA).date()
+
+
+def termine(pratica: Pratica, giorno_corrente: date, vicino: int = VICINO) -> Termine | None:
+    """The case's deadline; None when it has none (not acquired yet)."""
+    if pratica.stato == "integrazione_richiesta":
+        giorno = pratica.scadenza.astimezone(ROMA).date() if pratica.scadenza else None
+        return Termine("sospeso", giorno, None)
+    if pratica.scadenza is None:
+        return None
+    giorno = pratica.scadenza.astimezone(ROMA).date()
+    giorni = (giorno - giorno_corrente).days
+    stato: StatoTermine = "scaduto" if giorni < 0 else "vicino" if giorni <= vicino else "in_corso"
+    return Termine(stato, giorno, giorni)
+
+
+def passo_di_acquisizione(pratica: Pratica) -> Passo | None:
+    """The timeline's line of the acquisition: the clerk (``chi``) and the station (``dove``).
+
+    The contract keeps them only in the timeline: the line made at the acquisition's instant,
+    or else the first one that speaks of acquiring.
+    """
+    if pratica.acquisita_il is None:
+        return None
+    for passo in pratica.cronologia:
+        if passo.quando == pratica.acquisita_il:
+            return passo
+    for passo in pratica.cronologia:
+        if "acquisi" in passo.descrizione.lower():
+            return passo
+    return None
+
+
+def luogo(dove: str | None) -> str:
+    """Where an action was done, as the timeline says it."""
+    if not dove:
+        return "—"
+    if dove == "web":
+        return "Area web della segreteria"
+    if dove == "api":
+        return "API"
+    return f"Stazione di scansione «{dove}»"

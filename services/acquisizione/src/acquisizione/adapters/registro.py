@@ -1,0 +1,205 @@
+"""The cases, the protocol register and the Ordini's settings in the service's document store.
+
+Collections:
+
+- ``pratiche``: one document per case, the aggregate under ``pratica`` and, beside it, the few
+  fields the lists query by (Ordine, state, code, deposit time, current relatore);
+- ``protocollo``: the register, one document per number, keyed ``<ordine>/<year>/<number>``:
+  the key makes a duplicate number impossible even if a counter were ever reset;
+- ``ordini``: each Ordine's settings (:class:`ImpostazioniOrdine`);
+- ``turni``: when each councillor was last assigned a case (the tie-break of the rule);
+- ``rinunce``: withdrawals that arrived before their deposit (the two events travel on
+  different queues, so their order is not guaranteed).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+from acquisizione.domain.assegnazione import Carico, Relatore
+from acquisizione.domain.errori import NonTrovataError
+from acquisizione.domain.ordine import ImpostazioniOrdine
+from acquisizione.domain.pratica import NON_TROVATA, Pratica
+from parcelle_kit.store.codec import decode, encode
+from parcelle_kit.store.ports import ASCENDING, Document, Index, Transaction
+
+PRATICHE: Final = "pratiche"
+PROTOCOLLO: Final = "protocollo"
+ORDINI: Final = "ordini"
+TURNI: Final = "turni"
+RINUNCE: Final = "rinunce"
+SCHEMA: Final = 1
+"""Version of the stored case's layout; bump it (and migrate) when a field changes meaning."""
+
+INDEXES: Final = (
+    Index(PRATICHE, ("codice",), unique=True),
+    Index(PRATICHE, ("ordine", "stato", "depositata_il")),
+    Index(PRATICHE, ("ordine", "stato", "relatore")),
+)
+
+
+@dataclass(frozen=True)
+class RinunciaAnticipata:
+    motivo: str
+    rinunciata_il: datetime
+
+
+class Registro:
+    """The service's records within one unit of work; remembers versions for updates."""
+
+    def __init__(self, tx: Transaction) -> None:
+        self._tx = tx
+        self._versioni: dict[str, int] = {}
+
+    # --- cases ----------------------------------------------------------------------------------
+
+    async def trova(self, istanza_id: str) -> Pratica | None:
+        documento = await self._tx.get(PRATICHE, istanza_id)
+        return None if documento is None else self._leggi(documento)
+
+    async def prendi(self, istanza_id: str) -> Pratica:
+        pratica = await self.trova(istanza_id)
+        if pratica is None:
+            raise NonTrovataError(NON_TROVATA)
+        return pratica
+
+    async def per_codice(self, codice: str) -> Pratica | None:
+        trovate = await self._tx.find(PRATICHE, {"codice": codice}, limit=1)
+        return self._leggi(trovate[0]) if trovate else None
+
+    async def aggiungi(self, pratica: Pratica) -> None:
+        stored = await self._tx.insert(PRATICHE, _documento(pratica))
+        self._versioni[pratica.istanza_id] = stored["_v"]
+
+    async def salva(self, pratica: Pratica) -> None:
+        documento = {**_documento(pratica), "_v": self._versioni[pratica.istanza_id]}
+        stored = await self._tx.update(PRATICHE, documento)
+        self._versioni[pratica.istanza_id] = stored["_v"]
+
+    async def nello_stato(self, ordine: str, stato: str) -> list[Pratica]:
+        """The Ordine's cases in ``stato``, oldest deposit first."""
+        # Stored times are fixed-width ISO strings in UTC: they sort as the times do.
+        documenti = await self._tx.find(
+            PRATICHE, {"ordine": ordine, "stato": stato}, sort=[("depositata_il", ASCENDING)]
+        )
+        return [self._leggi(documento) for documento in documenti]
+
+    def _leggi(self, documento: Document) -> Pratica:
+        if documento.get("schema") != SCHEMA:
+            raise ValueError(f"unknown schema of a stored pratica: {documento.get('schema')!r}")
+        pratica = decode(Pratica, documento["pratica"])
+        self._versioni[pratica.istanza_id] = documento["_v"]
+        return pratica
+
+    # --- the protocol register ------------------------------------------------------------------
+
+    async def registra_protocollo(self, pratica: Pratica) -> None:
+        """Write the case's number in the register (a number already there is refused)."""
+        registrazione = pratica.registrazione
+        if registrazione is None:
+            raise ValueError("the case has no protocol number")
+        await self._tx.insert(
+            PROTOCOLLO,
+            {
+                "_id": f"{pratica.ordine}/{registrazione.protocollo}",
+                "ordine": pratica.ordine,
+                "protocollo": registrazione.protocollo,
+                "istanza_id": pratica.istanza_id,
+                "acquisita_il": encode(registrazione.acquisita_il),
+                "da": registrazione.da,
+                "dove": registrazione.dove,
+            },
+        )
+
+    async def protocolli(self, ordine: str) -> list[Document]:
+        """The Ordine's register, in number order."""
+        return await self._tx.find(PROTOCOLLO, {"ordine": ordine}, sort=[("_id", ASCENDING)])
+
+    # --- the Ordini's settings ------------------------------------------------------------------
+
+    async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
+        """The Ordine's settings; the defaults for an Ordine that set none."""
+        documento = await self._tx.get(ORDINI, ordine)
+        if documento is None:
+            return ImpostazioniOrdine(codice=ordine)
+        campi = {k: v for k, v in documento.items() if not k.startswith("_")}
+        return decode(ImpostazioniOrdine, campi)
+
+    async def configura_ordine(
+        self, impostazioni: ImpostazioniOrdine, *, solo_se_assente: bool = False
+    ) -> bool:
+        """Store an Ordine's settings; with ``solo_se_assente``, keep any already stored.
+        True if something was written."""
+        valori: dict[str, Any] = {"_id": impostazioni.codice, **encode(impostazioni)}
+        documento = await self._tx.get(ORDINI, impostazioni.codice)
+        if documento is None:
+            await self._tx.insert(ORDINI, valori)
+            return True
+        if solo_se_assente:
+            return False
+        await self._tx.update(ORDINI, {**valori, "_v": documento["_v"]})
+        return True
+
+    # --- the councillors' workload --------------------------------------------------------------
+
+    async def carichi(self, ordine: str, relatori: Sequence[Relatore]) -> dict[str, Carico]:
+        """Each councillor's open cases (acquired, not withdrawn) and last assignment."""
+        carichi = {}
+        for relatore in relatori:
+            aperte = await self._tx.count(
+                PRATICHE, {"ordine": ordine, "stato": "acquisita", "relatore": relatore.username}
+            )
+            turno = await self._tx.get(TURNI, _turno(ordine, relatore.username))
+            ultima = (
+                decode(_Turno, {"ultima": turno["ultima"]}).ultima if turno is not None else None
+            )
+            carichi[relatore.username] = Carico(aperte=aperte, ultima_assegnazione=ultima)
+        return carichi
+
+    async def segna_turno(self, ordine: str, relatore: str, ora: datetime) -> None:
+        chiave = _turno(ordine, relatore)
+        documento = await self._tx.get(TURNI, chiave)
+        if documento is None:
+            await self._tx.insert(TURNI, {"_id": chiave, "ultima": encode(ora)})
+        else:
+            await self._tx.update(TURNI, {**documento, "ultima": encode(ora)})
+
+    # --- withdrawals before their deposit -------------------------------------------------------
+
+    async def annota_rinuncia(self, istanza_id: str, motivo: str, ora: datetime) -> None:
+        if await self._tx.get(RINUNCE, istanza_id) is None:
+            await self._tx.insert(
+                RINUNCE, {"_id": istanza_id, "motivo": motivo, "rinunciata_il": encode(ora)}
+            )
+
+    async def rinuncia_anticipata(self, istanza_id: str) -> RinunciaAnticipata | None:
+        documento = await self._tx.get(RINUNCE, istanza_id)
+        if documento is None:
+            return None
+        campi = {"motivo": documento["motivo"], "rinunciata_il": documento["rinunciata_il"]}
+        return decode(RinunciaAnticipata, campi)
+
+
+@dataclass(frozen=True)
+class _Turno:
+    ultima: datetime
+
+
+def _turno(ordine: str, relatore: str) -> str:
+    return f"{ordine}/{relatore}"
+
+
+def _documento(pratica: Pratica) -> Document:
+    """The stored case: the aggregate, and the fields the lists query by."""
+    relatore = pratica.relatore
+    return {
+        "_id": pratica.istanza_id,
+        "schema": SCHEMA,
+        "ordine": pratica.ordine,
+        "codice": pratica.codice,
+        "stato": pratica.stato,
+        "depositata_il": encode(pratica.depositata_il),
+        "relatore": relatore.relatore if relatore is not None else None,
+        "pratica": encode(pratica),
+    }

@@ -1,0 +1,172 @@
+"""The notice of start of proceedings (L. 241/1990 artt. 7-8): generated once a case is
+acquired and has its relatore, kept with the case, and handed to the delivery services.
+
+Run by the service's own ``PreparaAvvio`` command, after the clerk has had their answer: it
+asks ``istanze`` for the client's PEC and address, renders the PDF, keeps it in the service's
+blob area, then in one transaction records each delivery on the case as waiting
+(``in_attesa``) and stages the commands to ``notifiche`` (PEC, e-mail) and ``postale``
+(raccomandata A/R), which carry the notice as a claim check. A redelivery renders nothing
+again (the PDF is found under the message's key) and records nothing twice.
+"""
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+
+from acquisizione.adapters.registro import Registro
+from acquisizione.casi import Casi, evento
+from acquisizione.comandi import PreparaAvvio
+from acquisizione.domain.comunicazioni import Comunicazione, Documento, Invio, invii_avvio
+from acquisizione.domain.ordine import ImpostazioniOrdine
+from acquisizione.domain.pratica import Pratica
+from acquisizione.mapping import file_ref, recapiti
+from parcelle_contracts.comunicazioni import Destinatario, InviaComunicazione, InviaRaccomandata
+from parcelle_contracts.envelope import Message
+from parcelle_contracts.ids import new_id
+from parcelle_contracts.istanze import Istanza
+from parcelle_kit.blob.ports import BlobExistsError
+from parcelle_kit.consumer import Outcome
+from parcelle_kit.logging import get_logger
+from parcelle_kit.pdf.filters import data
+from parcelle_kit.store.ports import Transaction
+
+OGGETTO_MAX = 200
+logger = get_logger(__name__)
+
+
+class Avvio(Casi):
+    async def prepara(self, msg: PreparaAvvio) -> None:
+        """Generate the notice of the case and order its delivery (once)."""
+        pratica = await self._leggi(msg.istanza_id)
+        if pratica.comunicazioni or pratica.stato != "acquisita" or pratica.relatore is None:
+            logger.info("notice not due", istanza=pratica.istanza_id, stato=pratica.stato)
+            return
+        impostazioni = await self.d.store.run(lambda tx: Registro(tx).impostazioni(pratica.ordine))
+        istanza = await self.d.fascicoli.dettaglio(msg, msg.attore, pratica.istanza_id)
+        ora = self.d.ora()
+        documento = await self._avviso(msg, pratica, istanza, impostazioni, ora)
+        cliente, avvocato = recapiti(istanza)
+        invii, problemi = invii_avvio(cliente, avvocato)
+
+        async def work(tx: Transaction) -> Outcome:
+            registro = Registro(tx)
+            pratica = await registro.prendi(msg.istanza_id)
+            if pratica.comunicazioni or pratica.stato != "acquisita":
+                return Outcome()  # withdrawn meanwhile: the notice is kept, never sent
+            comunicazioni = [
+                Comunicazione(
+                    id=new_id(),
+                    tipo="avvio_procedimento",
+                    ruolo=invio.ruolo,
+                    destinatario=invio.destinatario(),
+                    canale=invio.canale,
+                    stato="in_attesa",
+                    documento=documento,
+                    aggiornata_il=ora,
+                )
+                for invio in invii
+            ]
+            pratica.registra_avvio(comunicazioni, problemi, ora)
+            await registro.salva(pratica)
+            comandi = [
+                self._comando(msg, pratica, impostazioni, invio, comunicazione)
+                for invio, comunicazione in zip(invii, comunicazioni, strict=True)
+            ]
+            return Outcome(events=comandi)
+
+        await self.d.consumer.handle(msg, work)
+
+    async def _avviso(
+        self,
+        msg: PreparaAvvio,
+        pratica: Pratica,
+        istanza: Istanza,
+        impostazioni: ImpostazioniOrdine,
+        ora: datetime,
+    ) -> Documento:
+        """The notice PDF in the service's area, under a key of this message's own."""
+        assert pratica.registrazione is not None  # checked by the caller: the case is acquired
+        key = f"avvisi/{pratica.istanza_id}/{msg.message_id}.pdf"
+        info = await self.d.blobs.stat(key)
+        if info is None:
+            pdf = await self.d.documenti.avvio(pratica, istanza, impostazioni, generato_il=ora)
+            try:
+                info = await self.d.blobs.put(
+                    key, _uno(pdf), max_size=len(pdf), content_type="application/pdf"
+                )
+            except BlobExistsError:  # an earlier delivery of this message stored it
+                info = await self.d.blobs.stat(key)
+                assert info is not None
+        protocollo = pratica.registrazione.protocollo.replace("/", "-")
+        return Documento(
+            blob_key=key,
+            sha256=info.sha256,
+            dimensione=info.size,
+            nome_file=f"avvio-procedimento-{protocollo}.pdf",
+        )
+
+    def _comando(
+        self,
+        msg: PreparaAvvio,
+        pratica: Pratica,
+        impostazioni: ImpostazioniOrdine,
+        invio: Invio,
+        comunicazione: Comunicazione,
+    ) -> Message:
+        recapito = invio.recapito
+        allegato = file_ref(comunicazione.documento, self.d.area)
+        if invio.canale == "raccomandata":
+            return evento(
+                InviaRaccomandata,
+                msg,
+                pratica,
+                istanza_id=pratica.istanza_id,
+                comunicazione_id=comunicazione.id,
+                destinatario=Destinatario(
+                    nome=recapito.nome, indirizzo="\n".join(recapito.indirizzo)
+                ),
+                documento=allegato,
+            )
+        return evento(
+            InviaComunicazione,
+            msg,
+            pratica,
+            istanza_id=pratica.istanza_id,
+            comunicazione_id=comunicazione.id,
+            canale=invio.canale,
+            destinatario=Destinatario(
+                nome=recapito.nome,
+                pec=recapito.pec if invio.canale == "pec" else None,
+                email=recapito.email if invio.canale == "email" else None,
+            ),
+            oggetto=_oggetto(pratica, impostazioni),
+            testo=_testo(pratica, impostazioni),
+            allegati=[allegato],
+        )
+
+
+def _oggetto(pratica: Pratica, impostazioni: ImpostazioniOrdine) -> str:
+    assert pratica.registrazione is not None
+    oggetto = (
+        f"Avvio del procedimento prot. n. {pratica.registrazione.protocollo} - parere di "
+        f"congruità - {impostazioni.nome_esteso()}"
+    )
+    return oggetto[:OGGETTO_MAX]
+
+
+def _testo(pratica: Pratica, impostazioni: ImpostazioniOrdine) -> str:
+    registrazione = pratica.registrazione
+    assert registrazione is not None
+    return (
+        "Si trasmette in allegato la comunicazione di avvio del procedimento per il parere "
+        f"di congruità sulla parcella dell'avv. {pratica.avvocato.nome_completo()}, "
+        f"protocollo n. {registrazione.protocollo} del {data(registrazione.acquisita_il)}, "
+        "ai sensi degli artt. 7 e 8 della legge 7 agosto 1990, n. 241.\n\n"
+        "Eventuali osservazioni e documenti possono essere presentati entro "
+        f"{registrazione.giorni_osservazioni} giorni dal ricevimento, come indicato nella "
+        "comunicazione.\n\n"
+        f"La Segreteria - {impostazioni.nome_esteso()}"
+    )
+
+
+async def _uno(contenuto: bytes) -> AsyncIterator[bytes]:
+    yield contenuto

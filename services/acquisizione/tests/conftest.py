@@ -1,0 +1,126 @@
+"""Fixtures of the `acquisizione` unit tests: the use cases over an embedded store and blob
+directories of the test's own, with fake ``istanze``, PDF maker and clock."""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from acquisizione.adapters.registro import INDEXES, Registro
+from acquisizione.avvio import Avvio
+from acquisizione.casi import Dipendenze
+from acquisizione.domain.ordine import ImpostazioniOrdine
+from acquisizione.handlers import Segreteria
+from acquisizione.ingresso import Ingresso
+from parcelle_contracts.common import Attore
+from parcelle_kit.blob.filesystem import FilesystemBlobStore
+from parcelle_kit.bus.outgoing import Outgoing
+from parcelle_kit.codes import nuovo_codice, verifica_codice
+from parcelle_kit.consumer import IdempotentConsumer
+from parcelle_kit.outbox import OUTBOX, OutboxRelay
+from parcelle_kit.store.ports import ASCENDING
+from parcelle_kit.store.sqlite import SqliteStore
+
+from .fabbrica import ACQUISITA, DEPOSITATA, IMPOSTAZIONI, MINUTO
+from .finti import (
+    SECRET,
+    SEGRETERIA,
+    FintiDocumenti,
+    FintiFascicoli,
+    Orologio,
+    depositata,
+    scansione,
+)
+
+
+@dataclass
+class Servizio:
+    """The use cases and what the test looks at."""
+
+    d: Dipendenze
+    segreteria: Segreteria
+    ingresso: Ingresso
+    avvio: Avvio
+    fascicoli: FintiFascicoli
+    documenti: FintiDocumenti
+    orologio: Orologio
+    store: SqliteStore
+    blobs: FilesystemBlobStore
+    transfer: FilesystemBlobStore
+    depositi: int = 0
+
+    async def deposita(self, n: int = 1, ordine: str = "DEMO", **altro: Any) -> list[str]:
+        """``n`` deposits of ``ordine``, one a minute; their codes (the case's id is
+        ``<ordine>-<i>-<code>``)."""
+        codici = []
+        for i in range(n):
+            codice = nuovo_codice(SECRET, ordine, 2026)
+            self.depositi += 1
+            quando = DEPOSITATA + self.depositi * MINUTO
+            messaggio = depositata(f"{ordine}-{i}-{codice}", codice, depositata_il=quando, **altro)
+            await self.ingresso.depositata(messaggio)
+            codici.append(codice)
+        return codici
+
+    async def acquisisci(self, codice: str, attore: Attore = SEGRETERIA, **altro: Any) -> Any:
+        """The reply to a scan of ``codice`` (the case's view, as JSON)."""
+        risposta = await self.segreteria.acquisisci(scansione(codice, attore, **altro))
+        assert risposta is not None
+        return risposta
+
+    async def configura(self, impostazioni: ImpostazioniOrdine = IMPOSTAZIONI) -> None:
+        await self.store.run(lambda tx: Registro(tx).configura_ordine(impostazioni))
+
+    async def uscita(self) -> list[dict[str, Any]]:
+        """The messages staged for publication, oldest first, as the relay would send them."""
+        documenti = await self.store.run(
+            lambda tx: tx.find(OUTBOX, sort=[("staged_at", ASCENDING), ("position", ASCENDING)])
+        )
+        return [
+            {"routing_key": d["routing_key"], **Outgoing.from_document(d).payload()}
+            for d in documenti
+        ]
+
+
+@pytest.fixture
+async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
+    store = SqliteStore(tmp_path / "acquisizione.sqlite")
+    blobs = FilesystemBlobStore(tmp_path / "blobs" / "acquisizione")
+    transfer = FilesystemBlobStore(tmp_path / "blobs" / "transfer")
+    await store.open(INDEXES)
+    await blobs.open()
+    await transfer.open()
+
+    async def send(_: Outgoing) -> None:
+        raise AssertionError("unit tests do not publish")
+
+    fascicoli, documenti, orologio = FintiFascicoli(), FintiDocumenti(), Orologio(ACQUISITA)
+    d = Dipendenze(
+        store=store,
+        consumer=IdempotentConsumer(store, OutboxRelay(store, send)),
+        blobs=blobs,
+        area="acquisizione",
+        transfer=transfer,
+        fascicoli=fascicoli,
+        documenti=documenti,
+        verifica_codice=lambda testo: verifica_codice(SECRET, testo),
+        ora=orologio,
+        max_osservazioni=1024 * 1024,
+    )
+    yield Servizio(
+        d=d,
+        segreteria=Segreteria(d),
+        ingresso=Ingresso(d),
+        avvio=Avvio(d),
+        fascicoli=fascicoli,
+        documenti=documenti,
+        orologio=orologio,
+        store=store,
+        blobs=blobs,
+        transfer=transfer,
+    )
+    await store.close()
+    await blobs.close()
+    await transfer.close()

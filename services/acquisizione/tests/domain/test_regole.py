@@ -1,0 +1,139 @@
+"""Protocol numbers, Ordine settings, delivery channels and the pending list's search."""
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from acquisizione.domain.assegnazione import Relatore
+from acquisizione.domain.comunicazioni import Recapito, invii_avvio
+from acquisizione.domain.elenco import corrisponde
+from acquisizione.domain.errori import (
+    CODICE_NON_AUTENTICO,
+    CodiceNonValidoError,
+    RelatoreNonValidoError,
+)
+from acquisizione.domain.ordine import ImpostazioniOrdine
+from acquisizione.domain.protocollo import NumeroProtocollo, anno_del_registro, contatore
+from acquisizione.domain.tipi_file import e_pdf, nome_pdf
+
+from ..fabbrica import IMPOSTAZIONI, pendente
+
+numeri = st.builds(NumeroProtocollo, st.integers(1000, 9999), st.integers(1, 10**7))
+
+
+def test_a_protocol_number_reads_year_slash_six_digits() -> None:
+    assert str(NumeroProtocollo(2026, 123)) == "2026/000123"
+    assert str(NumeroProtocollo(2026, 1_234_567)) == "2026/1234567"
+    assert NumeroProtocollo.leggi("2026/000123") == NumeroProtocollo(2026, 123)
+    for sbagliato in ("2026/123", "26/000123", "2026-000123", ""):
+        with pytest.raises(ValueError, match="not a protocol number"):
+            NumeroProtocollo.leggi(sbagliato)
+    with pytest.raises(ValueError, match="start from 1"):
+        NumeroProtocollo(2026, 0)
+
+
+@given(numero=numeri)
+def test_protocol_numbers_read_back_as_written(numero: NumeroProtocollo) -> None:
+    assert NumeroProtocollo.leggi(str(numero)) == numero
+
+
+@given(a=st.integers(1, 999_999), b=st.integers(1, 999_999))
+def test_within_a_year_the_text_sorts_as_the_numbers(a: int, b: int) -> None:
+    assert (str(NumeroProtocollo(2026, a)) < str(NumeroProtocollo(2026, b))) == (a < b)
+
+
+def test_the_register_s_year_is_rome_s_and_each_ordine_year_has_its_counter() -> None:
+    capodanno = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)  # 00:30 on 1 January in Rome
+    assert anno_del_registro(capodanno) == 2027
+    assert contatore("DEMO", 2027) != contatore("ROMA", 2027) != contatore("DEMO", 2026)
+
+
+def test_the_check_element_message_is_the_one_the_clerk_must_read() -> None:
+    errore = CodiceNonValidoError("controllo")
+    assert errore.codice == "codice_non_valido"
+    assert errore.messaggio == CODICE_NON_AUTENTICO
+    assert "potrebbe essere stato letto o digitato male" in errore.messaggio
+    assert CodiceNonValidoError("formato").messaggio != errore.messaggio
+
+
+def test_ordine_settings_defaults_and_refusals() -> None:
+    predefinite = ImpostazioniOrdine(codice="ROMA")
+    assert (predefinite.termine_giorni, predefinite.giorni_osservazioni) == (90, 10)
+    assert predefinite.nome_esteso() == "Ordine degli Avvocati (ROMA)"
+    assert not predefinite.assegnazione_automatica
+    with pytest.raises(ValueError, match="at least one relatore"):
+        ImpostazioniOrdine(codice="ROMA", assegnazione_automatica=True)
+    a = Relatore(username="a", nome="A")
+    with pytest.raises(ValueError, match="listed once"):
+        ImpostazioniOrdine(codice="ROMA", relatori=(a, a))
+    with pytest.raises(ValueError, match="termine_giorni"):
+        ImpostazioniOrdine(codice="ROMA", termine_giorni=0)
+    with pytest.raises(RelatoreNonValidoError) as errore:
+        IMPOSTAZIONI.relatore("sconosciuto")
+    assert errore.value.campi == {"relatore": errore.value.messaggio}
+
+
+AVVOCATO = Recapito(nome="Giulia Bianchi", pec="g@pec.example.it", email="g@example.it")
+
+
+def test_the_client_by_pec_if_any_else_by_registered_mail_the_lawyer_by_pec() -> None:
+    con_pec = Recapito(nome="Mario Rossi", pec="m@pec.example.it", indirizzo=("Via Roma 1",))
+    invii, problemi = invii_avvio(con_pec, AVVOCATO)
+    assert [(i.ruolo, i.canale) for i in invii] == [("cliente", "pec"), ("avvocato", "pec")]
+    assert not problemi
+    senza_pec = Recapito(nome="Mario Rossi", indirizzo=("Via Roma 1", "00184 Roma (RM)"))
+    invii, _ = invii_avvio(senza_pec, AVVOCATO)
+    assert [(i.ruolo, i.canale) for i in invii] == [
+        ("cliente", "raccomandata"),
+        ("avvocato", "pec"),
+    ]
+    assert invii[0].destinatario() == "Mario Rossi (cliente, controinteressato)"
+
+
+def test_who_cannot_be_reached_is_reported() -> None:
+    irraggiungibile = Recapito(nome="Mario Rossi")
+    solo_email = Recapito(nome="Giulia Bianchi", email="g@example.it")
+    invii, problemi = invii_avvio(irraggiungibile, solo_email)
+    assert [(i.ruolo, i.canale) for i in invii] == [("avvocato", "email")]
+    assert problemi == [
+        "Il cliente Mario Rossi non ha PEC né indirizzo: l'avviso va inviato a mano"
+    ]
+    _, problemi = invii_avvio(None, Recapito(nome="X"))
+    assert len(problemi) == 2
+
+
+@pytest.mark.parametrize(
+    ("cerca", "trovata"),
+    [
+        (None, True),
+        ("", True),
+        ("7k3q", True),
+        ("demo-26-7k3q9xab", True),
+        ("DEMO 26 7K3Q9XAB 4FZP", True),
+        ("rossi", True),
+        ("giulia bianchi", True),
+        ("BIANCHI mario", True),
+        ("verdi", False),
+        ("ZZZZ", False),
+    ],
+)
+def test_the_pending_list_is_searched_by_code_or_name(cerca: str | None, trovata: bool) -> None:
+    assert corrisponde(pendente(), cerca) is trovata
+
+
+def test_accents_do_not_matter_in_a_search() -> None:
+    pratica = pendente()
+    pratica.cliente = "Niccolò D'Angelo"
+    assert corrisponde(pratica, "niccolo")
+
+
+def test_a_pdf_is_known_by_its_content() -> None:
+    assert e_pdf(b"%PDF-1.7\n...")
+    assert e_pdf(b"\xef\xbb\xbf  %PDF-1.4")
+    assert not e_pdf(b"PK\x03\x04 a zip called file.pdf")
+    assert not e_pdf(b" " * 2000 + b"%PDF-1.4")
+    assert nome_pdf("osservazioni", "x.pdf") == "osservazioni.pdf"
+    assert nome_pdf("Memoria.PDF", "x.pdf") == "Memoria.PDF"
+    assert nome_pdf("  ", "x.pdf") == "x.pdf"

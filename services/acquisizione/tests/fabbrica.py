@@ -1,0 +1,92 @@
+"""Builders of cases and actors in the shapes tests need: pending, acquired, assigned.
+Real-looking Italian data; the tax codes are the project's demo ones."""
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from acquisizione.domain.assegnazione import Relatore
+from acquisizione.domain.errori import DomainError
+from acquisizione.domain.ordine import ImpostazioniOrdine
+from acquisizione.domain.persone import Richiedente, Utente
+from acquisizione.domain.pratica import Pratica, TipoFirma
+
+ORDINE = "DEMO"
+DEPOSITATA = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+ACQUISITA = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+MINUTO = timedelta(minutes=1)
+
+AVVOCATO = Richiedente(
+    username="avvocato.demo",
+    nome="Giulia",
+    cognome="Bianchi",
+    codice_fiscale="BNCGLI85M41H501Y",
+    pec="giulia.bianchi@pec.example.it",
+)
+SEGRETERIA = Utente(username="segreteria.demo", ruolo="segreteria", ordine=ORDINE, nome="Sara")
+ALTRA_SEGRETERIA = Utente(username="segreteria.roma", ruolo="segreteria", ordine="ROMA")
+AVVOCATO_UTENTE = Utente(username="avvocato.demo", ruolo="avvocato", ordine=ORDINE)
+VERDI = Relatore(username="consigliere.demo", nome="Marco Verdi")
+NERI = Relatore(username="consigliere.neri", nome="Anna Neri", peso=2)
+CONSIGLIERE = Utente(username=VERDI.username, ruolo="consigliere", ordine=ORDINE)
+IMPOSTAZIONI = ImpostazioniOrdine(
+    codice=ORDINE,
+    nome="Ordine degli Avvocati di Demo",
+    indirizzo="Piazza della Giustizia 1, 00100 Demo",
+    pec="segreteria@pec.ordine-demo.example.it",
+    termine_giorni=60,
+    giorni_osservazioni=15,
+    relatori=(VERDI, NERI),
+)
+
+
+def pendente(
+    firma: TipoFirma = "pades", id: str = "istanza-1", codice: str = "DEMO-26-7K3Q9XAB-4FZP"
+) -> Pratica:
+    return Pratica.deposita(
+        istanza_id=id,
+        codice=codice,
+        ordine=ORDINE,
+        correlation_id=f"corr-{id}",
+        avvocato=AVVOCATO,
+        cliente="Mario Rossi",
+        importo_richiesto=Decimal("7616.00"),
+        firma=firma,
+        depositata_il=DEPOSITATA,
+    )
+
+
+def acquisita(firma: TipoFirma = "pades", protocollo: str = "2026/000001") -> Pratica:
+    pratica = pendente(firma)
+    pratica.acquisisci(
+        protocollo=protocollo,
+        ora=ACQUISITA,
+        chi=SEGRETERIA,
+        dove="banco-1",
+        letto_il=ACQUISITA - MINUTO,
+        originale_ricevuto=firma == "autografa",
+        impostazioni=IMPOSTAZIONI,
+    )
+    return pratica
+
+
+def assegnata() -> Pratica:
+    pratica = acquisita()
+    pratica.assegna(VERDI, ora=ACQUISITA)
+    return pratica
+
+
+@contextmanager
+def rifiutata(pratica: Pratica, codice: str) -> Iterator[list[DomainError]]:
+    """Expect a refusal with ``codice`` that leaves ``pratica`` exactly as it was."""
+    prima = copy.deepcopy(pratica)
+    errori: list[DomainError] = []
+    with pytest.raises(DomainError) as rifiuto:
+        yield errori
+    errori.append(rifiuto.value)
+    assert rifiuto.value.codice == codice, rifiuto.value
+    assert pratica == prima, "a refused operation changed the aggregate"

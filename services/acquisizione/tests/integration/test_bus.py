@@ -1,0 +1,171 @@
+"""`acquisizione` on the real broker: deposits arrive as events, the clerk's requests get
+Esito replies with the refusals' codes, the Ordine's rule assigns, and the notice's delivery
+commands wait in the durable queues of notifiche and postale."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from acquisizione.adapters.registro import Registro
+from acquisizione.domain.assegnazione import Relatore
+from acquisizione.domain.errori import CODICE_MALFORMATO, CODICE_NON_AUTENTICO
+from acquisizione.entrypoints import ORDINE_DEMO
+from parcelle_contracts import acquisizione as contratti
+from parcelle_contracts.common import Attore
+from parcelle_contracts.comunicazioni import InviaComunicazione, InviaRaccomandata
+from parcelle_kit import demo
+from parcelle_kit.codes import nuovo_codice
+from parcelle_kit.service import Runtime
+from parcelle_kit.testing.fixtures import StartServices
+
+from ..finti import AVVOCATO, SEGRETERIA, depositata, scansione, vista_istanza
+from .conftest import Client, FintaIstanze
+
+pytestmark = pytest.mark.integration
+SENZA_PEC = {
+    "tipo": "persona_fisica",
+    "nome": "Mario",
+    "cognome": "Rossi",
+    "indirizzo": {"via": "Via Roma 1", "cap": "00184", "comune": "Roma", "provincia": "RM"},
+}
+
+
+async def deposita(
+    runtime: Runtime[Any], client: Client, n: int, **altro: Any
+) -> list[tuple[str, str]]:
+    """``n`` deposits announced on the bus; (istanza_id, code) of each, once pending."""
+    prima = (await client.in_attesa()).totale
+    casi = []
+    for i in range(n):
+        codice = nuovo_codice(runtime.settings.secret(), "DEMO", 2026)
+        istanza_id = f"istanza-{i}-{codice}"
+        await client.publisher.publish(depositata(istanza_id, codice, **altro))
+        casi.append((istanza_id, codice))
+    await client.attendi_in_attesa(prima + n)
+    return casi
+
+
+async def acquisisci(client: Client, codice: str, **altro: Any) -> contratti.Pratica:
+    return await client.ok(scansione(codice, **altro), contratti.Pratica)
+
+
+async def test_refusals_come_back_with_their_codes(
+    start_services: StartServices, client: Client
+) -> None:
+    (acquisizione,) = await start_services("acquisizione")
+    secret = acquisizione.settings.secret()
+    ((_, codice), (_, autografa)) = [
+        *await deposita(acquisizione, client, 1),
+        *await deposita(acquisizione, client, 1, firma="autografa"),
+    ]
+    falso = codice[:-4] + ("0" if codice[-4] != "0" else "1") + codice[-3:]
+    attesi = [
+        (scansione("ciao"), "codice_non_valido", CODICE_MALFORMATO),
+        (scansione(falso), "codice_non_valido", CODICE_NON_AUTENTICO),
+        (scansione(nuovo_codice(secret, "ROMA", 2026)), "codice_altro_ordine", None),
+        (scansione(nuovo_codice(secret, "DEMO", 2026)), "non_trovata", None),
+        (scansione(codice, AVVOCATO), "non_autorizzata", None),
+        (scansione(autografa), "originale_mancante", None),
+    ]
+    for richiesta, codice_errore, messaggio in attesi:
+        esito = await client.ask(richiesta, contratti.Pratica)
+        assert not esito.ok
+        assert esito.errore is not None
+        assert esito.errore.codice == codice_errore, richiesta.codice
+        if messaggio is not None:
+            assert esito.errore.messaggio == messaggio
+    # None of the refusals took a number.
+    assert (await acquisisci(client, codice)).protocollo is not None
+    assert (await acquisisci(client, codice)).gia_acquisita
+    con_originale = await acquisisci(client, autografa, originale_ricevuto=True)
+    assert con_originale.originale_ricevuto
+    assert (con_originale.protocollo or "").endswith("/000002")
+
+
+async def test_the_rule_assigns_and_the_notices_wait_for_their_couriers(
+    start_services: StartServices,
+    client: Client,
+    finta_istanze: FintaIstanze,
+    contare: Callable[[str], Awaitable[int]],
+) -> None:
+    acquisizione, notifiche, postale = await start_services("acquisizione", "notifiche", "postale")
+    # The demo Ordine assigns automatically; here to two councillors, the second weight 2.
+    neri = Relatore(username="consigliere.neri", nome="Anna Neri", peso=2)
+    ordine = replace(ORDINE_DEMO, relatori=(*ORDINE_DEMO.relatori, neri))
+    await acquisizione.store.run(lambda tx: Registro(tx).configura_ordine(ordine))
+    casi = await deposita(acquisizione, client, 3)
+    for i, (istanza_id, codice) in enumerate(casi):
+        cliente = SENZA_PEC if i == 0 else None  # the first client has no PEC
+        finta_istanze.viste[istanza_id] = vista_istanza(istanza_id, codice, cliente=cliente)
+
+    pratiche = [await acquisisci(client, codice) for _, codice in casi]
+    assert [p.relatore.relatore for p in pratiche if p.relatore] == [
+        demo.CONSIGLIERE.username,
+        neri.username,
+        neri.username,
+    ]
+    numeri = [p.protocollo for p in pratiche]
+    assert [n[-6:] for n in numeri if n] == ["000001", "000002", "000003"]
+
+    async with asyncio.timeout(60):  # the notices are made after the clerk has the answer
+        while True:
+            viste = [await client.dettaglio(istanza_id) for istanza_id, _ in casi]
+            if all(len(v.comunicazioni) == 2 for v in viste):
+                break
+            await asyncio.sleep(0.2)
+    canali = [[c.canale for c in v.comunicazioni] for v in viste]
+    assert canali == [["raccomandata", "pec"], ["pec", "pec"], ["pec", "pec"]]
+    assert all(c.stato == "in_attesa" for v in viste for c in v.comunicazioni)
+    # istanze was asked as the clerk who acquired, of the same Ordine.
+    assert {(d.attore.username, d.attore.ruolo) for d in finta_istanze.domande} == {
+        (SEGRETERIA.username, "segreteria")
+    }
+    avviso = viste[0].comunicazioni[0].documento
+    pdf = await acquisizione.blobs.get(avviso.blob.key)
+    assert pdf.startswith(b"%PDF-")
+    assert avviso.blob.area == "acquisizione"
+
+    code_notifiche = notifiche.topology.queue(
+        "notifiche", InviaComunicazione.name, routing_key=InviaComunicazione.routing_key()
+    )
+    code_postale = postale.topology.queue(
+        "postale", InviaRaccomandata.name, routing_key=InviaRaccomandata.routing_key()
+    )
+    async with asyncio.timeout(30):  # the outbox relay publishes right after the commit
+        while (await contare(code_notifiche.name), await contare(code_postale.name)) != (5, 1):
+            await asyncio.sleep(0.1)
+
+
+async def test_a_clerk_reassigns_over_the_bus(
+    start_services: StartServices, client: Client, finta_istanze: FintaIstanze
+) -> None:
+    (acquisizione,) = await start_services("acquisizione")
+    neri = Relatore(username="consigliere.neri", nome="Anna Neri")
+    ordine = replace(ORDINE_DEMO, assegnazione_automatica=False, relatori=(neri,))
+    await acquisizione.store.run(lambda tx: Registro(tx).configura_ordine(ordine))
+    ((istanza_id, codice),) = await deposita(acquisizione, client, 1)
+    finta_istanze.viste[istanza_id] = vista_istanza(istanza_id, codice)
+    assert (await acquisisci(client, codice)).relatore is None
+
+    def assegna(relatore: str, attore: Attore = SEGRETERIA) -> contratti.AssegnaRelatore:
+        return contratti.AssegnaRelatore(
+            correlation_id="c", ordine="DEMO", attore=attore, istanza_id=istanza_id,
+            relatore=relatore, motivo="Designazione del Consiglio",
+        )  # fmt: skip
+
+    for relatore in (demo.CONSIGLIERE.username, "nessuno"):  # not among this Ordine's
+        esito = await client.ask(assegna(relatore), contratti.Pratica)
+        assert esito.errore is not None
+        assert esito.errore.codice == "relatore_non_valido"
+    esito = await client.ask(assegna(neri.username, AVVOCATO), contratti.Pratica)
+    assert esito.errore is not None
+    assert esito.errore.codice == "non_autorizzata"
+    assegnata = await client.ok(assegna(neri.username), contratti.Pratica)
+    assert assegnata.relatore is not None
+    assert assegnata.relatore.da == SEGRETERIA.username
+    async with asyncio.timeout(60):  # the first assignment made the notice due
+        while not (await client.dettaglio(istanza_id)).comunicazioni:
+            await asyncio.sleep(0.2)

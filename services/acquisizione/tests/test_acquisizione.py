@@ -1,0 +1,179 @@
+"""Acquiring a case by its code: the refusals and their codes, one protocol number per case
+whatever happens, gapless per Ordine and per year, and what the other services are told."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from acquisizione.domain.errori import CODICE_MALFORMATO, CODICE_NON_AUTENTICO, DomainError
+from parcelle_contracts.acquisizione import AcquisisciPratica, ElencoInAttesa
+from parcelle_contracts.common import Attore
+from parcelle_contracts.istanze import IstanzaRinunciata
+from parcelle_kit.codes import nuovo_codice
+
+from .conftest import Servizio
+from .fabbrica import ACQUISITA
+from .finti import AVVOCATO, SECRET, SEGRETERIA, scansione
+
+
+async def rifiuto(servizio: Servizio, messaggio: AcquisisciPratica) -> DomainError:
+    with pytest.raises(DomainError) as errore:
+        await servizio.segreteria.acquisisci(messaggio)
+    return errore.value
+
+
+async def test_a_scan_acquires_with_the_first_number_of_the_year(servizio: Servizio) -> None:
+    (codice,) = await servizio.deposita()
+    risposta = await servizio.segreteria.acquisisci(scansione(codice))
+    assert risposta is not None
+    assert risposta["protocollo"] == "2026/000001"
+    assert risposta["stato"] == "acquisita"
+    assert risposta["gia_acquisita"] is False
+    assert risposta["cronologia"][-1]["dove"] == "banco-1"
+    (evento,) = await servizio.uscita()  # the DEMO defaults assign nobody: no relatore
+    assert evento["routing_key"] == "acquisizione.event.pratica_acquisita"
+    assert evento["protocollo"] == "2026/000001"
+    assert evento["correlation_id"] == f"corr-DEMO-0-{codice}"  # the case's, not the request's
+    assert evento["acquisita_da"]["username"] == SEGRETERIA.username
+    assert evento["stazione"] == "banco-1"
+
+
+async def test_scanning_again_answers_the_registration_and_changes_nothing(
+    servizio: Servizio,
+) -> None:
+    (codice,) = await servizio.deposita()
+    prima = await servizio.acquisisci(codice)
+    uscita = await servizio.uscita()
+    for _ in range(3):
+        di_nuovo = await servizio.acquisisci(codice)
+        assert di_nuovo["gia_acquisita"] is True
+        assert di_nuovo["protocollo"] == "2026/000001"
+        assert di_nuovo["cronologia"] == prima["cronologia"]
+    assert await servizio.uscita() == uscita
+
+
+async def test_a_redelivered_request_gets_the_first_answer_and_no_second_number(
+    servizio: Servizio,
+) -> None:
+    codice, altro = await servizio.deposita(2)
+    messaggio = scansione(codice)
+    prima = await servizio.segreteria.acquisisci(messaggio)
+    assert await servizio.segreteria.acquisisci(messaggio) == prima
+    dopo = await servizio.segreteria.acquisisci(scansione(altro))
+    assert dopo is not None
+    assert dopo["protocollo"] == "2026/000002"
+
+
+async def test_the_code_is_read_forgivingly(servizio: Servizio) -> None:
+    (codice,) = await servizio.deposita()
+    digitato = codice.lower().replace("-", " ")
+    risposta = await servizio.segreteria.acquisisci(
+        scansione(digitato, origine="elenco", stazione=None)
+    )
+    assert risposta is not None
+    assert risposta["codice"] == codice
+
+
+async def test_malformed_forged_foreign_and_unknown_codes_are_refused_without_a_number(
+    servizio: Servizio,
+) -> None:
+    (codice,) = await servizio.deposita()
+    malformato = await rifiuto(servizio, scansione("non è un codice"))
+    assert (malformato.codice, malformato.messaggio) == ("codice_non_valido", CODICE_MALFORMATO)
+    assert malformato.campi == {"codice": CODICE_MALFORMATO}
+    controllo = codice[-4:]
+    falso = codice[:-4] + ("0" if controllo[0] != "0" else "1") + controllo[1:]
+    contraffatto = await rifiuto(servizio, scansione(falso))
+    assert (contraffatto.codice, contraffatto.messaggio) == (
+        "codice_non_valido",
+        CODICE_NON_AUTENTICO,
+    )
+    # A code made with another installation's secret fails the check the same way.
+    estraneo = await rifiuto(servizio, scansione(nuovo_codice("another-secret", "DEMO", 2026)))
+    assert estraneo.messaggio == CODICE_NON_AUTENTICO
+    altro_ordine = await rifiuto(servizio, scansione(nuovo_codice(SECRET, "ROMA", 2026)))
+    assert altro_ordine.codice == "codice_altro_ordine"
+    assert "ROMA" in altro_ordine.messaggio
+    sconosciuto = await rifiuto(servizio, scansione(nuovo_codice(SECRET, "DEMO", 2026)))
+    assert sconosciuto.codice == "non_trovata"
+    # None of these took a number.
+    risposta = await servizio.segreteria.acquisisci(scansione(codice))
+    assert risposta is not None
+    assert risposta["protocollo"] == "2026/000001"
+
+
+async def test_only_the_secretariat_acquires(servizio: Servizio) -> None:
+    (codice,) = await servizio.deposita()
+    assert (await rifiuto(servizio, scansione(codice, AVVOCATO))).codice == "non_autorizzata"
+    roma = Attore(username="segreteria.roma", ruolo="segreteria", ordine="ROMA")
+    assert (await rifiuto(servizio, scansione(codice, roma))).codice == "codice_altro_ordine"
+
+
+async def test_a_hand_signed_deposit_waits_for_its_original(servizio: Servizio) -> None:
+    (codice,) = await servizio.deposita(firma="autografa")
+    assert (await rifiuto(servizio, scansione(codice))).codice == "originale_mancante"
+    risposta = await servizio.segreteria.acquisisci(scansione(codice, originale_ricevuto=True))
+    assert risposta is not None
+    assert risposta["originale_ricevuto"] is True
+    assert risposta["protocollo"] == "2026/000001"
+
+
+async def test_a_withdrawn_case_is_not_acquired(servizio: Servizio) -> None:
+    (codice,) = await servizio.deposita()
+    await servizio.ingresso.rinunciata(
+        IstanzaRinunciata(
+            correlation_id="c",
+            ordine="DEMO",
+            istanza_id=f"DEMO-0-{codice}",
+            codice=codice,
+            motivo="Accordo raggiunto",
+            rinunciata_il=ACQUISITA,
+        )
+    )
+    assert (await rifiuto(servizio, scansione(codice))).codice == "stato_non_valido"
+
+
+async def test_numbers_are_per_ordine_and_per_year_in_rome(servizio: Servizio) -> None:
+    demo = await servizio.deposita(3)
+    roma = await servizio.deposita(2, "ROMA")
+    clerk_roma = Attore(username="segreteria.roma", ruolo="segreteria", ordine="ROMA")
+    numeri = []
+    for codice in demo[:2]:
+        numeri.append((await servizio.segreteria.acquisisci(scansione(codice)) or {})["protocollo"])
+    for codice in roma:
+        risposta = await servizio.segreteria.acquisisci(scansione(codice, clerk_roma))
+        numeri.append((risposta or {})["protocollo"])
+    # Half past midnight on 1 January 2027 in Rome is still 2026 in UTC.
+    servizio.orologio.ora = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    numeri.append((await servizio.segreteria.acquisisci(scansione(demo[2])) or {})["protocollo"])
+    assert numeri == ["2026/000001", "2026/000002", "2026/000001", "2026/000002", "2027/000001"]
+
+
+async def test_the_pending_list_oldest_first_with_filters_and_counts(servizio: Servizio) -> None:
+    digitali = await servizio.deposita(2)
+    (autografa,) = await servizio.deposita(firma="autografa", cliente="Anna Esposito")
+    await servizio.segreteria.acquisisci(scansione(digitali[0]))
+
+    async def elenco(**filtri: Any) -> dict[str, Any]:
+        risposta = await servizio.segreteria.elenco_in_attesa(
+            ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA, **filtri)
+        )
+        return risposta.model_dump(mode="json")
+
+    tutte = await elenco()
+    assert [r["codice"] for r in tutte["righe"]] == [digitali[1], autografa]
+    assert (tutte["totale"], tutte["firmate_digitalmente"], tutte["con_firma_autografa"]) == (
+        2,
+        1,
+        1,
+    )
+    assert [r["codice"] for r in (await elenco(firma="autografa"))["righe"]] == [autografa]
+    assert [r["codice"] for r in (await elenco(cerca="esposito"))["righe"]] == [autografa]
+    assert [r["codice"] for r in (await elenco(cerca=digitali[1][8:14]))["righe"]] == [digitali[1]]
+    assert (await elenco(cerca="nessuno"))["totale"] == 2  # counts are of the whole list
+    with pytest.raises(DomainError) as errore:
+        await servizio.segreteria.elenco_in_attesa(
+            ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=AVVOCATO)
+        )
+    assert errore.value.codice == "non_autorizzata"

@@ -1,0 +1,87 @@
+"""The stored case reads back exactly as written, refuses what this code did not write, and
+the views show what the aggregate knows."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from acquisizione.domain.comunicazioni import Comunicazione, Documento
+from acquisizione.domain.ordine import ImpostazioniOrdine
+from acquisizione.domain.pratica import Osservazione, Pratica
+from acquisizione.mapping import vista
+from parcelle_kit.store.codec import decode, encode
+
+from .fabbrica import ACQUISITA, IMPOSTAZIONI, NERI, SEGRETERIA, assegnata, pendente
+
+DOCUMENTO = Documento(
+    blob_key="avvisi/i/1.pdf", sha256="b" * 64, dimensione=2048, nome_file="avvio.pdf"
+)
+
+
+def completa() -> Pratica:
+    """A case with something in every field."""
+    pratica = assegnata()
+    pratica.assegna(NERI, ora=ACQUISITA + timedelta(hours=1), da=SEGRETERIA, motivo="Carico")
+    pratica.richiedi_avvio()
+    comunicazione = Comunicazione(
+        id="c1",
+        tipo="avvio_procedimento",
+        ruolo="cliente",
+        destinatario="Mario Rossi (cliente, controinteressato)",
+        canale="pec",
+        stato="in_attesa",
+        documento=DOCUMENTO,
+        aggiornata_il=ACQUISITA,
+    )
+    pratica.registra_avvio([comunicazione], [], ACQUISITA)
+    pratica.aggiungi_osservazioni(
+        Osservazione(id="o1", documento=DOCUMENTO, aggiunte_il=ACQUISITA, da="s"), SEGRETERIA, "web"
+    )
+    pratica.sospendi(ACQUISITA + timedelta(days=3), "Integrazioni")
+    pratica.riprendi(ACQUISITA + timedelta(days=9))
+    pratica.sospendi(ACQUISITA + timedelta(days=20), "Tentativo di conciliazione")
+    pratica.registra_rinuncia("Pagato", ACQUISITA + timedelta(days=30))
+    return pratica
+
+
+@pytest.mark.parametrize("pratica", [pendente(), pendente("autografa"), completa()])
+def test_a_stored_case_reads_back_exactly(pratica: Pratica) -> None:
+    testo = json.dumps(encode(pratica))  # what the store keeps is plain JSON
+    assert decode(Pratica, json.loads(testo)) == pratica
+
+
+def test_settings_read_back_exactly() -> None:
+    assert decode(ImpostazioniOrdine, encode(IMPOSTAZIONI)) == IMPOSTAZIONI
+
+
+def test_what_this_code_did_not_write_is_refused() -> None:
+    dati = encode(pendente())
+    with pytest.raises(ValueError, match="unknown fields"):
+        decode(Pratica, {**dati, "altro": 1})
+    with pytest.raises(ValueError, match="missing field"):
+        decode(Pratica, {k: v for k, v in dati.items() if k != "codice"})
+    with pytest.raises(ValueError, match="is not one of"):
+        decode(Pratica, {**dati, "stato": "bozza"})
+    with pytest.raises(ValueError, match="int expected"):
+        decode(ImpostazioniOrdine, {**encode(IMPOSTAZIONI), "termine_giorni": True})
+    with pytest.raises(ValueError, match="without its offset"):
+        decode(Pratica, {**dati, "depositata_il": "2026-03-02T09:30:00"})
+
+
+def test_the_view_carries_numbers_people_deadline_and_claim_checks() -> None:
+    pratica = completa()
+    view = vista(pratica, area="acquisizione", oggi=date(2026, 4, 1))
+    assert view.protocollo == "2026/000001"
+    assert view.stato == "rinunciata"
+    assert view.avvocato == "Giulia Bianchi"
+    assert view.relatore is not None
+    assert (view.relatore.relatore, view.relatore.da) == (NERI.username, SEGRETERIA.username)
+    assert [a.da for a in view.assegnazioni] == ["automatica", SEGRETERIA.username]
+    # 60 days from 3 March is 2 May, plus 6 days closed and 9 days (to 1 April) open.
+    assert view.scadenza is not None
+    assert view.scadenza.date() == date(2026, 5, 17)
+    assert view.comunicazioni[0].documento.blob.area == "acquisizione"
+    assert view.osservazioni[0].nome_file == "avvio.pdf"
+    assert view.giorni_osservazioni == 15
+    assert not view.gia_acquisita

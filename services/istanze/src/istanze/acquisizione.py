@@ -1,0 +1,47 @@
+"""The secretariat acquired a case: ``acquisizione`` registered it with a protocol number, and
+the case, which `istanze` owns, becomes ``acquisita`` with that number.
+
+A plain subscriber of ``PraticaAcquisita`` (an event: nobody waits for a reply). It runs
+through the idempotent consumer, so a redelivery has no second effect, and it publishes the
+public ``PraticaStatoCambiato`` in the same transaction (outbox). An acquisition that can no
+longer apply, because the lawyer withdrew the application while the clerk was acquiring it, is
+logged and acknowledged: the withdrawal reached ``acquisizione`` too, which marks the case
+withdrawn there. Anything else that refuses it (another Ordine's clerk, a different number for
+a case already registered) is an inconsistency between services: it raises, and the message
+ends in the dead-letter queue for an operator.
+"""
+
+from istanze.adapters.archivio import Archivio
+from istanze.casi import stato_cambiato
+from istanze.mapping import utente_da_attore
+from parcelle_contracts.acquisizione import PraticaAcquisita
+from parcelle_kit.consumer import IdempotentConsumer, Outcome
+from parcelle_kit.logging import get_logger
+from parcelle_kit.store.ports import Transaction
+
+logger = get_logger(__name__)
+
+
+async def registra_acquisizione(consumer: IdempotentConsumer, msg: PraticaAcquisita) -> None:
+    """Move the case to ``acquisita`` with the protocol number, once."""
+
+    async def work(tx: Transaction) -> Outcome:
+        archivio = Archivio(tx)
+        istanza = await archivio.prendi(msg.istanza_id)
+        if istanza.protocollo == msg.protocollo:
+            return Outcome()  # registered already (the same fact, announced again)
+        if istanza.protocollo is None and istanza.stato == "rinunciata":
+            logger.warning(
+                "acquisition of a withdrawn application ignored",
+                istanza=istanza.id,
+                protocollo=msg.protocollo,
+            )
+            return Outcome()
+        precedente = istanza.stato
+        istanza.registra_protocollo(
+            msg.protocollo, msg.acquisita_il, utente_da_attore(msg.acquisita_da)
+        )
+        await archivio.salva(istanza)
+        return Outcome(events=[stato_cambiato(msg, istanza, precedente)])
+
+    await consumer.handle(msg, work)
