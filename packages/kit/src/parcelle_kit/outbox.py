@@ -62,6 +62,7 @@ class OutboxRelay:
         self._lease = lease
         self._wakeup = asyncio.Event()
         self._owner = new_id()
+        self._stopping = False
 
     def wake(self) -> None:
         """Something was staged: publish now rather than at the next poll."""
@@ -77,10 +78,16 @@ class OutboxRelay:
             sent += len(batch)
         return sent
 
+    def stop(self) -> None:
+        """End :meth:`run` after the drain under way (at once if it is waiting)."""
+        self._stopping = True
+        self._wakeup.set()
+
     async def run(self) -> None:
-        """Drain on every wake-up and at least every ``poll_interval`` seconds, until cancelled."""
+        """Drain on every wake-up and at least every ``poll_interval`` seconds, until stopped
+        or cancelled."""
         failures = 0
-        while True:
+        while not self._stopping:
             self._wakeup.clear()
             try:
                 await self.drain()
@@ -102,7 +109,8 @@ class OutboxRelay:
         )
         leased = []
         for document in pending:
-            if document["lease_until"] and document["lease_until"] > now.isoformat():
+            held = document["lease_until"] and document["lease_until"] > now.isoformat()
+            if held and document["lease_owner"] != self._owner:
                 # Held by another relay; keep order by not overtaking it.
                 break
             document["lease_until"] = (now + self._lease).isoformat()

@@ -173,20 +173,37 @@ class Runtime(Generic[S]):
         return runtime
 
     async def stop(self) -> None:
-        """Finish the messages in flight (up to the graceful timeout), then close everything."""
+        """Stop consuming and finish the messages in flight (up to the graceful timeout),
+        publish the events they staged, then close everything."""
         logger.info("service stopping")
+        await asyncio.gather(*(subscriber.stop() for subscriber in self.broker.subscribers))
+        await self._stop_relay()
         await self.broker.stop()
         for callback in reversed(self._on_stop):
             await callback()
-        if self._relay_task is not None:
-            self._relay_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._relay_task
         await self.store.close()
         await self.blobs.close()
         await self.transfer.close()
         self.tracer_provider.shutdown()
         logger.info("service stopped")
+
+    async def _stop_relay(self) -> None:
+        """Let the relay finish the batch it is publishing, then publish once more what is
+        pending, while the connection is still open; what cannot be published within the
+        graceful timeout waits in the outbox for the next start."""
+        if self._relay_task is None:
+            return
+        self.relay.stop()
+        try:
+            async with asyncio.timeout(self.settings.graceful_timeout):
+                await self._relay_task
+                await self.relay.drain()
+        except Exception:
+            logger.warning("outbox not drained at shutdown; the next start publishes the rest")
+        finally:
+            self._relay_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._relay_task
 
     def _ping_router(self) -> RabbitRouter:
         subscribers = bus_router()
