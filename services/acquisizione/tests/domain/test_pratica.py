@@ -172,7 +172,7 @@ def test_the_notice_s_deliveries_are_recorded_waiting_and_only_once() -> None:
     descrizioni = [p.descrizione for p in pratica.cronologia[-3:]]
     assert descrizioni == [
         "Avviso di avvio del procedimento generato",
-        "Avviso in attesa di invio a Mario Rossi (cliente, controinteressato) (raccomandata A/R)",
+        "Avviso per Mario Rossi (cliente, controinteressato) in attesa di invio (raccomandata A/R)",
         "L'avv. X non ha PEC né e-mail",
     ]
     with rifiutata(pratica, "stato_non_valido"):

@@ -299,7 +299,7 @@ class Pratica:
         for comunicazione in comunicazioni:
             self._annota(
                 ora,
-                f"Avviso in attesa di invio a {comunicazione.destinatario} "
+                f"Avviso per {comunicazione.destinatario} in attesa di invio "
                 f"({_CANALI[comunicazione.canale]})",
                 SISTEMA,
             )
