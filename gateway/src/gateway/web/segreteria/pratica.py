@@ -42,13 +42,15 @@ def indirizzo_pratica(istanza_id: str, esito: str | None) -> str:
     return base_pratica(istanza_id) + (f"?esito={esito}" if esito in ESITI else "")
 
 
-async def _consiglieri(request: Request, user: WebUser) -> list[dict[str, str]]:
-    """The Ordine's councillors the gateway knows (its accounts), to suggest in the form."""
+async def _consiglieri(request: Request, user: WebUser) -> dict[str, str]:
+    """The Ordine's councillors the gateway knows (its accounts), to choose from: username ->
+    how the list shows them. ``acquisizione`` checks the choice against the Ordine's rule."""
     accounts: AccountStore = request.app.state.accounts
-    return [
-        {"username": account.username, "nome": f"{account.nome} {account.cognome}".strip()}
-        for account in await accounts.elenco(user.account.ordine, "consigliere")
-    ]
+    scelte = {}
+    for account in await accounts.elenco(user.account.ordine, "consigliere"):
+        nome = f"{account.nome} {account.cognome}".strip()
+        scelte[account.username] = f"{nome} ({account.username})" if nome else account.username
+    return scelte
 
 
 async def pagina_pratica(
@@ -104,7 +106,7 @@ async def assegna(
     valori = {"assegnazione.relatore": relatore, "assegnazione.motivo": motivo}
     errori: dict[str, str] = {}
     if not relatore:
-        errori["assegnazione.relatore"] = "Indica il nome utente del consigliere relatore."
+        errori["assegnazione.relatore"] = "Indica il consigliere relatore."
     elif len(relatore) > 64:
         errori["assegnazione.relatore"] = "Nome utente troppo lungo (al massimo 64 caratteri)."
     if campi.get("riassegnazione") == "si" and not motivo:
