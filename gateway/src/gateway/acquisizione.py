@@ -43,6 +43,7 @@ class AcquisizioneClient(ServiceClient):
         stazione: str | None = None,
         letto_il: datetime | None = None,
         originale_ricevuto: bool = False,
+        bollo_ricevuto: bool = False,
     ) -> Pratica:
         """Acquire the case with this code; an acquired case answers with ``gia_acquisita``."""
         message = AcquisisciPratica(
@@ -54,6 +55,7 @@ class AcquisizioneClient(ServiceClient):
             stazione=stazione,
             letto_il=letto_il,
             originale_ricevuto=originale_ricevuto,
+            bollo_ricevuto=bollo_ricevuto,
         )
         return await self._ask(message, Pratica)
 

@@ -43,6 +43,11 @@ class RichiestaAcquisizione(BaseModel):
         default=False,
         description="For a hand-signed deposit: the signed original was received at the counter.",
     )
+    bollo_ricevuto: bool = Field(
+        default=False,
+        description="For a hand-signed deposit, where the Ordine asks for it: the stamp duty "
+        "(marca da bollo) was received with it.",
+    )
 
 
 class RichiestaAssegnazione(BaseModel):
@@ -135,7 +140,11 @@ async def acquisisci(
     body: RichiestaAcquisizione, attore: Segreteria, acquisizione: Acquisizione, response: Response
 ) -> Pratica:
     pratica = await acquisizione.acquisisci(
-        attore, body.codice, origine="api", originale_ricevuto=body.originale_ricevuto
+        attore,
+        body.codice,
+        origine="api",
+        originale_ricevuto=body.originale_ricevuto,
+        bollo_ricevuto=body.bollo_ricevuto,
     )
     if pratica.gia_acquisita:
         response.status_code = 200

@@ -57,6 +57,8 @@ class FakeAcquisizione:
     rifiuti: dict[str, Errore] = field(default_factory=dict)
     assenti: set[str] = field(default_factory=set)
     protocolli: int = 0
+    marca_da_bollo: bool = False
+    """The Ordine asks for stamp duty with a hand-signed deposit."""
 
     # --- test helpers -------------------------------------------------------------------------
 
@@ -149,6 +151,7 @@ class FakeAcquisizione:
         stazione: str | None = None,
         letto_il: datetime | None = None,
         originale_ricevuto: bool = False,
+        bollo_ricevuto: bool = False,
     ) -> Pratica:
         self._entra(
             "acquisisci",
@@ -158,6 +161,7 @@ class FakeAcquisizione:
             stazione=stazione,
             letto_il=letto_il,
             originale_ricevuto=originale_ricevuto,
+            bollo_ricevuto=bollo_ricevuto,
         )
         letto = codice.strip().upper()
         if letto in self.falsi or letto.count("-") != 3:
@@ -172,10 +176,16 @@ class FakeAcquisizione:
             raise errore("non_trovata", "Nessuna istanza depositata ha questo codice.")
         if pratica.protocollo is not None:
             return pratica.model_copy(update={"gia_acquisita": True})
+        mancanti = {}
         if pratica.firma == "autografa" and not originale_ricevuto:
+            mancanti["originale_ricevuto"] = "Conferma di aver ricevuto l'originale firmato"
+        if pratica.firma == "autografa" and self.marca_da_bollo and not bollo_ricevuto:
+            mancanti["bollo_ricevuto"] = "Conferma di aver ricevuto la marca da bollo"
+        if mancanti:
             raise errore(
                 "originale_mancante",
-                "Deposito con firma autografa: conferma di aver ricevuto l'originale firmato.",
+                "Deposito con firma autografa: conferma di aver ricevuto quanto richiesto.",
+                **mancanti,
             )
         adesso = utcnow()
         self.protocolli += 1
@@ -201,6 +211,7 @@ class FakeAcquisizione:
             protocollo=f"{adesso.year}/{self.protocolli:06d}",
             acquisita_il=adesso,
             originale_ricevuto=originale_ricevuto,
+            bollo_ricevuto=bollo_ricevuto,
             relatore=assegnazione,
             assegnazioni=[assegnazione],
             scadenza=adesso + timedelta(days=60),
@@ -271,6 +282,7 @@ class FakeAcquisizione:
             totale=len(tutte),
             firmate_digitalmente=len(tutte) - autografe,
             con_firma_autografa=autografe,
+            marca_da_bollo=self.marca_da_bollo,
         )
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Pratica:

@@ -146,6 +146,23 @@ async def test_a_hand_signed_deposit_needs_the_original_at_the_counter(
     assert risposta.status_code == 202
 
 
+async def test_where_the_ordine_asks_for_it_the_stamp_duty_too(
+    api: httpx.AsyncClient, app: FastAPI, acquisizione: FakeAcquisizione
+) -> None:
+    acquisizione.marca_da_bollo = True
+    chiave = await nuova_stazione(app, "Sportello 1")
+    pratica = acquisizione.deposita(firma="autografa")
+    evento = {"codice": pratica.codice, "letto_il": LETTO_IL, "originale_ricevuto": True}
+    risposta = await api.post(EVENTI, headers={"X-Station-Key": chiave}, json=evento)
+    assert risposta.status_code == 409
+    assert set(risposta.json()["fields"]) == {"bollo_ricevuto"}
+    risposta = await api.post(
+        EVENTI, headers={"X-Station-Key": chiave}, json={**evento, "bollo_ricevuto": True}
+    )
+    assert risposta.status_code == 202
+    assert acquisizione.chiamate_di("acquisisci")[-1].argomenti["bollo_ricevuto"] is True
+
+
 async def test_the_event_is_validated(api: httpx.AsyncClient, app: FastAPI) -> None:
     chiave = await nuova_stazione(app, "Sportello 1")
     headers = {"X-Station-Key": chiave}

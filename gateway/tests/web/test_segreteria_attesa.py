@@ -170,7 +170,7 @@ async def test_a_hand_signed_deposit_needs_the_original_confirmed(
     conferma = pagina.per_id("conferma-originale")
     assert conferma.attributi["role"] == "alert"
     assert "Firma autografa: serve l'originale" in conferma.testo
-    assert "marca da bollo" in conferma.testo
+    assert "marca da bollo" not in conferma.testo  # this Ordine does not ask for it
     assert pagina.per_id("f-conferma-originale").attributi["name"] == "originale_ricevuto"
     assert not pagina.ha_id("rifiuto")
 
@@ -179,6 +179,34 @@ async def test_a_hand_signed_deposit_needs_the_original_confirmed(
     assert "Istanza acquisita" in pagina.testo_di("esito")
     assert acquisizione.chiamate_di("acquisisci")[-1].argomenti["originale_ricevuto"] is True
     assert "originale ricevuto" in pagina.testo
+
+
+async def test_where_the_ordine_asks_for_it_the_stamp_duty_is_confirmed_too(
+    segreteria: Browser, acquisizione: FakeAcquisizione
+) -> None:
+    acquisizione.marca_da_bollo = True
+    pratica = acquisizione.deposita(firma="autografa")
+    elenco = await segreteria.pagina("/segreteria")
+    caselle = {e.attributi.get("name") for e in elenco.elementi if e.tag == "input"}
+    assert {"originale_ricevuto", "bollo_ricevuto"} <= caselle
+    assert "Marca da bollo ricevuta" in elenco.testo
+
+    stato, pagina = await acquisisci(segreteria, pratica.codice, originale_ricevuto="si")
+    assert stato == 409
+    conferma = pagina.per_id("conferma-originale")
+    assert "marca da bollo" in conferma.testo
+    assert "required" in pagina.per_id("f-conferma-bollo").attributi
+    assert not pagina.ha_id("f-conferma-originale")  # confirmed already: carried, not asked
+    nascosti = [e for e in pagina.elementi if e.attributi.get("type") == "hidden"]
+    assert any(e.attributi.get("name") == "originale_ricevuto" for e in nascosti)
+
+    stato, pagina = await acquisisci(
+        segreteria, pratica.codice, originale_ricevuto="si", bollo_ricevuto="si"
+    )
+    assert stato == 200
+    argomenti = acquisizione.chiamate_di("acquisisci")[-1].argomenti
+    assert (argomenti["originale_ricevuto"], argomenti["bollo_ricevuto"]) == (True, True)
+    assert "con la marca da bollo" in pagina.testo
 
 
 async def test_the_list_acquires_a_case_with_its_button(

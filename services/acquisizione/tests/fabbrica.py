@@ -14,6 +14,7 @@ from acquisizione.domain.errori import DomainError
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.persone import Richiedente, Utente
 from acquisizione.domain.pratica import Pratica, TipoFirma
+from acquisizione.domain.sportello import Ricevuti
 
 ORDINE = "DEMO"
 DEPOSITATA = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -68,7 +69,7 @@ def acquisita(firma: TipoFirma = "pades", protocollo: str = "2026/000001") -> Pr
         chi=SEGRETERIA,
         dove="banco-1",
         letto_il=ACQUISITA - MINUTO,
-        originale_ricevuto=firma == "autografa",
+        ricevuti=Ricevuti(originale=firma == "autografa"),
         impostazioni=IMPOSTAZIONI,
     )
     return pratica

@@ -1,6 +1,7 @@
 """Acquiring a case by its code: the refusals and their codes, one protocol number per case
 whatever happens, gapless per Ordine and per year, and what the other services are told."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_kit.codes import nuovo_codice
 
 from .conftest import Servizio
-from .fabbrica import ACQUISITA
+from .fabbrica import ACQUISITA, IMPOSTAZIONI
 from .finti import AVVOCATO, SECRET, SEGRETERIA, scansione
 
 
@@ -117,6 +118,24 @@ async def test_a_hand_signed_deposit_waits_for_its_original(servizio: Servizio) 
     assert risposta is not None
     assert risposta["originale_ricevuto"] is True
     assert risposta["protocollo"] == "2026/000001"
+
+
+async def test_where_the_ordine_asks_for_it_the_stamp_duty_is_confirmed_too(
+    servizio: Servizio,
+) -> None:
+    await servizio.configura(replace(IMPOSTAZIONI, marca_da_bollo=True))
+    (codice,) = await servizio.deposita(firma="autografa")
+    attesa = await servizio.segreteria.elenco_in_attesa(
+        ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA)
+    )
+    assert attesa.marca_da_bollo
+    manca = await rifiuto(servizio, scansione(codice, originale_ricevuto=True))
+    assert (manca.codice, set(manca.campi)) == ("originale_mancante", {"bollo_ricevuto"})
+    risposta = await servizio.segreteria.acquisisci(
+        scansione(codice, originale_ricevuto=True, bollo_ricevuto=True)
+    )
+    assert risposta is not None
+    assert (risposta["originale_ricevuto"], risposta["bollo_ricevuto"]) == (True, True)
 
 
 async def test_a_withdrawn_case_is_not_acquired(servizio: Servizio) -> None:

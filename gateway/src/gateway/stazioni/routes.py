@@ -62,6 +62,11 @@ class EventoScansione(BaseModel):
         default=False,
         description="For a hand-signed deposit: the signed original is at the counter.",
     )
+    bollo_ricevuto: bool = Field(
+        default=False,
+        description="For a hand-signed deposit, where the Ordine asks for it: the stamp duty "
+        "(marca da bollo) is at the counter too.",
+    )
 
 
 class EsitoScansione(BaseModel):
@@ -100,6 +105,7 @@ async def evento(
         stazione=stazione.nome,
         letto_il=body.letto_il,
         originale_ricevuto=body.originale_ricevuto,
+        bollo_ricevuto=body.bollo_ricevuto,
     )
     log.info("scan acquired", istanza_id=pratica.istanza_id, gia_acquisita=pratica.gia_acquisita)
     return EsitoScansione(

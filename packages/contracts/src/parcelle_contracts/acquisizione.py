@@ -74,6 +74,9 @@ class Pratica(Model):
     protocollo: str | None = Field(description="Protocol number, e.g. 2026/000123.")
     acquisita_il: AwareDatetime | None
     originale_ricevuto: bool = Field(description="Hand-signed original received at the counter.")
+    bollo_ricevuto: bool = Field(
+        default=False, description="Stamp duty received with it, where the Ordine asks for it."
+    )
     relatore: Assegnazione | None
     assegnazioni: list[Assegnazione] = Field(description="Every assignment, oldest first.")
     scadenza: AwareDatetime | None = Field(description="Legal deadline of the procedure.")
@@ -91,6 +94,11 @@ class ElencoAttesa(Model):
     totale: int
     firmate_digitalmente: int
     con_firma_autografa: int
+    marca_da_bollo: bool = Field(
+        default=False,
+        description="The Ordine asks for stamp duty with a hand-signed deposit: acquiring one "
+        "needs `bollo_ricevuto` too.",
+    )
 
 
 # --- requests (gateway -> acquisizione, request/reply; replies are Esito) ----------------------
@@ -117,6 +125,11 @@ class AcquisisciPratica(_Richiesta):
     letto_il: AwareDatetime | None = Field(default=None, description="When it was scanned.")
     originale_ricevuto: bool = Field(
         default=False, description="For a hand-signed deposit: the signed original is at hand."
+    )
+    bollo_ricevuto: bool = Field(
+        default=False,
+        description="For a hand-signed deposit, where the Ordine asks for it: the stamp duty "
+        "(marca da bollo) is at hand.",
     )
 
 

@@ -23,9 +23,11 @@ from acquisizione.domain.errori import (
     NonTrovataError,
     TipoNonAmmessoError,
 )
+from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.persone import Utente, verifica_segreteria
 from acquisizione.domain.pratica import API, WEB, Osservazione, Pratica
 from acquisizione.domain.protocollo import NumeroProtocollo, anno_del_registro, contatore
+from acquisizione.domain.sportello import Ricevuti
 from acquisizione.domain.tipi_file import e_pdf, nome_pdf
 from acquisizione.mapping import in_attesa, utente_da_attore
 from parcelle_contracts import acquisizione as contratti
@@ -38,6 +40,7 @@ from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import Transaction
 
 NESSUNA_ISTANZA = "Nessuna istanza depositata con questo codice"
+Regole = ImpostazioniOrdine | None
 logger = get_logger(__name__)
 
 
@@ -58,21 +61,28 @@ class Segreteria(Casi):
         verifica_segreteria(utente)
         codice = self._codice(msg.codice, utente)
 
-        async def leggi(tx: Transaction) -> tuple[dict[str, Any] | None, Pratica | None]:
+        ricevuti = Ricevuti(originale=msg.originale_ricevuto, bollo=msg.bollo_ricevuto)
+
+        async def leggi(tx: Transaction) -> tuple[dict[str, Any] | None, Pratica | None, Regole]:
             # A redelivery of the request that acquired the case gets that first answer.
             gia_fatta = await tx.get(PROCESSED, msg.message_id)
             if gia_fatta is not None:
-                return gia_fatta.get("reply"), None
-            return None, await Registro(tx).per_codice(codice)
+                return gia_fatta.get("reply"), None, None
+            registro = Registro(tx)
+            pratica = await registro.per_codice(codice)
+            if pratica is None or pratica.gia_acquisita:
+                return None, pratica, None
+            return None, pratica, await registro.impostazioni(pratica.ordine)
 
-        risposta, pratica = await self.d.store.run(leggi)
+        risposta, pratica, impostazioni = await self.d.store.run(leggi)
         if risposta is not None:
             return risposta
         if pratica is None:
             raise NonTrovataError(NESSUNA_ISTANZA, {"codice": NESSUNA_ISTANZA})
-        if pratica.gia_acquisita:  # the common re-scan: answered without writing anything
+        if pratica.gia_acquisita or impostazioni is None:
+            # The common re-scan: answered without writing anything.
             return self.json_vista(pratica, gia_acquisita=True)
-        pratica.verifica_acquisibile(utente, msg.originale_ricevuto)
+        pratica.verifica_acquisibile(utente, ricevuti, impostazioni)
         istanza_id = pratica.istanza_id
 
         async def work(tx: Transaction) -> Outcome:
@@ -80,8 +90,8 @@ class Segreteria(Casi):
             pratica = await registro.prendi(istanza_id)
             if pratica.gia_acquisita:  # a concurrent scan of the same code got there first
                 return Outcome(reply=self.json_vista(pratica, gia_acquisita=True))
-            pratica.verifica_acquisibile(utente, msg.originale_ricevuto)
             impostazioni = await registro.impostazioni(pratica.ordine)
+            pratica.verifica_acquisibile(utente, ricevuti, impostazioni)
             # Taken inside the transaction, so the register's times follow its numbers.
             ora = self.d.ora()
             anno = anno_del_registro(ora)
@@ -93,7 +103,7 @@ class Segreteria(Casi):
                 chi=utente,
                 dove=msg.stazione or (API if msg.origine == "api" else WEB),
                 letto_il=msg.letto_il,
-                originale_ricevuto=msg.originale_ricevuto,
+                ricevuti=ricevuti,
                 impostazioni=impostazioni,
             )
             await registro.registra_protocollo(pratica)
@@ -214,9 +224,13 @@ class Segreteria(Casi):
         (code or name) and ``firma``; the counts are of the whole pending list."""
         utente = utente_da_attore(msg.attore)
         verifica_segreteria(utente)
-        pratiche = await self.d.store.run(
-            lambda tx: Registro(tx).nello_stato(utente.ordine, "depositata")
-        )
+
+        async def leggi(tx: Transaction) -> tuple[list[Pratica], ImpostazioniOrdine]:
+            registro = Registro(tx)
+            pratiche = await registro.nello_stato(utente.ordine, "depositata")
+            return pratiche, await registro.impostazioni(utente.ordine)
+
+        pratiche, impostazioni = await self.d.store.run(leggi)
         autografe = sum(1 for p in pratiche if p.firma == "autografa")
         return contratti.ElencoAttesa(
             righe=[
@@ -227,6 +241,7 @@ class Segreteria(Casi):
             totale=len(pratiche),
             firmate_digitalmente=len(pratiche) - autografe,
             con_firma_autografa=autografe,
+            marca_da_bollo=impostazioni.marca_da_bollo,
         )
 
     async def dettaglio(self, msg: contratti.DettaglioPratica) -> contratti.Pratica:

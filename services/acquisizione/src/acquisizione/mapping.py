@@ -117,6 +117,7 @@ def vista(
         protocollo=registrazione.protocollo if registrazione else None,
         acquisita_il=registrazione.acquisita_il if registrazione else None,
         originale_ricevuto=registrazione.originale_ricevuto if registrazione else False,
+        bollo_ricevuto=registrazione.bollo_ricevuto if registrazione else False,
         relatore=_assegnazione(relatore) if relatore else None,
         assegnazioni=[_assegnazione(a) for a in pratica.assegnazioni],
         scadenza=termini.fine_del_giorno(fine) if fine else None,

@@ -1,13 +1,16 @@
 """The case's life at the secretariat: deposit, acquisition, assignment, notice, observations,
 withdrawal; who may do what, and the timeline of it all."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from acquisizione.domain.comunicazioni import Comunicazione, Documento
+from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.persone import Utente
 from acquisizione.domain.pratica import Osservazione, Pratica
+from acquisizione.domain.sportello import ORIGINALE_MANCANTE, Ricevuti
 
 from ..fabbrica import (
     ACQUISITA,
@@ -28,15 +31,22 @@ from ..fabbrica import (
 DOCUMENTO = Documento(blob_key="avvisi/1.pdf", sha256="a" * 64, dimensione=1000, nome_file="a.pdf")
 
 
-def acquisisci(pratica: Pratica, chi: Utente = SEGRETERIA, originale: bool = False) -> None:
+def acquisisci(
+    pratica: Pratica,
+    chi: Utente = SEGRETERIA,
+    originale: bool = False,
+    *,
+    bollo: bool = False,
+    impostazioni: ImpostazioniOrdine = IMPOSTAZIONI,
+) -> None:
     pratica.acquisisci(
         protocollo="2026/000007",
         ora=ACQUISITA,
         chi=chi,
         dove="web",
         letto_il=None,
-        originale_ricevuto=originale,
-        impostazioni=IMPOSTAZIONI,
+        ricevuti=Ricevuti(originale=originale, bollo=bollo),
+        impostazioni=impostazioni,
     )
 
 
@@ -76,11 +86,38 @@ def test_a_hand_signed_deposit_needs_the_original_at_the_counter() -> None:
     pratica = pendente("autografa")
     with rifiutata(pratica, "originale_mancante") as errori:
         acquisisci(pratica)
-    assert errori[0].campi == {"originale_ricevuto": errori[0].messaggio}
+    assert errori[0].messaggio == ORIGINALE_MANCANTE
+    assert set(errori[0].campi) == {"originale_ricevuto"}
     acquisisci(pratica, originale=True)
     assert pratica.registrazione is not None
     assert pratica.registrazione.originale_ricevuto
+    assert not pratica.registrazione.bollo_ricevuto
     assert "originale con firma autografa ricevuto" in pratica.cronologia[-1].descrizione
+
+
+def test_where_the_ordine_asks_for_it_the_stamp_duty_too() -> None:
+    con_bollo = replace(IMPOSTAZIONI, marca_da_bollo=True)
+    pratica = pendente("autografa")
+    with rifiutata(pratica, "originale_mancante") as errori:
+        acquisisci(pratica, impostazioni=con_bollo)
+    assert "marca da bollo" in errori[0].messaggio
+    assert set(errori[0].campi) == {"originale_ricevuto", "bollo_ricevuto"}
+    with rifiutata(pratica, "originale_mancante") as errori:
+        acquisisci(pratica, originale=True, impostazioni=con_bollo)
+    assert set(errori[0].campi) == {"bollo_ricevuto"}
+    assert not pratica.gia_acquisita
+
+    acquisisci(pratica, originale=True, bollo=True, impostazioni=con_bollo)
+    assert pratica.registrazione is not None
+    assert pratica.registrazione.bollo_ricevuto
+    assert "e marca da bollo ricevuti" in pratica.cronologia[-1].descrizione
+
+
+def test_a_digitally_signed_deposit_needs_neither() -> None:
+    pratica = pendente("pades")
+    acquisisci(pratica, impostazioni=replace(IMPOSTAZIONI, marca_da_bollo=True))
+    assert pratica.registrazione is not None
+    assert not pratica.registrazione.originale_ricevuto
 
 
 @pytest.mark.parametrize(
@@ -230,6 +267,6 @@ def test_naive_times_are_a_programming_error() -> None:
             chi=SEGRETERIA,
             dove="web",
             letto_il=None,
-            originale_ricevuto=False,
+            ricevuti=Ricevuti(),
             impostazioni=IMPOSTAZIONI,
         )

@@ -89,17 +89,27 @@ async def acquisisci(request: Request, user: SegreteriaWeb, acquisizione: Acquis
     codice = campi.get("codice", "").strip()[:100]
     origine = _ORIGINI.get(campi.get("origine", ""), "scanner")
     originale = campi.get("originale_ricevuto") == "si"
+    bollo = campi.get("bollo_ricevuto") == "si"
     if not codice:
         rifiuto = Rifiuto("", "Nessun codice letto: scansiona il codice dell'istanza o digitalo.")
         return await pagina_attesa(request, user, acquisizione, rifiuto=rifiuto, stato=422)
     try:
         pratica = await acquisizione.acquisisci(
-            user.attore, codice, origine=origine, originale_ricevuto=originale
+            user.attore,
+            codice,
+            origine=origine,
+            originale_ricevuto=originale,
+            bollo_ricevuto=bollo,
         )
     except RichiestaRifiutataError as rifiuto:
         errore = rifiuto.errore
         if errore.codice == "originale_mancante":
-            conferma = ConfermaOriginale(codice, errore.messaggio)
+            conferma = ConfermaOriginale(
+                codice,
+                errore.messaggio,
+                chiede_originale="originale_ricevuto" in errore.campi,
+                chiede_bollo="bollo_ricevuto" in errore.campi,
+            )
             return await pagina_attesa(
                 request, user, acquisizione, conferma=conferma, stato=status_of(errore)
             )

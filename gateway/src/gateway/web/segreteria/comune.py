@@ -32,10 +32,14 @@ class Rifiuto:
 
 @dataclass(frozen=True)
 class ConfermaOriginale:
-    """A hand-signed deposit was scanned: the clerk must confirm the original is at hand."""
+    """A hand-signed deposit was scanned: the clerk must confirm what is at hand, the signed
+    original and, where the Ordine asks for it, the stamp duty (the refusal's fields name
+    which: ``originale_ricevuto``, ``bollo_ricevuto``)."""
 
     codice: str
     messaggio: str
+    chiede_originale: bool = True
+    chiede_bollo: bool = False
 
 
 def base_pratica(istanza_id: str) -> str:

@@ -30,6 +30,8 @@ class ImpostazioniOrdine:
     giorni_osservazioni: int = OSSERVAZIONI_PREDEFINITE
     assegnazione_automatica: bool = False
     relatori: tuple[Relatore, ...] = ()
+    marca_da_bollo: bool = False
+    """A hand-signed deposit is acquired only with the stamp duty (marca da bollo) received."""
 
     def __post_init__(self) -> None:
         if not self.codice.strip():

@@ -19,11 +19,11 @@ from acquisizione.domain.comunicazioni import Comunicazione, Documento
 from acquisizione.domain.errori import (
     DatiNonValidiError,
     NonTrovataError,
-    OriginaleMancanteError,
     StatoNonValidoError,
 )
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.persone import Richiedente, Utente, verifica_segreteria
+from acquisizione.domain.sportello import Ricevuti
 from acquisizione.domain.termini import Sospensione, StatoTermine
 
 StatoPratica = Literal["depositata", "acquisita", "rinunciata"]
@@ -31,14 +31,10 @@ TipoFirma = Literal["pades", "cades", "autografa"]
 
 WEB: Final = "web"
 API: Final = "api"
-"""Where an action comes from when no scanner station made it: the web areas (or the API)."""
+"""Where an action comes from when no scanner station made it: the web areas, or the API."""
 SISTEMA: Final = "sistema"
 """Who acts when the service does something by itself (the notice, an automatic rule)."""
 NON_TROVATA: Final = "Pratica non trovata"
-ORIGINALE_MANCANTE: Final = (
-    "L'istanza è stata depositata con firma autografa: prima di acquisirla confermare di aver "
-    "ricevuto allo sportello l'originale firmato"
-)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,6 +63,8 @@ class Registrazione:
     termine_giorni: int
     """The Ordine's term when the case was acquired: a later change does not move it."""
     giorni_osservazioni: int
+    bollo_ricevuto: bool = False
+    """The stamp duty came with the hand-signed original (where the Ordine asks for it)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,7 +173,9 @@ class Pratica:
     def gia_acquisita(self) -> bool:
         return self.registrazione is not None
 
-    def verifica_acquisibile(self, chi: Utente, originale_ricevuto: bool) -> None:
+    def verifica_acquisibile(
+        self, chi: Utente, ricevuti: Ricevuti, impostazioni: ImpostazioniOrdine
+    ) -> None:
         """Raise what would stop ``chi`` acquiring the case now."""
         verifica_segreteria(chi, self.ordine)
         if self.registrazione is not None:
@@ -187,10 +187,8 @@ class Pratica:
             raise StatoNonValidoError(
                 "L'avvocato ha rinunciato all'istanza: non si può più acquisire"
             )
-        if self.firma == "autografa" and not originale_ricevuto:
-            raise OriginaleMancanteError(
-                ORIGINALE_MANCANTE, {"originale_ricevuto": ORIGINALE_MANCANTE}
-            )
+        if self.firma == "autografa":
+            ricevuti.verifica(marca_da_bollo=impostazioni.marca_da_bollo)
 
     def acquisisci(
         self,
@@ -200,27 +198,29 @@ class Pratica:
         chi: Utente,
         dove: str,
         letto_il: datetime | None,
-        originale_ricevuto: bool,
+        ricevuti: Ricevuti,
         impostazioni: ImpostazioniOrdine,
     ) -> Registrazione:
         """Register the case with ``protocollo``; the term starts today. ``dove``: the
         scanner station's name, :data:`WEB` or :data:`API`."""
         ora = _utc(ora)
-        self.verifica_acquisibile(chi, originale_ricevuto)
+        self.verifica_acquisibile(chi, ricevuti, impostazioni)
+        autografa = self.firma == "autografa"
         self.registrazione = Registrazione(
             protocollo=protocollo,
             acquisita_il=ora,
             da=chi.username,
             dove=dove,
             letto_il=_utc(letto_il) if letto_il is not None else None,
-            originale_ricevuto=originale_ricevuto,
+            originale_ricevuto=autografa and ricevuti.originale,
+            bollo_ricevuto=autografa and ricevuti.bollo,
             termine_giorni=impostazioni.termine_giorni,
             giorni_osservazioni=impostazioni.giorni_osservazioni,
         )
         self.stato = "acquisita"
         descrizione = f"Istanza acquisita con protocollo n. {protocollo}"
-        if self.firma == "autografa":
-            descrizione += " (originale con firma autografa ricevuto)"
+        if autografa:
+            descrizione += f" ({ricevuti.descrizione()})"
         self._annota(ora, descrizione, chi.nome_completo(), dove)
         return self.registrazione
 
