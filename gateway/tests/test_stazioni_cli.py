@@ -1,9 +1,6 @@
 """``parcelle stazioni crea|revoca|elenca``, run as the installed console script on a var dir
 of the test's own; a key made by the command line lets a station in, until it is revoked."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,16 +10,7 @@ from opentelemetry.sdk.trace import TracerProvider
 
 from gateway.app import create_app
 from gateway.config import GatewaySettings
-
-PARCELLE = str(Path(sys.executable).with_name("parcelle"))
-
-
-def parcelle(var_dir: Path, *argomenti: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARCELLE_")}
-    env["PARCELLE_VAR_DIR"] = str(var_dir)
-    return subprocess.run(
-        [PARCELLE, *argomenti], env=env, capture_output=True, text=True, timeout=60, check=False
-    )
+from parcelle_kit.testing.comando import parcelle
 
 
 def test_the_command_is_contributed_by_the_gateway(tmp_path: Path) -> None:

@@ -8,12 +8,12 @@ on standard output (``KEY=$(parcelle stazioni crea ...)``) and what it did on st
 
 import argparse
 import asyncio
-import getpass
-import sys
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeAlias
 from zoneinfo import ZoneInfo
+
+from parcelle_kit.cli.terminale import Terminale, chi, con_archivio
 
 if TYPE_CHECKING:
     from gateway.stazioni.store import Stazione, StazioniStore
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 NOME = "stazioni"
 ROMA = ZoneInfo("Europe/Rome")
 Azione: TypeAlias = Callable[["StazioniStore", argparse.Namespace], Awaitable[int]]
+out = Terminale(NOME)
 
 
 def register(commands: "Subcommands") -> "Handler":
@@ -54,63 +55,57 @@ def esegui(args: argparse.Namespace) -> int:
 async def _con_archivio(azione: Azione, args: argparse.Namespace) -> int:
     from gateway.config import GatewaySettings
     from gateway.stazioni.store import INDEXES, StazioniStore
-    from parcelle_kit.settings import ConfigurationError
-    from parcelle_kit.stores import build_document_store
 
-    try:
-        settings = GatewaySettings()
-        store = build_document_store(settings, "gateway")
-    except (ConfigurationError, ValueError) as error:
-        _errore(f"configurazione non valida: {error}")
-        return 2
-    await store.open(INDEXES)
-    try:
-        return await azione(StazioniStore(store), args)
-    finally:
-        await store.close()
+    return await con_archivio(
+        out,
+        GatewaySettings,
+        "gateway",
+        INDEXES,
+        lambda store: azione(StazioniStore(store), args),
+    )
 
 
 async def _crea(stazioni: "StazioniStore", args: argparse.Namespace) -> int:
     from gateway.stazioni.store import StazioneNonValidaError
 
     try:
-        stazione, chiave = await stazioni.crea(nome=args.nome, ordine=args.ordine, da=_chi())
+        stazione, chiave = await stazioni.crea(nome=args.nome, ordine=args.ordine, da=chi())
     except StazioneNonValidaError as error:
         for messaggio in error.campi.values():
-            _errore(messaggio)
+            out.errore(messaggio)
         return 1
-    _info(f"stazione creata: {stazione.nome} (Ordine {stazione.ordine}), id {stazione.id}")
-    _info(
+    out.info(f"stazione creata: {stazione.nome} (Ordine {stazione.ordine}), id {stazione.id}")
+    out.info(
         "la chiave qui sotto è mostrata ora e mai più: configurala nella stazione (intestazione "
         "X-Station-Key); Parcelle ne conserva solo l'impronta SHA-256"
     )
-    _uscita(chiave)
+    out.uscita(chiave)
     return 0
 
 
 async def _revoca(stazioni: "StazioniStore", args: argparse.Namespace) -> int:
     prima = await stazioni.get(args.id)
     if prima is None:
-        _errore(f"nessuna stazione con id {args.id}")
+        out.errore(f"nessuna stazione con id {args.id}")
         return 1
-    stazione = await stazioni.revoca(args.id, da=_chi())
+    stazione = await stazioni.revoca(args.id, da=chi())
     if not prima.attiva:
-        _info(f"la stazione {stazione.nome} era già revocata il {_quando(stazione)}")
+        out.info(f"la stazione {stazione.nome} era già revocata il {_quando(stazione)}")
     else:
-        _info(f"stazione revocata: {stazione.nome} (Ordine {stazione.ordine}), id {stazione.id}")
+        out.info(f"stazione revocata: {stazione.nome} (Ordine {stazione.ordine}), id {stazione.id}")
     return 0
 
 
 async def _elenca(stazioni: "StazioniStore", args: argparse.Namespace) -> int:
     elenco = await stazioni.elenco(args.ordine)
     if not elenco:
-        _info("nessuna stazione")
+        out.info("nessuna stazione")
         return 0
-    _uscita(f"{'ID':<36}  {'ORDINE':<8}  {'STATO':<8}  {'CREATA (ORA ITALIANA)':<21}  NOME")
+    out.uscita(f"{'ID':<36}  {'ORDINE':<8}  {'STATO':<8}  {'CREATA (ORA ITALIANA)':<21}  NOME")
     for stazione in elenco:
         stato = "attiva" if stazione.attiva else "revocata"
         nota = "" if stazione.attiva else f"  (revocata il {_quando(stazione)})"
-        _uscita(
+        out.uscita(
             f"{stazione.id:<36}  {stazione.ordine:<8}  {stato:<8}  "
             f"{_ora(stazione.creata_il):<21}  {stazione.nome}{nota}"
         )
@@ -125,25 +120,3 @@ def _quando(stazione: "Stazione") -> str:
     if stazione.revocata_il is None:
         return ""
     return f"{_ora(stazione.revocata_il)} da {stazione.revocata_da}"
-
-
-def _chi() -> str:
-    """Who acts from the command line: the operating-system user."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # no user name in a bare container
-        return "cli"
-
-
-# A command line talks to its user: results on standard output, the rest on standard error.
-def _uscita(riga: str) -> None:
-    sys.stdout.write(riga + "\n")
-    sys.stdout.flush()
-
-
-def _info(riga: str) -> None:
-    sys.stderr.write(f"parcelle stazioni: {riga}\n")
-
-
-def _errore(riga: str) -> None:
-    sys.stderr.write(f"parcelle stazioni: errore: {riga}\n")

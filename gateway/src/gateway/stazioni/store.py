@@ -6,7 +6,6 @@ the service records every scan with the station's name and refuses another Ordin
 """
 
 import hashlib
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,6 +13,7 @@ from datetime import datetime
 from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
+from parcelle_kit import codes
 from parcelle_kit.store.ports import DocumentStore, Index, Transaction
 
 COLLECTION = "stazioni"
@@ -25,7 +25,6 @@ KEY_BYTES = 32
 """Random bytes of a key: 43 URL-safe characters."""
 NOME_MAX = 50
 """So that ``stazione:<name>`` fits an Attore's username."""
-_ORDINE = re.compile(r"^[A-Z]{2,32}$")  # as in the application codes (parcelle_kit.codes)
 
 
 class StazioneNonValidaError(ValueError):
@@ -80,7 +79,7 @@ def nome_valido(testo: str) -> str:
 
 def ordine_valido(testo: str) -> str:
     ordine = testo.strip().upper()
-    if not _ORDINE.match(ordine):
+    if not codes.ordine_valido(ordine):
         raise StazioneNonValidaError(
             {"ordine": "Codice dell'Ordine non valido: da 2 a 32 lettere, ad esempio DEMO."}
         )

@@ -17,6 +17,12 @@ _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 # What a scanner gun or a hurried hand may type instead of "-" (keyboard layouts, dashes).
 _SEPARATORS = re.compile("[-'/_\\s\u2019\u2013\u2014]+")  # also curly quote, en/em dash
 _SHAPE = re.compile(r"^([A-Z]{2,32})-(\d{2})-([0-9A-Z]{8})-([0-9A-Z]{4})$")
+_ORDINE = re.compile(r"^[A-Z]{2,32}$")
+
+
+def ordine_valido(ordine: str) -> bool:
+    """Whether ``ordine`` can be an Ordine's code (2 to 32 capital letters, as codes carry it)."""
+    return _ORDINE.fullmatch(ordine) is not None
 
 
 class CodiceNonValidoError(ValueError):

@@ -1,0 +1,193 @@
+"""``parcelle ordini mostra|imposta``: an Ordine's settings for the secretariat from the command
+line, on `acquisizione`'s store as the environment configures it.
+
+``imposta`` changes only what it is given: the name, address and PEC printed on the notice, the
+days of the procedure and of the client's observations, the reporting councillors (the whole
+list, each ``USERNAME=Nome Cognome[:PESO]``), automatic assignment, stamp duty with a
+hand-signed deposit. A term already running keeps the days it started with. Registered through
+the ``parcelle.cli`` entry-point group; standard library only until a command runs.
+"""
+
+import argparse
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from parcelle_kit.cli.terminale import Terminale, con_archivio
+
+if TYPE_CHECKING:
+    from acquisizione.domain.assegnazione import Relatore
+    from acquisizione.domain.ordine import ImpostazioniOrdine
+    from parcelle_kit.cli import Handler, Subcommands
+    from parcelle_kit.store.ports import DocumentStore
+
+NOME = "ordini"
+out = Terminale(NOME)
+SI_NO = {"si": True, "sì": True, "no": False}
+
+
+def register(commands: "Subcommands") -> "Handler":
+    """Add ``parcelle ordini`` to the command line; its handler."""
+    parser = commands.add_parser(
+        NOME,
+        help="impostazioni degli Ordini per la segreteria: mostra, imposta",
+        description="Termini, relatori, assegnazione e marca da bollo di ciascun Ordine.",
+    )
+    azioni = parser.add_subparsers(dest="azione", required=True, metavar="AZIONE")
+    mostra = azioni.add_parser("mostra", help="mostra le impostazioni di un Ordine (JSON)")
+    mostra.add_argument("ordine", type=_ordine, help="codice dell'Ordine, ad esempio DEMO")
+    imposta = azioni.add_parser(
+        "imposta",
+        help="cambia le impostazioni indicate, lascia le altre",
+        description="Cambia solo le impostazioni indicate; le altre restano come sono.",
+    )
+    imposta.add_argument("ordine", type=_ordine, help="codice dell'Ordine, ad esempio DEMO")
+    imposta.add_argument("--nome", help='ad esempio "Ordine degli Avvocati di Roma"')
+    imposta.add_argument("--indirizzo", help="indirizzo della segreteria (per le osservazioni)")
+    imposta.add_argument("--pec", help="PEC dell'Ordine (per le osservazioni)")
+    imposta.add_argument(
+        "--termine-giorni", type=_giorni(1, 3650), help="giorni del procedimento (1-3650)"
+    )
+    imposta.add_argument(
+        "--giorni-osservazioni",
+        type=_giorni(1, 365),
+        help="giorni per le osservazioni del cliente (1-365)",
+    )
+    imposta.add_argument(
+        "--relatore",
+        action="append",
+        type=_relatore,
+        metavar="USERNAME=NOME[:PESO]",
+        help='un consigliere relatore, ad esempio "consigliere.rossi=Maria Rossi:2"; ripetibile: '
+        "l'elenco dato sostituisce quello registrato",
+    )
+    imposta.add_argument(
+        "--senza-relatori", action="store_true", help="togli tutti i consiglieri relatori"
+    )
+    imposta.add_argument(
+        "--assegnazione-automatica",
+        type=_si_no,
+        metavar="si|no",
+        help="assegna il relatore all'acquisizione (a turno, pesato sulle pratiche aperte)",
+    )
+    imposta.add_argument(
+        "--marca-da-bollo",
+        type=_si_no,
+        metavar="si|no",
+        help="per le istanze con firma autografa serve anche la marca da bollo",
+    )
+    return esegui
+
+
+def esegui(args: argparse.Namespace) -> int:
+    from acquisizione.adapters.registro import INDEXES
+    from acquisizione.config import AcquisizioneSettings
+
+    azione = _mostra if args.azione == "mostra" else _imposta
+    return asyncio.run(
+        con_archivio(
+            out, AcquisizioneSettings, "acquisizione", INDEXES, lambda store: azione(store, args)
+        )
+    )
+
+
+async def _mostra(store: "DocumentStore", args: argparse.Namespace) -> int:
+    from acquisizione.adapters.registro import Registro
+
+    impostazioni = await store.run(lambda tx: Registro(tx).impostazioni(args.ordine))
+    out.uscita(json.dumps(asdict(impostazioni), ensure_ascii=False, indent=2))
+    return 0
+
+
+async def _imposta(store: "DocumentStore", args: argparse.Namespace) -> int:
+    from acquisizione.adapters.registro import Registro
+
+    ordine = args.ordine
+    if args.relatore and args.senza_relatori:
+        out.errore("indica i relatori oppure --senza-relatori, non entrambi")
+        return 1
+    prima = await store.run(lambda tx: Registro(tx).impostazioni(ordine))
+    try:
+        dopo = _cambiate(prima, args)
+    except ValueError as error:
+        out.errore(_in_italiano(error))
+        return 1
+    await store.run(lambda tx: Registro(tx).configura_ordine(dopo))
+    out.info(f"impostazioni dell'Ordine {ordine} salvate")
+    out.uscita(json.dumps(asdict(dopo), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cambiate(prima: "ImpostazioniOrdine", args: argparse.Namespace) -> "ImpostazioniOrdine":
+    from dataclasses import replace
+
+    cambi = {
+        campo: getattr(args, campo)
+        for campo in (
+            "nome",
+            "indirizzo",
+            "pec",
+            "termine_giorni",
+            "giorni_osservazioni",
+            "assegnazione_automatica",
+            "marca_da_bollo",
+        )
+        if getattr(args, campo) is not None
+    }
+    if args.relatore:
+        cambi["relatori"] = tuple(args.relatore)
+    if args.senza_relatori:
+        cambi["relatori"] = ()
+    return replace(prima, **cambi)
+
+
+def _in_italiano(error: ValueError) -> str:
+    testo = str(error)
+    if "automatic assignment" in testo:
+        return "l'assegnazione automatica richiede almeno un consigliere relatore"
+    if "listed once" in testo:
+        return "ciascun consigliere relatore va indicato una volta sola"
+    return f"impostazioni non valide: {testo}"
+
+
+def _giorni(minimo: int, massimo: int) -> Callable[[str], int]:
+    def giorni(testo: str) -> int:
+        try:
+            valore = int(testo)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"«{testo}» non è un numero di giorni") from None
+        if not minimo <= valore <= massimo:
+            raise argparse.ArgumentTypeError(f"indica da {minimo} a {massimo} giorni")
+        return valore
+
+    return giorni
+
+
+def _ordine(testo: str) -> str:
+    from parcelle_kit.codes import ordine_valido
+
+    ordine = testo.strip().upper()
+    if not ordine_valido(ordine):
+        raise argparse.ArgumentTypeError(f"«{testo}»: da 2 a 32 lettere, ad esempio DEMO")
+    return ordine
+
+
+def _si_no(testo: str) -> bool:
+    try:
+        return SI_NO[testo.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(f"«{testo}»: indica si oppure no") from None
+
+
+def _relatore(testo: str) -> "Relatore":
+    from acquisizione.domain.assegnazione import Relatore
+
+    username, uguale, resto = testo.partition("=")
+    nome, _, peso = resto.rpartition(":") if ":" in resto else (resto, "", "1")
+    if not uguale or not username.strip() or not nome.strip():
+        raise argparse.ArgumentTypeError(f"«{testo}»: scrivi USERNAME=Nome Cognome[:PESO]")
+    if not peso.isdigit() or not 1 <= int(peso) <= 10:
+        raise argparse.ArgumentTypeError(f"«{testo}»: il peso va da 1 a 10")
+    return Relatore(username=username.strip(), nome=nome.strip(), peso=int(peso))
