@@ -149,6 +149,21 @@ async def test_the_notice_is_listed_with_its_state_and_downloads(
     assert (await segreteria.get(f"{base(pratica)}/comunicazioni/altra")).status_code == 404
 
 
+async def test_until_the_notice_exists_the_page_says_why(
+    segreteria: Browser, acquisizione: FakeAcquisizione
+) -> None:
+    pendente = acquisizione.deposita()
+    pagina = await segreteria.pagina(base(pendente))
+    assert "si genera con l'acquisizione" in pagina.testo_di("comunicazioni")
+    pratica = await acquisita(acquisizione)
+    senza_avviso = acquisizione.imposta(pratica, comunicazioni=[])
+    pagina = await segreteria.pagina(base(senza_avviso))
+    assert "in preparazione" in pagina.testo_di("comunicazioni")
+    senza_relatore = acquisizione.imposta(senza_avviso, relatore=None, assegnazioni=[])
+    pagina = await segreteria.pagina(base(senza_relatore))
+    assert "quando è assegnato il relatore" in pagina.testo_di("comunicazioni")
+
+
 async def test_the_clients_observations_are_uploaded_listed_and_downloaded(
     segreteria: Browser, acquisizione: FakeAcquisizione
 ) -> None:
