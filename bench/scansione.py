@@ -22,14 +22,7 @@ import httpx
 from figures import line, machine, show
 from sistema import parcelle_up
 
-from tests.integration.lawyers import lawyer, signed_draft, small_pdf
-
-
-async def deposit(http: httpx.AsyncClient, headers: dict[str, str], pdf: bytes) -> str:
-    created = await signed_draft(http, headers, pdf)
-    deposited = await http.post(f"/api/v1/istanze/{created['id']}/deposito", headers=headers)
-    deposited.raise_for_status()
-    return str(created["codice"])
+from tests.integration.lawyers import deposited, lawyer, small_pdf
 
 
 async def run(base: str, var: Path, count: int, preparers: int) -> list[float]:
@@ -45,7 +38,7 @@ async def run(base: str, var: Path, count: int, preparers: int) -> list[float]:
         async def preparer() -> None:
             while not queue.empty():
                 queue.get_nowait()
-                codes.append(await deposit(http, headers, pdf))
+                codes.append(str((await deposited(http, headers, pdf))["codice"]))
 
         await asyncio.gather(*(preparer() for _ in range(preparers)))
         show(f"prepared {count} deposited applications in {time.perf_counter() - started:.0f} s")

@@ -158,3 +158,33 @@ def deposita_come_avvocato(base: str, cliente: dict[str, Any] | None = None) -> 
         assert depositata.status_code == 201, depositata.text
         risultato: dict[str, Any] = depositata.json()
         return risultato
+
+
+# The moment before Enter, kept across the navigation; then, on the new page, the times from it
+# to the first contentful paint, to DOMContentLoaded and to the end of the response (ms).
+_SEGNA_INVIO = (
+    "() => sessionStorage.setItem('invio', String(performance.timeOrigin + performance.now()))"
+)
+_TEMPI = """async () => {
+  const invio = Number(sessionStorage.getItem('invio'));
+  for (let i = 0; i < 50 && !performance.getEntriesByName('first-contentful-paint').length; i++) {
+    await new Promise((fatto) => setTimeout(fatto, 20));
+  }
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    pagina: paint ? performance.timeOrigin + paint.startTime - invio : null,
+    dcl: performance.timeOrigin + nav.domContentLoadedEventEnd - invio,
+    risposta: performance.timeOrigin + nav.responseEnd - invio,
+  };
+}"""
+
+
+def scansiona(page: Page, codice: str) -> dict[str, float | None]:
+    """Type the code and Enter, as a scanner gun does; the Enter-to-page times."""
+    page.keyboard.type(codice)
+    page.evaluate(_SEGNA_INVIO)
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.keyboard.press("Enter")
+    tempi: dict[str, float | None] = page.evaluate(_TEMPI)
+    return tempi

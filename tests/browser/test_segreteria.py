@@ -24,44 +24,24 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from parcelle_kit import demo
 
-from .aiuti import accedi, chromium, con_chromium, controlla_accessibilita, deposita_come_avvocato
+from .aiuti import (
+    accedi,
+    chromium,
+    con_chromium,
+    controlla_accessibilita,
+    deposita_come_avvocato,
+    scansiona,
+)
 
 pytestmark = [pytest.mark.browser, con_chromium]
 PROTOCOLLO = re.compile(r"\b20\d\d/\d{6}\b")
 RELATORE = f"{demo.CONSIGLIERE.nome} {demo.CONSIGLIERE.cognome}"
-
-SEGNA_INVIO = (
-    "() => sessionStorage.setItem('invio', String(performance.timeOrigin + performance.now()))"
-)
-TEMPI = """async () => {
-  const invio = Number(sessionStorage.getItem('invio'));
-  for (let i = 0; i < 50 && !performance.getEntriesByName('first-contentful-paint').length; i++) {
-    await new Promise((fatto) => setTimeout(fatto, 20));
-  }
-  const paint = performance.getEntriesByName('first-contentful-paint')[0];
-  const nav = performance.getEntriesByType('navigation')[0];
-  return {
-    pagina: paint ? performance.timeOrigin + paint.startTime - invio : null,
-    dcl: performance.timeOrigin + nav.domContentLoadedEventEnd - invio,
-    risposta: performance.timeOrigin + nav.responseEnd - invio,
-  };
-}"""
 
 
 def forgiato(codice: str) -> str:
     """The same code with another check element: what a forger or a slip of the hand gives."""
     ultimo = codice[-1]
     return codice[:-1] + ("B" if ultimo != "B" else "C")
-
-
-def scansiona(page: Page, codice: str) -> dict[str, float | None]:
-    """Type the code and Enter, as a scanner gun does; the Enter-to-page times."""
-    page.keyboard.type(codice)
-    page.evaluate(SEGNA_INVIO)
-    with page.expect_navigation(wait_until="domcontentloaded"):
-        page.keyboard.press("Enter")
-    tempi: dict[str, float | None] = page.evaluate(TEMPI)
-    return tempi
 
 
 def finche(page: Page, condizione: Callable[[], bool], secondi: float = 30) -> None:
