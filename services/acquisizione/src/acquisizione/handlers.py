@@ -40,7 +40,9 @@ from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import Transaction
 
 NESSUNA_ISTANZA = "Nessuna istanza depositata con questo codice"
-Regole = ImpostazioniOrdine | None
+Letto = tuple[dict[str, Any] | None, Pratica | None, ImpostazioniOrdine | None]
+"""What an acquisition reads first: the answer already given, or the case and its Ordine's
+settings."""
 logger = get_logger(__name__)
 
 
@@ -63,24 +65,23 @@ class Segreteria(Casi):
 
         ricevuti = Ricevuti(originale=msg.originale_ricevuto, bollo=msg.bollo_ricevuto)
 
-        async def leggi(tx: Transaction) -> tuple[dict[str, Any] | None, Pratica | None, Regole]:
+        async def leggi(tx: Transaction) -> Letto:
             # A redelivery of the request that acquired the case gets that first answer.
             gia_fatta = await tx.get(PROCESSED, msg.message_id)
             if gia_fatta is not None:
                 return gia_fatta.get("reply"), None, None
             registro = Registro(tx)
             pratica = await registro.per_codice(codice)
-            if pratica is None or pratica.gia_acquisita:
-                return None, pratica, None
+            if pratica is None:
+                return None, None, None
             return None, pratica, await registro.impostazioni(pratica.ordine)
 
         risposta, pratica, impostazioni = await self.d.store.run(leggi)
         if risposta is not None:
             return risposta
-        if pratica is None:
+        if pratica is None or impostazioni is None:
             raise NonTrovataError(NESSUNA_ISTANZA, {"codice": NESSUNA_ISTANZA})
-        if pratica.gia_acquisita or impostazioni is None:
-            # The common re-scan: answered without writing anything.
+        if pratica.gia_acquisita:  # the common re-scan: answered without writing anything
             return self.json_vista(pratica, gia_acquisita=True)
         pratica.verifica_acquisibile(utente, ricevuti, impostazioni)
         istanza_id = pratica.istanza_id
