@@ -4,7 +4,8 @@ scanner station acquires one (``POST /api/v1/scanner/eventi`` with the key in
 ``var/demo/stazione.key``); the demo clerk logs in and, as a 2D scanner gun does, types the
 other's code and Enter into the scan field: the case opens acquired, with its protocol number
 and relatore; scanning it again opens it and says so; a forged code gets the red banner; the
-notice of start of proceedings can be downloaded; the lawyer then sees the case acquired.
+notice of start of proceedings can be downloaded; the lawyer then sees the case acquired, and
+the relatore finds it among the cases assigned to them.
 
 The time from Enter to the case page (first paint, and DOMContentLoaded) is recorded as the
 test's properties ``invio_pagina_ms``/``invio_dcl_ms`` and written on standard error: a figure
@@ -174,6 +175,18 @@ def scenario(base: str, var_dir: Path, cartella: Path) -> dict[str, float | None
             riga.get_by_role("link", name=codice).click()
             expect(avvocato.locator(".parcelle-scheda")).to_contain_text("Acquisita")
             expect(avvocato.locator(".parcelle-scheda")).to_contain_text(protocollo)
+
+            # The relatore finds the case among theirs, with its notice.
+            consigliere = contesto(browser.new_context)
+            accedi(consigliere, base, demo.CONSIGLIERE.username)
+            assegnata = consigliere.get_by_role("row").filter(has_text=protocollo)
+            expect(assegnata).to_contain_text(demo.AVVOCATO.cognome)
+            controlla_accessibilita(consigliere, "pratiche assegnate")
+            assegnata.get_by_role("link", name=protocollo).click()
+            expect(consigliere.locator("#comunicazioni")).to_contain_text(
+                "Comunicazione di avvio del procedimento"
+            )
+            controlla_accessibilita(consigliere, "pratica del relatore")
         except Exception:
             page.screenshot(path=str(cartella / "fallimento.png"), full_page=True)
             raise

@@ -17,6 +17,7 @@ from parcelle_contracts.acquisizione import (
     AggiungiOsservazioni,
     AssegnaRelatore,
     DettaglioPratica,
+    ElencoAssegnate,
     ElencoAttesa,
     ElencoInAttesa,
     ElencoScadenze,
@@ -103,5 +104,11 @@ class AcquisizioneClient(ServiceClient):
         message = ElencoScadenze(
             correlation_id=new_id(), ordine=attore.ordine, attore=attore, giorni=giorni
         )
+        righe = await self._ask(message, list[Pratica])
+        return _PRATICHE.validate_python(righe)
+
+    async def assegnate(self, attore: Attore) -> list[Pratica]:
+        """The cases assigned to the councillor ``attore``, the nearest deadline first."""
+        message = ElencoAssegnate(correlation_id=new_id(), ordine=attore.ordine, attore=attore)
         righe = await self._ask(message, list[Pratica])
         return _PRATICHE.validate_python(righe)

@@ -11,13 +11,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from gateway.acquisizione import AcquisizioneClient
 from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Acquisizione, Files, Stazioni
 from gateway.errors import ApiError
 from gateway.files import GatewayFiles
 from gateway.stazioni.store import Stazione, StazioneNonValidaError
 from parcelle_contracts.acquisizione import ElencoAttesa, Pratica
-from parcelle_contracts.common import Attore, BlobRef, FileRef
+from parcelle_contracts.common import Attore, BlobRef
 from parcelle_contracts.istanze import TipoFirma
 from parcelle_kit.blob.filenames import sanitise_filename
 
@@ -105,18 +106,33 @@ async def ricevi_pdf(files: GatewayFiles, upload: UploadFile) -> BlobRef:
     return await files.receive(upload)
 
 
-def comunicazione(pratica: Pratica, comunicazione_id: str) -> FileRef:
+async def invia_comunicazione(
+    acquisizione: AcquisizioneClient,
+    files: GatewayFiles,
+    attore: Attore,
+    istanza_id: str,
+    comunicazione_id: str,
+) -> Response:
+    """One of the case's notices, to whoever may read the case (the service decides)."""
+    pratica = await acquisizione.dettaglio(attore, istanza_id)
     for voce in pratica.comunicazioni:
         if voce.id == comunicazione_id:
-            return voce.documento
+            return await files.send(voce.documento)
     raise ApiError(404, "non_trovata", "Comunicazione non trovata.")
 
 
-def osservazione(pratica: Pratica, numero: int) -> FileRef:
-    """The ``numero``-th observations file (1 is the first received)."""
+async def invia_osservazioni(
+    acquisizione: AcquisizioneClient,
+    files: GatewayFiles,
+    attore: Attore,
+    istanza_id: str,
+    numero: int,
+) -> Response:
+    """The ``numero``-th observations file of the case (1 is the first received)."""
+    pratica = await acquisizione.dettaglio(attore, istanza_id)
     if not 1 <= numero <= len(pratica.osservazioni):
         raise ApiError(404, "non_trovata", "Osservazioni non trovate.")
-    return pratica.osservazioni[numero - 1]
+    return await files.send(pratica.osservazioni[numero - 1])
 
 
 @router.get("/in-attesa", summary="Deposited applications not yet acquired, oldest first")
@@ -194,8 +210,7 @@ async def documento_comunicazione(
     acquisizione: Acquisizione,
     files: Files,
 ) -> Response:
-    pratica = await acquisizione.dettaglio(attore, istanza_id)
-    return await files.send(comunicazione(pratica, comunicazione_id))
+    return await invia_comunicazione(acquisizione, files, attore, istanza_id, comunicazione_id)
 
 
 @router.get(
@@ -207,8 +222,7 @@ async def documento_comunicazione(
 async def documento_osservazioni(
     istanza_id: str, numero: int, attore: Segreteria, acquisizione: Acquisizione, files: Files
 ) -> Response:
-    pratica = await acquisizione.dettaglio(attore, istanza_id)
-    return await files.send(osservazione(pratica, numero))
+    return await invia_osservazioni(acquisizione, files, attore, istanza_id, numero)
 
 
 @router.get("/scadenze", summary="Acquired cases whose deadline is near or past")

@@ -125,6 +125,10 @@ class FakeAcquisizione:
         pratica = self.pratiche.get(istanza_id)
         if pratica is None or pratica.ordine != attore.ordine:
             raise errore("non_trovata", "Pratica non trovata.")
+        if attore.ruolo == "consigliere" and (
+            pratica.relatore is None or pratica.relatore.relatore != attore.username
+        ):
+            raise errore("non_trovata", "Pratica non trovata.")  # only their own cases
         return pratica
 
     async def _avviso(self, pratica: Pratica) -> FileRef:
@@ -288,6 +292,17 @@ class FakeAcquisizione:
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Pratica:
         self._entra("dettaglio", attore, istanza_id=istanza_id)
         return self._sua(attore, istanza_id)
+
+    async def assegnate(self, attore: Attore) -> list[Pratica]:
+        self._entra("assegnate", attore)
+        return [
+            p
+            for p in self.pratiche.values()
+            if p.ordine == attore.ordine
+            and p.stato == "acquisita"
+            and p.relatore is not None
+            and p.relatore.relatore == attore.username
+        ]
 
     async def scadenze(self, attore: Attore, giorni: int = 10) -> list[Pratica]:
         self._entra("scadenze", attore, giorni=giorni)

@@ -33,12 +33,6 @@ async def test_other_roles_cannot_use_the_lawyers_pages(
     assert fake.chiamate == []
 
 
-async def test_the_area_in_preparation_is_said_in_italian(browser: Browser) -> None:
-    await browser.accedi("consigliere.demo")
-    pagina = await browser.pagina("/consigliere")
-    assert "in preparazione" in pagina.testo
-
-
 async def test_pages_get_html_errors_and_the_api_keeps_json(avvocato: Browser) -> None:
     pagina = await avvocato.get("/avvocato/non-esiste/davvero")
     assert pagina.status_code == 404

@@ -11,14 +11,23 @@ import structlog
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
-from gateway.web import accesso, allegati, aree, compilazione, deposito, elenco, istanza, segreteria
+from gateway.web import (
+    accesso,
+    allegati,
+    compilazione,
+    consigliere,
+    deposito,
+    elenco,
+    istanza,
+    segreteria,
+)
 from gateway.web.errori import install
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR_CSS = STATIC / "vendor" / "bootstrap-italia" / "css" / "bootstrap-italia.min.css"
 
 router = APIRouter(include_in_schema=False)
-for _pages in (accesso, aree, elenco, compilazione, allegati, deposito, istanza, segreteria):
+for _pages in (accesso, elenco, compilazione, allegati, deposito, istanza, segreteria, consigliere):
     router.include_router(_pages.router)
 
 

@@ -48,6 +48,16 @@ async def segreteria_web(user: UtenteWeb) -> WebUser:
 SegreteriaWeb = Annotated[WebUser, Depends(segreteria_web)]
 
 
+async def consigliere_web(user: UtenteWeb) -> WebUser:
+    """The logged-in councillor; any other role gets the 403 page."""
+    if user.account.ruolo != "consigliere":
+        raise HTTPException(403, FORBIDDEN)
+    return user
+
+
+ConsigliereWeb = Annotated[WebUser, Depends(consigliere_web)]
+
+
 def verifica_csrf(user: WebUser, presentato: object) -> None:
     if not isinstance(presentato, str) or not csrf_matches(user.session, presentato):
         raise CsrfError

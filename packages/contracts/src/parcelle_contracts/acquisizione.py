@@ -160,6 +160,13 @@ class DettaglioPratica(_Domanda):
     istanza_id: str
 
 
+class ElencoAssegnate(_Domanda):
+    """The acquired cases assigned to the asking councillor, the nearest deadline first (a
+    list of :class:`Pratica`)."""
+
+    name: ClassVar[str] = "elenco_assegnate"
+
+
 class ElencoScadenze(_Domanda):
     """Acquired cases whose deadline is near (within ``giorni``) or past."""
 

@@ -1,7 +1,7 @@
 """FastStream subscribers of `acquisizione`: one request/reply subscriber per command and query
-of the secretariat, a plain subscriber for each event it follows (deposits, withdrawals) and
-one for its own command that prepares the notice. Each hands the decoded message to its use
-case."""
+of the secretariat (and of the councillors' list), a plain subscriber for each event it follows
+(deposits, withdrawals) and one for its own command that prepares the notice. Each hands the
+decoded message to its use case."""
 
 import contextlib
 from collections.abc import Awaitable, Callable
@@ -20,6 +20,7 @@ from acquisizione.domain.assegnazione import Relatore
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.handlers import Segreteria
 from acquisizione.ingresso import Ingresso
+from acquisizione.relatori import Relatori
 from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts.envelope import Message, utcnow
 from parcelle_contracts.istanze import IstanzaDepositata, IstanzaRinunciata
@@ -72,6 +73,7 @@ def build_router(runtime: Runtime[AcquisizioneSettings]) -> RabbitRouter:
         max_osservazioni=settings.max_osservazioni_mb * 1024 * 1024,
     )
     segreteria, ingresso, avvio = Segreteria(dipendenze), Ingresso(dipendenze), Avvio(dipendenze)
+    relatori = Relatori(dipendenze)
     handlers: list[tuple[type[Message], Callable[[Any], Awaitable[Any]]]] = [
         (contratti.AcquisisciPratica, segreteria.acquisisci),
         (contratti.AssegnaRelatore, segreteria.assegna),
@@ -79,6 +81,7 @@ def build_router(runtime: Runtime[AcquisizioneSettings]) -> RabbitRouter:
         (contratti.ElencoInAttesa, segreteria.elenco_in_attesa),
         (contratti.DettaglioPratica, segreteria.dettaglio),
         (contratti.ElencoScadenze, segreteria.scadenze),
+        (contratti.ElencoAssegnate, relatori.assegnate),
     ]
     subscribers = router()
     for message_type, handle in handlers:

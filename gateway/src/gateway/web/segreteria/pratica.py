@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.api_segreteria import comunicazione, osservazione, ricevi_pdf
+from gateway.api_segreteria import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.auth import AccountStore, WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione, Files
@@ -67,16 +67,12 @@ async def pagina_pratica(
     """The case page; ``esito`` (else the address's) says what was just done."""
     esito = esito or request.query_params.get("esito")
     contesto: dict[str, Any] = {
-        "pratica": pratica,
-        "base": base_pratica(pratica.istanza_id),
+        **presentazione.contesto_pratica(pratica, base_pratica(pratica.istanza_id)),
         "indirizzo": indirizzo_pratica(pratica.istanza_id, esito),
         "esito": esito if esito in ESITI and not errori and not errore_generale else None,
         "ESITI": ESITI,
-        "acquisizione": presentazione.passo_di_acquisizione(pratica),
-        "termine": presentazione.termine(pratica, presentazione.oggi()),
         "consiglieri": await _consiglieri(request, user),
         "assegnazioni": list(reversed(pratica.assegnazioni)),
-        "cronologia": sorted(pratica.cronologia, key=lambda passo: passo.quando, reverse=True),
         "valori": valori or {},
         "errori": errori or {},
         "errore_generale": errore_generale,
@@ -192,8 +188,7 @@ async def documento_comunicazione(
     acquisizione: Acquisizione,
     files: Files,
 ) -> Response:
-    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
-    return await files.send(comunicazione(pratica, comunicazione_id))
+    return await invia_comunicazione(acquisizione, files, user.attore, istanza_id, comunicazione_id)
 
 
 @router.get("/segreteria/pratiche/{istanza_id}/osservazioni/{numero}")
@@ -204,5 +199,4 @@ async def documento_osservazioni(
     acquisizione: Acquisizione,
     files: Files,
 ) -> Response:
-    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
-    return await files.send(osservazione(pratica, numero))
+    return await invia_osservazioni(acquisizione, files, user.attore, istanza_id, numero)

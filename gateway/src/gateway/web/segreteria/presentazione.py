@@ -7,7 +7,7 @@ Pure functions, no framework: the routes call them and hand the results to the t
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from gateway.web.formato import ROMA
 from parcelle_contracts.acquisizione import Canale, Passo, Pratica, StatoInvio
@@ -112,3 +112,20 @@ def luogo(dove: str | None) -> str:
     if dove == "api":
         return "API"
     return f"Stazione di scansione «{dove}»"
+
+
+def contesto_pratica(pratica: Pratica, base: str) -> dict[str, Any]:
+    """What the case page's shared sections (``templates/pratica/``) need: the case, the
+    address its links start from, who acquired it, its deadline and its timeline."""
+    return {
+        "pratica": pratica,
+        "base": base,
+        "acquisizione": passo_di_acquisizione(pratica),
+        "termine": termine(pratica, oggi()),
+        "cronologia": sorted(pratica.cronologia, key=lambda passo: passo.quando, reverse=True),
+        "CANALI": CANALI,
+        "STATI_INVIO": STATI_INVIO,
+        "BADGE_INVIO": BADGE_INVIO,
+        "TIPI_COMUNICAZIONE": TIPI_COMUNICAZIONE,
+        "luogo": luogo,
+    }

@@ -85,6 +85,15 @@ class Registro:
         )
         return [self._leggi(documento) for documento in documenti]
 
+    async def del_relatore(self, ordine: str, relatore: str) -> list[Pratica]:
+        """The Ordine's acquired cases whose current relatore is ``relatore``, oldest first."""
+        documenti = await self._tx.find(
+            PRATICHE,
+            {"ordine": ordine, "stato": "acquisita", "relatore": relatore},
+            sort=[("depositata_il", ASCENDING)],
+        )
+        return [self._leggi(documento) for documento in documenti]
+
     def _leggi(self, documento: Document) -> Pratica:
         if documento.get("schema") != SCHEMA:
             raise ValueError(f"unknown schema of a stored pratica: {documento.get('schema')!r}")

@@ -34,6 +34,12 @@ def verifica_segreteria(utente: Utente, ordine: str | None = None) -> None:
         raise NonAutorizzataError("Operazione riservata alla segreteria dell'Ordine")
 
 
+def verifica_consigliere(utente: Utente) -> None:
+    """Raise unless ``utente`` is a councillor."""
+    if utente.ruolo != "consigliere":
+        raise NonAutorizzataError("Elenco riservato ai consiglieri relatori")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Richiedente:
     """The lawyer who filed the application, as their account described them at deposit."""
