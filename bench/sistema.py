@@ -2,6 +2,7 @@
 namespace and ports. The demo lawyer's applications are prepared through the REST API with the
 helpers of ``tests/integration/lawyers.py``."""
 
+import asyncio
 import os
 import secrets
 import socket
@@ -12,8 +13,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import aio_pika
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 PARCELLE = str(Path(sys.executable).with_name("parcelle"))
+AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"
 
 
 def free_port() -> int:
@@ -27,11 +31,12 @@ def free_port() -> int:
 def parcelle_up() -> Iterator[tuple[str, Path]]:
     """The whole system with demo data, quiet; its address and its var directory."""
     port = free_port()
+    namespace = f"bench{secrets.token_hex(3)}"
     with tempfile.TemporaryDirectory() as var:
         env = {
             **os.environ,
             "PARCELLE_VAR_DIR": var,
-            "PARCELLE_BUS_NAMESPACE": f"bench{secrets.token_hex(3)}",
+            "PARCELLE_BUS_NAMESPACE": namespace,
             "PARCELLE_QUEUE_EXPIRES_MS": "60000",
             "PARCELLE_GATEWAY_PORT": str(port),
             "PARCELLE_SMTP_SINK_PORT": str(free_port()),
@@ -47,6 +52,16 @@ def parcelle_up() -> Iterator[tuple[str, Path]]:
             finally:
                 process.terminate()
                 process.wait(timeout=60)
+                asyncio.run(_delete_exchanges(env.get("PARCELLE_AMQP_URL", AMQP_URL), namespace))
+
+
+async def _delete_exchanges(url: str, namespace: str) -> None:
+    """The run's exchanges; its queues expire on their own a minute after it stops."""
+    connection = await aio_pika.connect(url)
+    async with connection:
+        channel = await connection.channel()
+        for name in (namespace, f"{namespace}.public", f"{namespace}.dlx"):
+            await channel.exchange_delete(name)
 
 
 def _wait_ready(process: subprocess.Popen[str]) -> None:
