@@ -5,13 +5,14 @@ The gateway holds no domain state: everything it shows it asks the owning servic
 everything it changes it sends as a command to the owner.
 """
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from faststream.rabbit import RabbitBroker
 from pydantic import ValidationError
 
-from parcelle_contracts.common import Errore, Esito
+from parcelle_contracts.common import Attore, Errore, Esito
 from parcelle_contracts.envelope import Message
+from parcelle_contracts.ids import new_id
 from parcelle_contracts.ping import Ping, PingReply
 from parcelle_contracts.routing import query_key
 from parcelle_kit.bus import RequestTimeoutError, RpcClient, Topology
@@ -80,6 +81,17 @@ class ServiceClient:
     def __init__(self, bus: GatewayBus, timeout: float) -> None:
         self._bus = bus
         self._timeout = timeout
+
+    async def _per(
+        self, tipo: type[Message], attore: Attore, dati_type: type[D], **campi: Any
+    ) -> D:
+        """Ask ``tipo`` on behalf of ``attore``. A request about a case (``istanza_id``) is
+        correlated by the case's id; any other starts a correlation of its own."""
+        correlation_id = campi.get("istanza_id") or new_id()
+        message = tipo.model_validate(
+            {"correlation_id": correlation_id, "ordine": attore.ordine, "attore": attore, **campi}
+        )
+        return await self._ask(message, dati_type)
 
     async def _ask(self, message: Message, dati_type: type[D]) -> D:
         esito = await self._bus.ask(message, dati_type, timeout=self._timeout)

@@ -4,8 +4,6 @@ the lawyer's web pages. A refusal comes back as
 
 from typing import Literal, TypeVar
 
-from pydantic import TypeAdapter
-
 from gateway.bus import ServiceClient
 from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.ids import new_id
@@ -36,41 +34,25 @@ class IstanzeClient(ServiceClient):
     """Requests to ``istanze`` on behalf of an authenticated user."""
 
     async def crea(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza:
-        istanza_id = new_id()
-        message = CreaBozza(
-            correlation_id=istanza_id,
-            ordine=attore.ordine,
-            attore=attore,
-            istanza_id=istanza_id,
-            contenuto=contenuto,
-        )
-        return await self._ask(message, Istanza)
+        return await self._per(CreaBozza, attore, Istanza, istanza_id=new_id(), contenuto=contenuto)
 
     async def aggiorna(
         self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
     ) -> Istanza:
-        message = AggiornaBozza(
-            correlation_id=istanza_id,
-            ordine=attore.ordine,
-            attore=attore,
+        return await self._per(
+            AggiornaBozza,
+            attore,
+            Istanza,
             istanza_id=istanza_id,
             contenuto=contenuto,
             parti=parti,
         )
-        return await self._ask(message, Istanza)
 
     async def elenco(self, attore: Attore, stato: Stato | None = None) -> list[IstanzaSintesi]:
-        message = ElencoIstanze(
-            correlation_id=new_id(), ordine=attore.ordine, attore=attore, stato=stato
-        )
-        righe = await self._ask(message, list[IstanzaSintesi])
-        return TypeAdapter(list[IstanzaSintesi]).validate_python(righe)
+        return await self._per(ElencoIstanze, attore, list[IstanzaSintesi], stato=stato)
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza:
-        message = DettaglioIstanza(
-            correlation_id=istanza_id, ordine=attore.ordine, attore=attore, istanza_id=istanza_id
-        )
-        return await self._ask(message, Istanza)
+        return await self._per(DettaglioIstanza, attore, Istanza, istanza_id=istanza_id)
 
     async def aggiungi_allegato(
         self,
@@ -80,61 +62,43 @@ class IstanzeClient(ServiceClient):
         nome_file: str,
         file: BlobRef,
     ) -> Istanza:
-        message = AggiungiAllegato(
-            correlation_id=istanza_id,
-            ordine=attore.ordine,
-            attore=attore,
+        return await self._per(
+            AggiungiAllegato,
+            attore,
+            Istanza,
             istanza_id=istanza_id,
             categoria=categoria,
             nome_file=nome_file,
             file=file,
         )
-        return await self._ask(message, Istanza)
 
     async def rimuovi_allegato(self, attore: Attore, istanza_id: str, allegato_id: str) -> Istanza:
-        message = RimuoviAllegato(
-            correlation_id=istanza_id,
-            ordine=attore.ordine,
-            attore=attore,
-            istanza_id=istanza_id,
-            allegato_id=allegato_id,
+        return await self._per(
+            RimuoviAllegato, attore, Istanza, istanza_id=istanza_id, allegato_id=allegato_id
         )
-        return await self._ask(message, Istanza)
 
     async def prepara_documento(self, attore: Attore, istanza_id: str) -> FileRef:
-        message = PreparaDocumento(
-            correlation_id=istanza_id, ordine=attore.ordine, attore=attore, istanza_id=istanza_id
-        )
-        return await self._ask(message, FileRef)
+        return await self._per(PreparaDocumento, attore, FileRef, istanza_id=istanza_id)
 
     async def firma_demo(self, attore: Attore, istanza_id: str) -> Istanza:
-        message = FirmaDemoIstanza(
-            correlation_id=istanza_id, ordine=attore.ordine, attore=attore, istanza_id=istanza_id
-        )
-        return await self._ask(message, Istanza)
+        return await self._per(FirmaDemoIstanza, attore, Istanza, istanza_id=istanza_id)
 
     async def deposita(
         self, attore: Attore, istanza_id: str, firmato: BlobRef | None, nome_file: str | None
     ) -> Istanza:
-        message = DepositaIstanza(
-            correlation_id=istanza_id,
-            ordine=attore.ordine,
-            attore=attore,
+        return await self._per(
+            DepositaIstanza,
+            attore,
+            Istanza,
             istanza_id=istanza_id,
             firmato=firmato,
             nome_file=nome_file,
         )
-        return await self._ask(message, Istanza)
 
     async def rinuncia(self, attore: Attore, istanza_id: str, motivo: str) -> Istanza:
-        message = RinunciaIstanza(
-            correlation_id=istanza_id,
-            ordine=attore.ordine,
-            attore=attore,
-            istanza_id=istanza_id,
-            motivo=motivo,
+        return await self._per(
+            RinunciaIstanza, attore, Istanza, istanza_id=istanza_id, motivo=motivo
         )
-        return await self._ask(message, Istanza)
 
     async def file(
         self,
@@ -143,12 +107,11 @@ class IstanzeClient(ServiceClient):
         quale: Literal["documento", "ricevuta", "firmato", "allegato"],
         allegato_id: str | None = None,
     ) -> FileRef:
-        message = FileIstanza(
-            correlation_id=istanza_id,
-            ordine=attore.ordine,
-            attore=attore,
+        return await self._per(
+            FileIstanza,
+            attore,
+            FileRef,
             istanza_id=istanza_id,
             quale=quale,
             allegato_id=allegato_id,
         )
-        return await self._ask(message, FileRef)

@@ -13,7 +13,7 @@ from typing import Any
 from parcelle_contracts.envelope import Message, utcnow
 from parcelle_kit.logging import get_logger
 from parcelle_kit.outbox import OutboxRelay, stage
-from parcelle_kit.store.ports import DocumentStore, DuplicateKeyError, Transaction
+from parcelle_kit.store.ports import Document, DocumentStore, DuplicateKeyError, Transaction
 
 PROCESSED = "_processed"
 
@@ -47,13 +47,21 @@ class IdempotentConsumer:
         self._store = store
         self._relay = relay
 
+    @staticmethod
+    async def processed(
+        tx: Transaction, message: Message, *, step: str | None = None
+    ) -> Document | None:
+        """The record of ``message`` (and ``step``) when it was processed already, with the
+        reply it got: a use case that answers some requests without writing looks here first."""
+        return await tx.get(PROCESSED, _key(message, step))
+
     async def handle(self, message: Message, work: Work, *, step: str | None = None) -> Processed:
         """Run ``work`` in one transaction with the processed-record and the staged events.
 
         A use case that commits more than once for one message (a file checked and kept, then
         the deposit) names each ``step``, so each is done once and none is taken for another.
         """
-        key = message.message_id if step is None else f"{message.message_id}/{step}"
+        key = _key(message, step)
 
         async def unit(tx: Transaction) -> Processed:
             seen = await tx.get(PROCESSED, key)
@@ -86,3 +94,7 @@ class IdempotentConsumer:
         elif processed.events:
             self._relay.wake()
         return processed
+
+
+def _key(message: Message, step: str | None) -> str:
+    return message.message_id if step is None else f"{message.message_id}/{step}"

@@ -62,6 +62,17 @@ def answer(
     router.subscriber(queue, topology.exchange, title=message_type.routing_key())(respond)
 
 
+def answer_all(
+    router: RabbitRouter,
+    topology: Topology,
+    service: str,
+    handlers: Mapping[type[Message], Callable[[Any], Awaitable[Any]]],
+) -> None:
+    """:func:`answer` each message type with its handler."""
+    for message_type, handle in handlers.items():
+        answer(router, topology, service, message_type, handle)
+
+
 async def ask(rpc: RpcClient, message: Message, dati_type: type[D], *, timeout: float) -> Esito[D]:
     """Send ``message`` to its owner and wait at most ``timeout`` seconds for the Esito."""
     body = await rpc.request(

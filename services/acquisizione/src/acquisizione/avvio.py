@@ -9,7 +9,6 @@ blob area, then in one transaction records each delivery on the case as waiting
 again (the PDF is found under the message's key) and records nothing twice.
 """
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 
 from acquisizione.adapters.registro import Registro
@@ -23,7 +22,7 @@ from parcelle_contracts.comunicazioni import Destinatario, InviaComunicazione, I
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import Istanza
-from parcelle_kit.blob.ports import BlobExistsError
+from parcelle_kit.blob.writes import put_once
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
 from parcelle_kit.pdf.filters import data
@@ -89,13 +88,7 @@ class Avvio(Casi):
         info = await self.d.blobs.stat(key)
         if info is None:
             pdf = await self.d.documenti.avvio(pratica, istanza, impostazioni, generato_il=ora)
-            try:
-                info = await self.d.blobs.put(
-                    key, _uno(pdf), max_size=len(pdf), content_type="application/pdf"
-                )
-            except BlobExistsError:  # an earlier delivery of this message stored it
-                info = await self.d.blobs.stat(key)
-                assert info is not None
+            info = await put_once(self.d.blobs, key, pdf, content_type="application/pdf")
         protocollo = pratica.registrazione.protocollo.replace("/", "-")
         return Documento(
             blob_key=key,
@@ -119,7 +112,6 @@ class Avvio(Casi):
                 InviaRaccomandata,
                 msg,
                 pratica,
-                istanza_id=pratica.istanza_id,
                 comunicazione_id=comunicazione.id,
                 destinatario=Destinatario(
                     nome=recapito.nome, indirizzo="\n".join(recapito.indirizzo)
@@ -130,7 +122,6 @@ class Avvio(Casi):
             InviaComunicazione,
             msg,
             pratica,
-            istanza_id=pratica.istanza_id,
             comunicazione_id=comunicazione.id,
             canale=invio.canale,
             destinatario=Destinatario(
@@ -166,7 +157,3 @@ def _testo(pratica: Pratica, impostazioni: ImpostazioniOrdine) -> str:
         "comunicazione.\n\n"
         f"La Segreteria - {impostazioni.nome_esteso()}"
     )
-
-
-async def _uno(contenuto: bytes) -> AsyncIterator[bytes]:
-    yield contenuto

@@ -19,13 +19,12 @@ from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import Message
 from parcelle_kit.blob.ports import BlobStore
+from parcelle_kit.blob.writes import delete_quietly
 from parcelle_kit.consumer import IdempotentConsumer, Outcome
-from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import DocumentStore, Transaction
 
 M = TypeVar("M", bound=Message)
 Cambio = Callable[[Pratica, Registro], Awaitable[Sequence[Message]]]
-logger = get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ class Casi:
             return (await self.d.consumer.handle(msg, work)).reply
         except Exception:
             if annulla is not None:
-                await elimina(self.d.blobs, annulla)
+                await delete_quietly(self.d.blobs, annulla)
             raise
 
     async def _assegna(
@@ -105,34 +104,22 @@ class Casi:
                 contratti.RelatoreAssegnato,
                 msg,
                 pratica,
-                istanza_id=pratica.istanza_id,
                 relatore=relatore.username,
                 assegnato_il=ora,
             )
         ]
         if pratica.richiedi_avvio():
-            eventi.append(
-                evento(PreparaAvvio, msg, pratica, istanza_id=pratica.istanza_id, attore=attore)
-            )
+            eventi.append(evento(PreparaAvvio, msg, pratica, attore=attore))
         return eventi
 
 
 def evento(tipo: type[M], causa: Message, pratica: Pratica, **payload: object) -> M:
-    """A message about ``pratica`` caused by ``causa``: it carries the case's correlation id
-    (a clerk's request does not know it) and the case's Ordine."""
-    return tipo.model_validate(
-        {
-            "correlation_id": pratica.correlation_id,
-            "causation_id": causa.message_id,
-            "ordine": pratica.ordine,
-            **payload,
-        }
+    """A message about ``pratica`` caused by ``causa``: it carries the case's id, its
+    correlation id (a clerk's request does not know it) and its Ordine."""
+    return tipo.caused_by(
+        causa,
+        correlation_id=pratica.correlation_id,
+        ordine=pratica.ordine,
+        istanza_id=pratica.istanza_id,
+        **payload,
     )
-
-
-async def elimina(blobs: BlobStore, key: str) -> None:
-    """Delete an orphan blob; a failure is logged, never raised over the real outcome."""
-    try:
-        await blobs.delete(key)
-    except Exception:
-        logger.warning("orphan blob not deleted", key=key, exc_info=True)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from acquisizione.domain.assegnazione import Relatore
     from acquisizione.domain.ordine import ImpostazioniOrdine
     from parcelle_kit.cli import Handler, Subcommands
-    from parcelle_kit.store.ports import DocumentStore
+    from parcelle_kit.store.ports import DocumentStore, Transaction
 
 NOME = "ordini"
 out = Terminale(NOME)
@@ -108,13 +108,19 @@ async def _imposta(store: "DocumentStore", args: argparse.Namespace) -> int:
     if args.relatore and args.senza_relatori:
         out.errore("indica i relatori oppure --senza-relatori, non entrambi")
         return 1
-    prima = await store.run(lambda tx: Registro(tx).impostazioni(ordine))
+
+    async def cambia(tx: "Transaction") -> "ImpostazioniOrdine":
+        # Read and written in one transaction: a concurrent change makes it retry, not vanish.
+        registro = Registro(tx)
+        dopo = _cambiate(await registro.impostazioni(ordine), args)
+        await registro.configura_ordine(dopo)
+        return dopo
+
     try:
-        dopo = _cambiate(prima, args)
+        dopo = await store.run(cambia)
     except ValueError as error:
         out.errore(_in_italiano(error))
         return 1
-    await store.run(lambda tx: Registro(tx).configura_ordine(dopo))
     out.info(f"impostazioni dell'Ordine {ordine} salvate")
     out.uscita(json.dumps(asdict(dopo), ensure_ascii=False, indent=2))
     return 0

@@ -4,8 +4,6 @@ of the secretariat (and of the councillors' list), a plain subscriber for each e
 decoded message to its use case."""
 
 import contextlib
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 from faststream.rabbit import RabbitRouter
 
@@ -22,13 +20,13 @@ from acquisizione.handlers import Segreteria
 from acquisizione.ingresso import Ingresso
 from acquisizione.relatori import Relatori
 from parcelle_contracts import acquisizione as contratti
-from parcelle_contracts.envelope import Message, utcnow
+from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.istanze import IstanzaDepositata, IstanzaRinunciata
 from parcelle_kit import demo
 from parcelle_kit.bus import follow, router
 from parcelle_kit.codes import verifica_codice
 from parcelle_kit.pdf import PdfRenderer
-from parcelle_kit.requests import answer
+from parcelle_kit.requests import answer_all
 from parcelle_kit.service import Runtime
 from parcelle_kit.store.ports import DuplicateKeyError
 
@@ -74,19 +72,21 @@ def build_router(runtime: Runtime[AcquisizioneSettings]) -> RabbitRouter:
     )
     segreteria, ingresso, avvio = Segreteria(dipendenze), Ingresso(dipendenze), Avvio(dipendenze)
     relatori = Relatori(dipendenze)
-    handlers: list[tuple[type[Message], Callable[[Any], Awaitable[Any]]]] = [
-        (contratti.AcquisisciPratica, segreteria.acquisisci),
-        (contratti.AssegnaRelatore, segreteria.assegna),
-        (contratti.AggiungiOsservazioni, segreteria.aggiungi_osservazioni),
-        (contratti.ElencoInAttesa, segreteria.elenco_in_attesa),
-        (contratti.DettaglioPratica, segreteria.dettaglio),
-        (contratti.ElencoScadenze, segreteria.scadenze),
-        (contratti.ElencoAssegnate, relatori.assegnate),
-    ]
     subscribers = router()
-    for message_type, handle in handlers:
-        answer(subscribers, runtime.topology, runtime.name, message_type, handle)
-
+    answer_all(
+        subscribers,
+        runtime.topology,
+        runtime.name,
+        {
+            contratti.AcquisisciPratica: segreteria.acquisisci,
+            contratti.AssegnaRelatore: segreteria.assegna,
+            contratti.AggiungiOsservazioni: segreteria.aggiungi_osservazioni,
+            contratti.ElencoInAttesa: segreteria.elenco_in_attesa,
+            contratti.DettaglioPratica: segreteria.dettaglio,
+            contratti.ElencoScadenze: segreteria.scadenze,
+            contratti.ElencoAssegnate: relatori.assegnate,
+        },
+    )
     follow(subscribers, runtime.topology, runtime.name, IstanzaDepositata, ingresso.depositata)
     follow(subscribers, runtime.topology, runtime.name, IstanzaRinunciata, ingresso.rinunciata)
     follow(subscribers, runtime.topology, runtime.name, PreparaAvvio, avvio.prepara)

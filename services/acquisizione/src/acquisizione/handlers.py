@@ -28,14 +28,14 @@ from acquisizione.domain.persone import Utente, verifica_segreteria
 from acquisizione.domain.pratica import API, WEB, Osservazione, Pratica
 from acquisizione.domain.protocollo import NumeroProtocollo, anno_del_registro, contatore
 from acquisizione.domain.sportello import Ricevuti
-from acquisizione.domain.tipi_file import e_pdf, nome_pdf
+from acquisizione.domain.tipi_file import TESTA_PDF, e_pdf, nome_pdf
 from acquisizione.mapping import in_attesa, utente_da_attore
 from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts.envelope import Message
 from parcelle_kit import codes
 from parcelle_kit.blob.filenames import sanitise_filename
 from parcelle_kit.blob.transfer import claim, head
-from parcelle_kit.consumer import PROCESSED, Outcome
+from parcelle_kit.consumer import IdempotentConsumer, Outcome
 from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import Transaction
 
@@ -67,22 +67,23 @@ class Segreteria(Casi):
 
         async def leggi(tx: Transaction) -> Letto:
             # A redelivery of the request that acquired the case gets that first answer.
-            gia_fatta = await tx.get(PROCESSED, msg.message_id)
+            gia_fatta = await IdempotentConsumer.processed(tx, msg)
             if gia_fatta is not None:
                 return gia_fatta.get("reply"), None, None
             registro = Registro(tx)
             pratica = await registro.per_codice(codice)
-            if pratica is None:
-                return None, None, None
+            if pratica is None or pratica.gia_acquisita:
+                return None, pratica, None
             return None, pratica, await registro.impostazioni(pratica.ordine)
 
         risposta, pratica, impostazioni = await self.d.store.run(leggi)
         if risposta is not None:
             return risposta
-        if pratica is None or impostazioni is None:
+        if pratica is None:
             raise NonTrovataError(NESSUNA_ISTANZA, {"codice": NESSUNA_ISTANZA})
         if pratica.gia_acquisita:  # the common re-scan: answered without writing anything
             return self.json_vista(pratica, gia_acquisita=True)
+        assert impostazioni is not None  # read with every case not yet acquired
         pratica.verifica_acquisibile(utente, ricevuti, impostazioni)
         istanza_id = pratica.istanza_id
 
@@ -92,7 +93,11 @@ class Segreteria(Casi):
             if pratica.gia_acquisita:  # a concurrent scan of the same code got there first
                 return Outcome(reply=self.json_vista(pratica, gia_acquisita=True))
             impostazioni = await registro.impostazioni(pratica.ordine)
-            pratica.verifica_acquisibile(utente, ricevuti, impostazioni)
+            relatore = None
+            if impostazioni.assegnazione_automatica:
+                # Read before the number is taken: the counter stays held as briefly as can be.
+                carichi = await registro.carichi(pratica.ordine, impostazioni.relatori)
+                relatore = scegli_relatore(impostazioni.relatori, carichi)
             # Taken inside the transaction, so the register's times follow its numbers.
             ora = self.d.ora()
             anno = anno_del_registro(ora)
@@ -113,7 +118,6 @@ class Segreteria(Casi):
                     contratti.PraticaAcquisita,
                     msg,
                     pratica,
-                    istanza_id=pratica.istanza_id,
                     codice=pratica.codice,
                     protocollo=protocollo,
                     acquisita_il=ora,
@@ -121,13 +125,10 @@ class Segreteria(Casi):
                     stazione=msg.stazione,
                 )
             ]
-            if impostazioni.assegnazione_automatica:
-                carichi = await registro.carichi(pratica.ordine, impostazioni.relatori)
-                relatore = scegli_relatore(impostazioni.relatori, carichi)
-                if relatore is not None:
-                    eventi += await self._assegna(
-                        registro, msg, msg.attore, pratica, relatore, ora=ora, da=None
-                    )
+            if relatore is not None:
+                eventi += await self._assegna(
+                    registro, msg, msg.attore, pratica, relatore, ora=ora, da=None
+                )
             await registro.salva(pratica)
             return Outcome(events=eventi, reply=self.json_vista(pratica))
 
@@ -189,17 +190,14 @@ class Segreteria(Casi):
             mb = self.d.max_osservazioni // (1024 * 1024)
             raise LimiteSuperatoError(f"Il file supera il limite di {mb} MB")
         key = f"osservazioni/{pratica.istanza_id}/{msg.message_id}.pdf"
-        gia_copiato = await self.d.blobs.stat(key)
-        if gia_copiato is None:
-            if not e_pdf(await head(self.d.transfer, msg.file)):
+        if await self.d.blobs.stat(key) is None:  # else copied by an earlier delivery
+            if not e_pdf(await head(self.d.transfer, msg.file, TESTA_PDF)):
                 raise TipoNonAmmessoError(
                     "Le osservazioni si allegano in PDF: il file caricato non è un PDF"
                 )
             await claim(
                 self.d.transfer, msg.file, self.d.blobs, key, content_type="application/pdf"
             )
-        elif gia_copiato.sha256 != msg.file.sha256:  # pragma: no cover - keys are per message
-            raise RuntimeError(f"{key} holds another file")
         documento = Documento(
             blob_key=key,
             sha256=msg.file.sha256,

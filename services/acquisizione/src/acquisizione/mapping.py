@@ -62,7 +62,7 @@ def recapiti(istanza: istanze.Istanza) -> tuple[Recapito | None, Recapito]:
     """Where the client (if the application names one) and the lawyer can be reached."""
     cliente = istanza.contenuto.cliente
     avvocato = istanza.avvocato
-    nome_avvocato = f"{avvocato.nome} {avvocato.cognome}".strip() or avvocato.username
+    nome_avvocato = richiedente_da_attore(avvocato).nome_completo()
     return (
         None
         if cliente is None

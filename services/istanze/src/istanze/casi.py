@@ -1,7 +1,7 @@
 """The steps every use case of `istanze` shares: reading a case, changing it in one
 transaction through the idempotent consumer, taking payloads out of the transfer area."""
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,12 +17,11 @@ from parcelle_contracts.envelope import Message
 from parcelle_contracts.pubblici import PraticaStatoCambiato
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.blob.transfer import claim
+from parcelle_kit.blob.writes import delete_quietly
 from parcelle_kit.consumer import IdempotentConsumer, Outcome
-from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import DocumentStore, Transaction
 
 Cambio = Callable[[Istanza, RegoleOrdine], Sequence[Message]]
-logger = get_logger(__name__)
 
 
 class NonDisponibileError(Exception):
@@ -91,7 +90,7 @@ class Casi:
             return (await self.d.consumer.handle(msg, work, step=passo)).reply
         except Exception:
             if annulla is not None:
-                await elimina(self.d.blobs, annulla)
+                await delete_quietly(self.d.blobs, annulla)
             raise
 
     async def _prendi(self, ref: BlobRef, key: str, content_type: str) -> None:
@@ -121,15 +120,3 @@ def stato_cambiato(msg: Message, istanza: Istanza, precedente: contratti.Stato) 
 
 def json_vista(view: contratti.Istanza) -> dict[str, Any]:
     return view.model_dump(mode="json")
-
-
-async def uno(data: bytes) -> AsyncIterator[bytes]:
-    yield data
-
-
-async def elimina(blobs: BlobStore, key: str) -> None:
-    """Delete an orphan blob; a failure is logged, never raised over the real outcome."""
-    try:
-        await blobs.delete(key)
-    except Exception:
-        logger.warning("orphan blob not deleted", key=key, exc_info=True)

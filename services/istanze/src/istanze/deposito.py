@@ -10,11 +10,9 @@ from istanze.adapters.documenti import FileFirmato as FileFirmatoStampato
 from istanze.casi import (
     Casi,
     NonDisponibileError,
-    elimina,
     json_vista,
     rifiuta_campi_errati,
     stato_cambiato,
-    uno,
 )
 from istanze.domain.deposito import Ricevuta
 from istanze.domain.errori import (
@@ -33,6 +31,7 @@ from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.firma import Originale
+from parcelle_kit.blob.writes import delete_quietly, one_chunk
 
 
 class Deposito(Casi):
@@ -86,7 +85,7 @@ class Deposito(Casi):
         if not nostro["deposito"]:
             # Another request deposited first (or this one is a redelivery): the receipt of
             # the deposit that happened is the one; ours was never recorded.
-            await elimina(self.d.blobs, ricevuta.blob_key)
+            await delete_quietly(self.d.blobs, ricevuta.blob_key)
         return reply
 
     async def _documento(self, msg: Message, attore: Attore, istanza_id: str) -> FileRef:
@@ -108,7 +107,7 @@ class Deposito(Casi):
             )
             key = f"documenti/{istanza.id}/{msg.message_id}.pdf"
             info = await self.d.blobs.put(
-                key, uno(pdf), max_size=len(pdf), content_type="application/pdf"
+                key, one_chunk(pdf), max_size=len(pdf), content_type="application/pdf"
             )
 
             def registra(istanza: Istanza, _: RegoleOrdine) -> Sequence[Message]:
@@ -125,7 +124,7 @@ class Deposito(Casi):
             await self._cambia(msg, istanza_id, registra, annulla=key, passo="documento")
             istanza, _ = await self._leggi(istanza_id)
             if istanza.documento is not None and istanza.documento.blob_key != key:
-                await elimina(self.d.blobs, key)
+                await delete_quietly(self.d.blobs, key)
         return file_di(istanza, self.d.area, "documento")
 
     async def _proponi(
@@ -184,6 +183,6 @@ class Deposito(Casi):
         )
         key = f"ricevute/{istanza.id}/{ora.strftime('%Y%m%dT%H%M%S%f')}.pdf"
         info = await self.d.blobs.put(
-            key, uno(pdf), max_size=len(pdf), content_type="application/pdf"
+            key, one_chunk(pdf), max_size=len(pdf), content_type="application/pdf"
         )
         return Ricevuta(blob_key=key, sha256=info.sha256, dimensione=info.size)

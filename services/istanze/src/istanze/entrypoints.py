@@ -1,9 +1,6 @@
 """FastStream subscribers of `istanze`: one request/reply subscriber per command and query,
 each handing the decoded message to its use case."""
 
-from collections.abc import Awaitable, Callable
-from typing import Any
-
 from faststream.rabbit import RabbitRouter
 
 from istanze.acquisizione import registra_acquisizione
@@ -16,12 +13,12 @@ from istanze.deposito import Deposito
 from istanze.handlers import Istanze
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.acquisizione import PraticaAcquisita
-from parcelle_contracts.envelope import Message, utcnow
+from parcelle_contracts.envelope import utcnow
 from parcelle_kit import demo
 from parcelle_kit.bus import follow, router
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.pdf import PdfRenderer
-from parcelle_kit.requests import answer
+from parcelle_kit.requests import answer_all
 from parcelle_kit.service import Runtime
 
 
@@ -51,22 +48,25 @@ def build_router(runtime: Runtime[IstanzeSettings]) -> RabbitRouter:
         firma_demo=settings.env == "development",
     )
     istanze, deposito = Istanze(dipendenze), Deposito(dipendenze)
-    handlers: list[tuple[type[Message], Callable[[Any], Awaitable[Any]]]] = [
-        (contratti.ElencoIstanze, istanze.elenco),
-        (contratti.DettaglioIstanza, istanze.dettaglio),
-        (contratti.FileIstanza, istanze.file),
-        (contratti.CreaBozza, istanze.crea_bozza),
-        (contratti.AggiornaBozza, istanze.aggiorna_bozza),
-        (contratti.AggiungiAllegato, istanze.aggiungi_allegato),
-        (contratti.RimuoviAllegato, istanze.rimuovi_allegato),
-        (contratti.RinunciaIstanza, istanze.rinuncia),
-        (contratti.PreparaDocumento, deposito.prepara_documento),
-        (contratti.FirmaDemoIstanza, deposito.firma_demo),
-        (contratti.DepositaIstanza, deposito.deposita),
-    ]
     subscribers = router()
-    for message_type, handle in handlers:
-        answer(subscribers, runtime.topology, runtime.name, message_type, handle)
+    answer_all(
+        subscribers,
+        runtime.topology,
+        runtime.name,
+        {
+            contratti.ElencoIstanze: istanze.elenco,
+            contratti.DettaglioIstanza: istanze.dettaglio,
+            contratti.FileIstanza: istanze.file,
+            contratti.CreaBozza: istanze.crea_bozza,
+            contratti.AggiornaBozza: istanze.aggiorna_bozza,
+            contratti.AggiungiAllegato: istanze.aggiungi_allegato,
+            contratti.RimuoviAllegato: istanze.rimuovi_allegato,
+            contratti.RinunciaIstanza: istanze.rinuncia,
+            contratti.PreparaDocumento: deposito.prepara_documento,
+            contratti.FirmaDemoIstanza: deposito.firma_demo,
+            contratti.DepositaIstanza: deposito.deposita,
+        },
+    )
     follow(
         subscribers,
         runtime.topology,

@@ -15,7 +15,6 @@ class IstanzaNonDisponibileError(Exception):
     def __init__(self, istanza_id: str, errore: Errore | None) -> None:
         motivo = f"{errore.codice}: {errore.messaggio}" if errore else "no data"
         super().__init__(f"istanze did not give application {istanza_id} ({motivo})")
-        self.errore = errore
 
 
 class FascicoliIstanze:

@@ -137,18 +137,14 @@ class Registro:
 
     async def configura_ordine(
         self, impostazioni: ImpostazioniOrdine, *, solo_se_assente: bool = False
-    ) -> bool:
-        """Store an Ordine's settings; with ``solo_se_assente``, keep any already stored.
-        True if something was written."""
+    ) -> None:
+        """Store an Ordine's settings; with ``solo_se_assente``, keep any already stored."""
         valori: dict[str, Any] = {"_id": impostazioni.codice, **encode(impostazioni)}
         documento = await self._tx.get(ORDINI, impostazioni.codice)
         if documento is None:
             await self._tx.insert(ORDINI, valori)
-            return True
-        if solo_se_assente:
-            return False
-        await self._tx.update(ORDINI, {**valori, "_v": documento["_v"]})
-        return True
+        elif not solo_se_assente:
+            await self._tx.update(ORDINI, {**valori, "_v": documento["_v"]})
 
     # --- the councillors' workload --------------------------------------------------------------
 

@@ -238,7 +238,6 @@ class Pratica:
         ora: datetime,
         da: Utente | None = None,
         motivo: str | None = None,
-        dove: str | None = None,
     ) -> Assegnazione | None:
         """Make ``relatore`` responsible for the case: by the rule (``da`` None) or by a clerk.
 
@@ -274,7 +273,7 @@ class Pratica:
         if motivo:
             descrizione += f". Motivo: {motivo}"
         chi = da.nome_completo() if da is not None else SISTEMA
-        self._annota(ora, descrizione, chi, dove or (WEB if da is not None else None))
+        self._annota(ora, descrizione, chi, WEB if da is not None else None)
         return assegnazione
 
     # --- the notice of start of proceedings -----------------------------------------------------

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
-from zoneinfo import ZoneInfo
 
-ROMA: Final = ZoneInfo("Europe/Rome")
+from acquisizione.domain import termini
+
 CIFRE: Final = 6
 _FORMA = re.compile(r"^(\d{4})/(\d{6,})$")
 
@@ -48,9 +48,7 @@ class NumeroProtocollo:
 
 def anno_del_registro(ora: datetime) -> int:
     """The register's year for an acquisition at ``ora`` (calendar year in Rome)."""
-    if ora.utcoffset() is None:
-        raise ValueError("times must be timezone-aware")
-    return ora.astimezone(ROMA).year
+    return termini.giorno(ora).year
 
 
 def contatore(ordine: str, anno: int) -> str:

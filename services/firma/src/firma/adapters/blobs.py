@@ -1,16 +1,12 @@
 """Blobs by area: the transfer area and the service's own through the runtime's stores, any
 other area through a read store built once from settings and kept."""
 
-import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 from firma.ports import BlobMissingError, BlobTooLargeError
 from parcelle_contracts.common import TRANSFER_AREA, BlobRef
-from parcelle_kit.blob.ports import BlobExistsError, BlobNotFoundError, BlobStore
-
-
-async def _once(data: bytes) -> AsyncIterator[bytes]:
-    yield data
+from parcelle_kit.blob.ports import BlobNotFoundError, BlobStore
+from parcelle_kit.blob.writes import put_once
 
 
 class BlobAreas:
@@ -58,11 +54,5 @@ class BlobAreas:
             raise BlobMissingError(f"{ref.area}/{ref.key}") from error
 
     async def publish(self, key: str, data: bytes, *, content_type: str) -> BlobRef:
-        with contextlib.suppress(BlobExistsError):
-            await self._transfer.put(
-                key, _once(data), max_size=len(data), content_type=content_type
-            )
-        info = await self._transfer.stat(key)
-        if info is None:  # pragma: no cover - we have just written it or found it there
-            raise BlobMissingError(key)
+        info = await put_once(self._transfer, key, data, content_type=content_type)
         return BlobRef(area=TRANSFER_AREA, key=key, sha256=info.sha256, size=info.size)
