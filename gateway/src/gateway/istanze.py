@@ -2,7 +2,7 @@
 the lawyer's web pages. A refusal comes back as
 :class:`~gateway.bus.RichiestaRifiutataError`."""
 
-from typing import Literal, TypeVar
+from typing import Literal
 
 from gateway.bus import ServiceClient
 from parcelle_contracts.common import Attore, BlobRef, FileRef
@@ -26,7 +26,6 @@ from parcelle_contracts.istanze import (
     Stato,
 )
 
-D = TypeVar("D")
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
 
 

@@ -307,8 +307,9 @@ class FakeAcquisizione:
     async def scadenze(self, attore: Attore, giorni: int = 10) -> list[Pratica]:
         self._entra("scadenze", attore, giorni=giorni)
         limite = utcnow() + timedelta(days=giorni)
-        return [
+        urgenti = [
             p
             for p in self.pratiche.values()
             if p.ordine == attore.ordine and p.scadenza is not None and p.scadenza <= limite
         ]
+        return sorted(urgenti, key=lambda p: p.scadenza or limite)  # as the service does

@@ -11,12 +11,17 @@ from gateway.errors import ApiError
 from gateway.web import passi
 from gateway.web.compilazione import (
     SERVIZIO_ASSENTE,
-    IstanzaId,
     dettaglio_se_possibile,
     indirizzo_passo,
     pagina_passo,
 )
-from gateway.web.dipendenze import CSRF_FIELD, AvvocatoWeb, verifica_csrf
+from gateway.web.dipendenze import (
+    CSRF_FIELD,
+    RIFIUTI_DA_PAGINA,
+    AvvocatoWeb,
+    Identificativo,
+    verifica_csrf,
+)
 from gateway.web.etichette import CATEGORIE
 from parcelle_contracts.istanze import CategoriaAllegato
 from parcelle_kit.blob.filenames import sanitise_filename
@@ -24,15 +29,13 @@ from parcelle_kit.blob.filenames import sanitise_filename
 router = APIRouter(include_in_schema=False)
 
 PASSO = passi.PER_SLUG["allegati"]
-RIFIUTI_DA_PAGINA = frozenset({"non_trovata", "non_autorizzata"})
-"""Refusals that mean the page itself is wrong: they get the error page, not a field error."""
 _CATEGORIE: dict[str, CategoriaAllegato] = {nome: nome for nome in CATEGORIE}
 
 
 @router.post("/avvocato/istanze/{istanza_id}/allegati")
 async def carica(
     request: Request,
-    istanza_id: IstanzaId,
+    istanza_id: Identificativo,
     user: AvvocatoWeb,
     istanze: Istanze,
     files: Files,
@@ -91,8 +94,8 @@ async def carica(
 @router.post("/avvocato/istanze/{istanza_id}/allegati/{allegato_id}/rimuovi")
 async def rimuovi(
     request: Request,
-    istanza_id: IstanzaId,
-    allegato_id: IstanzaId,
+    istanza_id: Identificativo,
+    allegato_id: Identificativo,
     user: AvvocatoWeb,
     istanze: Istanze,
 ) -> Response:
@@ -104,8 +107,8 @@ async def rimuovi(
 
 @router.get("/avvocato/istanze/{istanza_id}/allegati/{allegato_id}")
 async def scarica(
-    istanza_id: IstanzaId,
-    allegato_id: IstanzaId,
+    istanza_id: Identificativo,
+    allegato_id: Identificativo,
     user: AvvocatoWeb,
     istanze: Istanze,
     files: Files,

@@ -10,6 +10,10 @@ from gateway.web.etichette import FASI
 from gateway.web.passi import passo_del_campo
 
 ETICHETTE = {
+    "assegnazione.relatore": "Consigliere relatore",
+    "assegnazione.motivo": "Motivo",
+    "osservazioni.file": "File delle osservazioni (PDF)",
+    "stazione.nome": "Nome della stazione",
     "cliente.tipo": "Il cliente è",
     "cliente.nome": "Nome",
     "cliente.cognome": "Cognome",

@@ -7,9 +7,9 @@ refuses, a service that does not answer), the page comes back with every typed v
 field and each error next to its field and in the summary at the top.
 """
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
@@ -18,14 +18,13 @@ from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Istanze
 from gateway.istanze import IstanzeClient
 from gateway.web import campi, moduli, passi
-from gateway.web.dipendenze import AvvocatoWeb, campi_modulo
+from gateway.web.dipendenze import AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.etichette import FASI_FISSE
 from gateway.web.templating import pagina, settings_of
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza
 
 router = APIRouter(include_in_schema=False)
 
-IstanzaId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 SERVIZIO_ASSENTE = (
     "Il servizio non risponde in questo momento: i dati di questo passo non sono stati salvati. "
     "Sono ancora qui sotto: riprova tra poco premendo di nuovo «Salva»."
@@ -150,7 +149,7 @@ async def crea(request: Request, user: AvvocatoWeb, istanze: Istanze) -> Respons
 
 @router.get("/avvocato/istanze/{istanza_id}/modifica/{slug}")
 async def mostra(
-    request: Request, istanza_id: IstanzaId, slug: str, user: AvvocatoWeb, istanze: Istanze
+    request: Request, istanza_id: Identificativo, slug: str, user: AvvocatoWeb, istanze: Istanze
 ) -> Response:
     passo = _passo_o_404(slug)
     istanza = await istanze.dettaglio(user.attore, istanza_id)
@@ -178,7 +177,7 @@ def _destinazione(istanza_id: str, passo: passi.Passo, campi_form: dict[str, str
 
 @router.post("/avvocato/istanze/{istanza_id}/modifica/{slug}")
 async def salva(
-    request: Request, istanza_id: IstanzaId, slug: str, user: AvvocatoWeb, istanze: Istanze
+    request: Request, istanza_id: Identificativo, slug: str, user: AvvocatoWeb, istanze: Istanze
 ) -> Response:
     passo = _passo_o_404(slug)
     if passo.slug not in passi.CON_MODULO:

@@ -8,9 +8,8 @@ from fastapi.responses import Response
 
 from gateway.api_segreteria import invia_comunicazione, invia_osservazioni
 from gateway.dependencies import Acquisizione, Files
-from gateway.web.dipendenze import ConsigliereWeb
+from gateway.web.dipendenze import ConsigliereWeb, Identificativo
 from gateway.web.segreteria import presentazione
-from gateway.web.segreteria.comune import Identificativo
 from gateway.web.templating import pagina
 
 router = APIRouter(include_in_schema=False)
@@ -23,15 +22,7 @@ def base_pratica(istanza_id: str) -> str:
 @router.get("/consigliere")
 async def elenco(request: Request, user: ConsigliereWeb, acquisizione: Acquisizione) -> Response:
     pratiche = await acquisizione.assegnate(user.attore)
-    oggi = presentazione.oggi()
-    righe = [
-        {
-            "pratica": p,
-            "base": base_pratica(p.istanza_id),
-            "termine": presentazione.termine(p, oggi),
-        }
-        for p in pratiche
-    ]
+    righe = presentazione.righe(pratiche, base_pratica)
     return pagina(request, "consigliere/elenco.html", {"righe": righe}, utente=user)
 
 

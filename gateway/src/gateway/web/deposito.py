@@ -14,15 +14,19 @@ from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError, status_of
 from gateway.istanze import IstanzeClient
 from gateway.web import passi
-from gateway.web.allegati import RIFIUTI_DA_PAGINA
 from gateway.web.compilazione import (
-    IstanzaId,
     base_istanza,
     dettaglio_se_possibile,
     indirizzo_passo,
     pagina_passo,
 )
-from gateway.web.dipendenze import CSRF_FIELD, AvvocatoWeb, verifica_csrf
+from gateway.web.dipendenze import (
+    CSRF_FIELD,
+    RIFIUTI_DA_PAGINA,
+    AvvocatoWeb,
+    Identificativo,
+    verifica_csrf,
+)
 from gateway.web.templating import sviluppo
 from parcelle_contracts.common import BlobRef
 from parcelle_kit.blob.filenames import sanitise_filename
@@ -71,7 +75,7 @@ async def _riepilogo_con_errore(
 
 @router.get("/avvocato/istanze/{istanza_id}/pdf-da-firmare")
 async def pdf_da_firmare(
-    request: Request, istanza_id: IstanzaId, user: AvvocatoWeb, istanze: Istanze, files: Files
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze, files: Files
 ) -> Response:
     try:
         documento = await istanze.prepara_documento(user.attore, istanza_id)
@@ -91,7 +95,7 @@ async def pdf_da_firmare(
 
 @router.post("/avvocato/istanze/{istanza_id}/firma-demo")
 async def firma_demo(
-    request: Request, istanza_id: IstanzaId, user: AvvocatoWeb, istanze: Istanze
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
 ) -> Response:
     if not sviluppo(request):
         raise HTTPException(404)
@@ -120,7 +124,7 @@ def _depositata(istanza_id: str) -> RedirectResponse:
 @router.post("/avvocato/istanze/{istanza_id}/deposito")
 async def deposita(
     request: Request,
-    istanza_id: IstanzaId,
+    istanza_id: Identificativo,
     user: AvvocatoWeb,
     istanze: Istanze,
     files: Files,

@@ -1,9 +1,10 @@
 """What the pages depend on: the logged-in user of the right role, the CSRF check of every
 form, and the clients of the services (replaced by fakes in the tests)."""
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Path
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
@@ -28,34 +29,23 @@ class CsrfError(HTTPException):
 UtenteWeb = Annotated[WebUser, Depends(utente_web)]
 
 
-async def avvocato_web(user: UtenteWeb) -> WebUser:
-    """The logged-in lawyer; any other role gets the 403 page."""
-    if user.account.ruolo != "avvocato":
-        raise HTTPException(403, FORBIDDEN)
-    return user
+def _del_ruolo(ruolo: str) -> Callable[[WebUser], Awaitable[WebUser]]:
+    async def utente(user: UtenteWeb) -> WebUser:
+        """The logged-in user of this role; any other role gets the 403 page."""
+        if user.account.ruolo != ruolo:
+            raise HTTPException(403, FORBIDDEN)
+        return user
+
+    return utente
 
 
-AvvocatoWeb = Annotated[WebUser, Depends(avvocato_web)]
-
-
-async def segreteria_web(user: UtenteWeb) -> WebUser:
-    """The logged-in clerk; any other role gets the 403 page."""
-    if user.account.ruolo != "segreteria":
-        raise HTTPException(403, FORBIDDEN)
-    return user
-
-
-SegreteriaWeb = Annotated[WebUser, Depends(segreteria_web)]
-
-
-async def consigliere_web(user: UtenteWeb) -> WebUser:
-    """The logged-in councillor; any other role gets the 403 page."""
-    if user.account.ruolo != "consigliere":
-        raise HTTPException(403, FORBIDDEN)
-    return user
-
-
-ConsigliereWeb = Annotated[WebUser, Depends(consigliere_web)]
+AvvocatoWeb = Annotated[WebUser, Depends(_del_ruolo("avvocato"))]
+SegreteriaWeb = Annotated[WebUser, Depends(_del_ruolo("segreteria"))]
+ConsigliereWeb = Annotated[WebUser, Depends(_del_ruolo("consigliere"))]
+Identificativo = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+"""An id in a page's address (a case, an attachment, a station)."""
+RIFIUTI_DA_PAGINA = frozenset({"non_trovata", "non_autorizzata"})
+"""Refusals that mean the page itself is wrong: they get the error page, not a field error."""
 
 
 def verifica_csrf(user: WebUser, presentato: object) -> None:

@@ -1,6 +1,8 @@
 """Italian labels for the values of the contracts (states, kinds of proceeding, phases,
-categories of attachment) and the badge each state wears."""
+categories of attachment, channels and states of a notice, where an action was done) and the
+badge each state wears."""
 
+from parcelle_contracts.acquisizione import Canale, StatoInvio
 from parcelle_contracts.istanze import CategoriaAllegato, Fase, Procedimento, Stato
 
 STATI: dict[Stato, str] = {
@@ -89,3 +91,37 @@ _STATI_PER_NOME: dict[str, Stato] = {nome: nome for nome in STATI}
 def stato_da_testo(testo: str | None) -> Stato | None:
     """A state named in a query string, or None when it names none."""
     return _STATI_PER_NOME.get(testo or "")
+
+
+# --- the secretariat's cases ---
+
+CANALI: dict[Canale, str] = {
+    "pec": "PEC",
+    "email": "E-mail",
+    "raccomandata": "Raccomandata A/R",
+}
+STATI_INVIO: dict[StatoInvio, str] = {
+    "in_attesa": "In attesa di invio",
+    "inviata": "Inviata",
+    "consegnata": "Consegnata",
+    "non_consegnata": "Non consegnata",
+}
+BADGE_INVIO: dict[StatoInvio, str] = {
+    "in_attesa": "text-bg-warning",
+    "inviata": "text-bg-primary",
+    "consegnata": "text-bg-success",
+    "non_consegnata": "text-bg-danger",
+}
+TIPI_COMUNICAZIONE = {"avvio_procedimento": "Comunicazione di avvio del procedimento"}
+FILTRI_FIRMA = {"digitale": "Firma digitale", "autografa": "Firma autografa"}
+
+
+def luogo(dove: str | None) -> str:
+    """Where an action was done, as the timeline says it."""
+    if not dove:
+        return "—"
+    if dove == "web":
+        return "Area web della segreteria"
+    if dove == "api":
+        return "API"
+    return f"Stazione di scansione «{dove}»"

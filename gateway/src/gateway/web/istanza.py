@@ -11,9 +11,8 @@ from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.web import campi
-from gateway.web.allegati import RIFIUTI_DA_PAGINA
-from gateway.web.compilazione import IstanzaId, base_istanza, dettaglio_se_possibile
-from gateway.web.dipendenze import AvvocatoWeb, campi_modulo
+from gateway.web.compilazione import base_istanza, dettaglio_se_possibile
+from gateway.web.dipendenze import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.etichette import RINUNCIABILI
 from gateway.web.templating import pagina
 from parcelle_contracts.istanze import Istanza
@@ -51,14 +50,14 @@ def pagina_istanza(
 
 @router.get("/avvocato/istanze/{istanza_id}")
 async def mostra(
-    request: Request, istanza_id: IstanzaId, user: AvvocatoWeb, istanze: Istanze
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
 ) -> Response:
     return pagina_istanza(request, user, await istanze.dettaglio(user.attore, istanza_id))
 
 
 @router.post("/avvocato/istanze/{istanza_id}/rinuncia")
 async def rinuncia(
-    request: Request, istanza_id: IstanzaId, user: AvvocatoWeb, istanze: Istanze
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
 ) -> Response:
     async with request.form() as form:
         campi_form = campi_modulo(form, user)
@@ -99,7 +98,7 @@ async def rinuncia(
 
 @router.get("/avvocato/istanze/{istanza_id}/documenti/{quale}")
 async def documento(
-    istanza_id: IstanzaId, quale: str, user: AvvocatoWeb, istanze: Istanze, files: Files
+    istanza_id: Identificativo, quale: str, user: AvvocatoWeb, istanze: Istanze, files: Files
 ) -> Response:
     tipo = DOCUMENTI.get(quale)
     if tipo == "documento":

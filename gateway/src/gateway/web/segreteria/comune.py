@@ -2,24 +2,16 @@
 the red banner of a refused code, or the request to confirm a hand-signed original)."""
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Path, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from gateway.auth import WebUser
 from gateway.web import campi
-from gateway.web.segreteria import presentazione
 from gateway.web.templating import pagina
 
-Identificativo = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 SERVIZIO_ASSENTE = "Il servizio della segreteria non risponde in questo momento: riprova tra poco."
-ETICHETTE = {
-    "assegnazione.relatore": "Consigliere relatore",
-    "assegnazione.motivo": "Motivo",
-    "osservazioni.file": "File delle osservazioni (PDF)",
-    "stazione.nome": "Nome della stazione",
-}
 
 
 @dataclass(frozen=True)
@@ -46,18 +38,6 @@ def base_pratica(istanza_id: str) -> str:
     return f"/segreteria/pratiche/{istanza_id}"
 
 
-def riepilogo_errori(errori: dict[str, str]) -> list[dict[str, str]]:
-    """The error summary: one link per field in error, to the field."""
-    return [
-        {
-            "etichetta": ETICHETTE.get(percorso, percorso),
-            "messaggio": messaggio,
-            "href": f"#{campi.id_campo(percorso)}",
-        }
-        for percorso, messaggio in errori.items()
-    ]
-
-
 def pagina_segreteria(
     request: Request,
     user: WebUser,
@@ -77,15 +57,8 @@ def pagina_segreteria(
         "conferma": conferma,
         "valori": {},
         "errori": errori,
-        "riepilogo_errori": riepilogo_errori(errori),
+        "riepilogo_errori": campi.riepilogo_errori(errori),
         "errore_generale": None,
-        "CANALI": presentazione.CANALI,
-        "STATI_INVIO": presentazione.STATI_INVIO,
-        "BADGE_INVIO": presentazione.BADGE_INVIO,
-        "TIPI_COMUNICAZIONE": presentazione.TIPI_COMUNICAZIONE,
-        "FILTRI_FIRMA": presentazione.FILTRI_FIRMA,
-        "luogo": presentazione.luogo,
-        "ETICHETTE_SEGRETERIA": ETICHETTE,
         **contesto,
     }
     return pagina(request, f"segreteria/{nome}", valori, utente=user, stato=stato)

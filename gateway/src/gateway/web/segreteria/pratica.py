@@ -13,11 +13,17 @@ from gateway.auth import AccountStore, WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione, Files
 from gateway.errors import ApiError, status_of
-from gateway.web.dipendenze import CSRF_FIELD, SegreteriaWeb, campi_modulo, verifica_csrf
+from gateway.web.dipendenze import (
+    CSRF_FIELD,
+    RIFIUTI_DA_PAGINA,
+    Identificativo,
+    SegreteriaWeb,
+    campi_modulo,
+    verifica_csrf,
+)
 from gateway.web.segreteria import presentazione
 from gateway.web.segreteria.comune import (
     SERVIZIO_ASSENTE,
-    Identificativo,
     base_pratica,
     pagina_segreteria,
 )
@@ -32,8 +38,6 @@ ESITI = {
     "assegnata": "Relatore assegnato.",
     "osservazioni": "Osservazioni aggiunte alla pratica.",
 }
-RIFIUTI_DA_PAGINA = frozenset({"non_trovata", "non_autorizzata"})
-"""Refusals that mean the page itself is wrong: they get the error page, not a field error."""
 MOTIVO_MAX = 500
 
 

@@ -1,39 +1,20 @@
-"""How the secretariat's pages say things: Italian labels of the contract's values, the legal
+"""How the case pages say things (the labels are in :mod:`gateway.web.etichette`): the legal
 deadline as a day on the Italian calendar (and whether it is near or past), and who acquired a
 case, when and where, read from its register timeline.
 
 Pure functions, no framework: the routes call them and hand the results to the templates.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
 from gateway.web.formato import ROMA
-from parcelle_contracts.acquisizione import Canale, Passo, Pratica, StatoInvio
+from parcelle_contracts.acquisizione import Passo, Pratica
 
 VICINO = 10
 """Days before the deadline from which it is shown as near (as ``ElencoScadenze`` by default)."""
-
-CANALI: dict[Canale, str] = {
-    "pec": "PEC",
-    "email": "E-mail",
-    "raccomandata": "Raccomandata A/R",
-}
-STATI_INVIO: dict[StatoInvio, str] = {
-    "in_attesa": "In attesa di invio",
-    "inviata": "Inviata",
-    "consegnata": "Consegnata",
-    "non_consegnata": "Non consegnata",
-}
-BADGE_INVIO: dict[StatoInvio, str] = {
-    "in_attesa": "text-bg-warning",
-    "inviata": "text-bg-primary",
-    "consegnata": "text-bg-success",
-    "non_consegnata": "text-bg-danger",
-}
-TIPI_COMUNICAZIONE = {"avvio_procedimento": "Comunicazione di avvio del procedimento"}
-FILTRI_FIRMA = {"digitale": "Firma digitale", "autografa": "Firma autografa"}
 
 StatoTermine = Literal["scaduto", "vicino", "in_corso", "sospeso"]
 
@@ -103,15 +84,21 @@ def passo_di_acquisizione(pratica: Pratica) -> Passo | None:
     return None
 
 
-def luogo(dove: str | None) -> str:
-    """Where an action was done, as the timeline says it."""
-    if not dove:
-        return "—"
-    if dove == "web":
-        return "Area web della segreteria"
-    if dove == "api":
-        return "API"
-    return f"Stazione di scansione «{dove}»"
+@dataclass(frozen=True)
+class Riga:
+    """A case in a list: the case, its deadline as the pages say it, the address of its page."""
+
+    pratica: Pratica
+    termine: Termine | None
+    base: str
+
+
+def righe(
+    pratiche: Iterable[Pratica], base_di: Callable[[str], str], vicino: int = VICINO
+) -> list[Riga]:
+    """The rows of a list of cases, in the order the service gave them."""
+    giorno = oggi()
+    return [Riga(p, termine(p, giorno, vicino), base_di(p.istanza_id)) for p in pratiche]
 
 
 def contesto_pratica(pratica: Pratica, base: str) -> dict[str, Any]:
@@ -123,9 +110,4 @@ def contesto_pratica(pratica: Pratica, base: str) -> dict[str, Any]:
         "acquisizione": passo_di_acquisizione(pratica),
         "termine": termine(pratica, oggi()),
         "cronologia": sorted(pratica.cronologia, key=lambda passo: passo.quando, reverse=True),
-        "CANALI": CANALI,
-        "STATI_INVIO": STATI_INVIO,
-        "BADGE_INVIO": BADGE_INVIO,
-        "TIPI_COMUNICAZIONE": TIPI_COMUNICAZIONE,
-        "luogo": luogo,
     }

@@ -10,8 +10,8 @@ from starlette.exceptions import HTTPException
 from gateway.auth import WebUser
 from gateway.dependencies import Stazioni
 from gateway.stazioni.store import Stazione, StazioneNonValidaError, StazioniStore
-from gateway.web.dipendenze import SegreteriaWeb, campi_modulo
-from gateway.web.segreteria.comune import Identificativo, pagina_segreteria
+from gateway.web.dipendenze import Identificativo, SegreteriaWeb, campi_modulo
+from gateway.web.segreteria.comune import pagina_segreteria
 
 router = APIRouter(include_in_schema=False)
 
@@ -96,6 +96,10 @@ async def revoca(
 ) -> Response:
     async with request.form() as form:
         campi_modulo(form, user)
-    stazione = await _sua(stazioni, user, stazione_id)
-    await stazioni.revoca(stazione.id, da=user.account.username, ordine=user.account.ordine)
+    try:
+        stazione = await stazioni.revoca(
+            stazione_id, da=user.account.username, ordine=user.account.ordine
+        )
+    except KeyError:  # missing, or another Ordine's
+        raise HTTPException(404, NON_TROVATA) from None
     return RedirectResponse(f"/segreteria/stazioni?revocata={stazione.id}", status_code=303)
