@@ -62,7 +62,7 @@ class OutboxRelay:
         self._lease = lease
         self._wakeup = asyncio.Event()
         self._owner = new_id()
-        self._stopping = False
+        self._stopping = asyncio.Event()
 
     def wake(self) -> None:
         """Something was staged: publish now rather than at the next poll."""
@@ -79,24 +79,31 @@ class OutboxRelay:
         return sent
 
     def stop(self) -> None:
-        """End :meth:`run` after the drain under way (at once if it is waiting)."""
-        self._stopping = True
+        """End :meth:`run` after one more drain (it publishes what was staged until now)."""
+        self._stopping.set()
         self._wakeup.set()
 
     async def run(self) -> None:
-        """Drain on every wake-up and at least every ``poll_interval`` seconds, until stopped
-        or cancelled."""
+        """Drain on every wake-up and at least every ``poll_interval`` seconds; once stopped,
+        drain a last time and return. Cancelling ends it at once."""
         failures = 0
-        while not self._stopping:
+        while True:
             self._wakeup.clear()
+            stopping = self._stopping.is_set()  # read before draining: nothing staged is missed
             try:
                 await self.drain()
                 failures = 0
             except Exception:
+                if stopping:
+                    raise
                 failures += 1
                 logger.exception("outbox relay could not publish; will retry", failures=failures)
-                await asyncio.sleep(min(30.0, 0.5 * 2**failures) * random.uniform(0.5, 1.0))
+                pause = min(30.0, 0.5 * 2**failures) * random.uniform(0.5, 1.0)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), timeout=pause)
                 continue
+            if stopping:
+                return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wakeup.wait(), timeout=self._poll_interval)
 

@@ -7,7 +7,6 @@ stores, the broker, the outbox relay and the idempotent consumer from settings, 
 """
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -17,6 +16,7 @@ from faststream.rabbit import RabbitBroker, RabbitRouter
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 
 from parcelle_contracts.common import TRANSFER_AREA
+from parcelle_contracts.envelope import Message
 from parcelle_contracts.ping import Ping, PingReply
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.bus import (
@@ -29,6 +29,7 @@ from parcelle_kit.bus import (
     topology_of,
 )
 from parcelle_kit.bus import router as bus_router
+from parcelle_kit.bus.attesa import declare_waiting
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.logging import configure_logging, get_logger
 from parcelle_kit.outbox import OutboxRelay
@@ -67,6 +68,9 @@ class ServiceDefinition(Generic[S]):
     wire: Callable[["Runtime[S]"], RabbitRouter]
     """Builds the service's subscribers (its ``entrypoints``) over the runtime's ports."""
     indexes: Sequence[Index] = ()
+    waiting: Sequence[type[Message]] = ()
+    """Commands the service owns but does not handle yet: their queues are declared at start,
+    so they wait there (see :mod:`parcelle_kit.bus.attesa`)."""
 
     async def run(self, stop: asyncio.Event) -> None:
         runtime = await Runtime.start(self, self.settings_cls())
@@ -167,6 +171,7 @@ class Runtime(Generic[S]):
         await runtime.broker.connect()
         await declare_exchanges(runtime.broker, runtime.topology)
         await declare_dead_letters(runtime.broker, runtime.topology, runtime.name)
+        await declare_waiting(runtime.broker, runtime.topology, runtime.name, definition.waiting)
         await runtime.broker.start()
         runtime._relay_task = asyncio.create_task(runtime.relay.run(), name="outbox-relay")
         logger.info("service started", version=runtime.version, store=runtime.store.kind)
@@ -188,22 +193,15 @@ class Runtime(Generic[S]):
         logger.info("service stopped")
 
     async def _stop_relay(self) -> None:
-        """Let the relay finish the batch it is publishing, then publish once more what is
-        pending, while the connection is still open; what cannot be published within the
-        graceful timeout waits in the outbox for the next start."""
+        """Let the relay publish what is staged while the connection is still open; what it
+        cannot publish within the graceful timeout waits in the outbox for the next start."""
         if self._relay_task is None:
             return
         self.relay.stop()
         try:
-            async with asyncio.timeout(self.settings.graceful_timeout):
-                await self._relay_task
-                await self.relay.drain()
+            await asyncio.wait_for(self._relay_task, self.settings.graceful_timeout)
         except Exception:
             logger.warning("outbox not drained at shutdown; the next start publishes the rest")
-        finally:
-            self._relay_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._relay_task
 
     def _ping_router(self) -> RabbitRouter:
         subscribers = bus_router()

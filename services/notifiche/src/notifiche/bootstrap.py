@@ -2,6 +2,13 @@
 
 from notifiche.config import NotificheSettings
 from notifiche.entrypoints import build_router
+from parcelle_contracts.comunicazioni import InviaComunicazione
 from parcelle_kit.service import ServiceDefinition
 
-service = ServiceDefinition(name="notifiche", settings_cls=NotificheSettings, wire=build_router)
+service = ServiceDefinition(
+    name="notifiche",
+    settings_cls=NotificheSettings,
+    wire=build_router,
+    # No handler yet: these commands wait in their durable queue, declared at start.
+    waiting=(InviaComunicazione,),
+)

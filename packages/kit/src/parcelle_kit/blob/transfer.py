@@ -5,8 +5,6 @@ bus; the service that owns the payload claims it: copies it into its own store, 
 the payload the message describes, and deletes it from the transfer area.
 """
 
-from collections.abc import AsyncIterator
-
 from parcelle_contracts.common import BlobRef
 from parcelle_kit.blob.ports import BlobExistsError, BlobInfo, BlobStore
 
@@ -38,13 +36,10 @@ async def claim(
     """Copy the payload into ``own`` under ``key``, check it is what ``ref`` says, and delete
     it from the transfer area. A copy left by an earlier attempt (a redelivered message) is
     taken when it is the same payload."""
-
-    async def chunks() -> AsyncIterator[bytes]:
-        async for chunk in transfer.stream(ref.key):
-            yield chunk
-
     try:
-        info = await own.put(key, chunks(), max_size=ref.size, content_type=content_type)
+        info = await own.put(
+            key, transfer.stream(ref.key), max_size=ref.size, content_type=content_type
+        )
     except BlobExistsError:
         existing = await own.stat(key)
         if existing is None:

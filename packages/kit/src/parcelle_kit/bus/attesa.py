@@ -8,10 +8,8 @@ arguments and binding, that its subscriber will consume from, so once the handle
 finds every command sent meanwhile. Until then the queue holds them; an operator can count
 them (``rabbitmqctl list_queues``) and nothing expires.
 
-Wire it from the service's ``entrypoints``::
-
-    runtime.on_start(lambda: declare_waiting(runtime.broker, runtime.topology, runtime.name,
-                                             [InviaComunicazione]))
+A service names those commands in its :class:`~parcelle_kit.service.ServiceDefinition`
+(``waiting=(InviaComunicazione,)``) and the runtime declares them at start.
 """
 
 from collections.abc import Iterable
@@ -32,8 +30,8 @@ async def declare_waiting(
 
     Returns the queue names. Only the owner of a message declares its queue (a ``ValueError``
     otherwise): the queue's dead letters go to the owner's dead-letter queue. Connects the
-    broker if needed (``Runtime.on_start`` hooks run before the runtime connects it; connecting
-    is idempotent). Declaring again is harmless, as long as the arguments are the same.
+    broker if needed (connecting is idempotent). Declaring again is harmless, as long as the
+    arguments are the same.
     """
     kinds = list(messages)
     for message in kinds:

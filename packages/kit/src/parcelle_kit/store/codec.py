@@ -12,9 +12,10 @@ Supported field types: ``str``, ``bool``, ``int``, ``Decimal``, ``date``, ``date
 
 import types
 from collections.abc import Mapping
-from dataclasses import MISSING, fields, is_dataclass
+from dataclasses import MISSING, Field, fields, is_dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
@@ -44,8 +45,7 @@ def decode(cls: type[T], data: object, path: str = "") -> T:
     path = path or cls.__name__
     if not isinstance(data, Mapping):
         raise ValueError(f"{path}: an object was expected")
-    hints = get_type_hints(cls)
-    known = {field.name: field for field in fields(cls)}  # type: ignore[arg-type]
+    hints, known = _schema(cls)  # type: ignore[arg-type]  # classes are hashable
     unknown = set(data) - set(known)
     if unknown:
         raise ValueError(f"{path}: unknown fields {sorted(unknown)}")
@@ -56,6 +56,12 @@ def decode(cls: type[T], data: object, path: str = "") -> T:
         elif field.default is MISSING and field.default_factory is MISSING:
             raise ValueError(f"{path}: missing field {name!r}")
     return cls(**arguments)
+
+
+@cache
+def _schema(cls: type) -> tuple[dict[str, Any], dict[str, Field[Any]]]:
+    """A dataclass's field types and fields, worked out once per class (every read uses them)."""
+    return get_type_hints(cls), {field.name: field for field in fields(cls)}
 
 
 def _value(kind: Any, value: object, path: str) -> Any:
