@@ -5,7 +5,6 @@ helpers of ``tests/integration/lawyers.py``."""
 import asyncio
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -15,16 +14,10 @@ from pathlib import Path
 
 import aio_pika
 
+from parcelle_kit.testing.comando import PARCELLE, free_port
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-PARCELLE = str(Path(sys.executable).with_name("parcelle"))
 AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextmanager

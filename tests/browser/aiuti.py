@@ -2,10 +2,9 @@
 var dir of the test's own, Debian's Chromium driven by Playwright, axe-core's accessibility
 check, small real PDFs, and the lawyer's deposit through the REST API."""
 
+import asyncio
 import re
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,11 +18,12 @@ import pytest
 from playwright.sync_api import Browser, FilePayload, Page, Playwright
 from weasyprint import HTML
 
-from parcelle_contracts.istanze import ESEMPIO
 from parcelle_kit import demo
+from parcelle_kit.testing.comando import PARCELLE, free_port
+
+from ..integration.lawyers import deposited, lawyer
 
 CHROMIUM = Path("/usr/bin/chromium")
-PARCELLE = str(Path(sys.executable).with_name("parcelle"))
 AXE = Path(__file__).resolve().parents[2] / "gateway/frontend/node_modules/axe-core/axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NBSP = "\u00a0"
@@ -33,13 +33,6 @@ con_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="Debian's Chromium is not installed (/usr/bin/chromium): apt-get install chromium",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def pronto(base: str) -> bool:
@@ -130,34 +123,15 @@ def accedi(page: Page, base: str, username: str) -> None:
     page.wait_for_url(re.compile(r".*/(avvocato|segreteria|consigliere)$"))
 
 
-def deposita_come_avvocato(base: str, cliente: dict[str, Any] | None = None) -> dict[str, Any]:
+def deposita_come_avvocato(base: str) -> dict[str, Any]:
     """The demo lawyer, through the REST API, files, attaches the fee note and the proof of
-    sending it, signs with the demo certificate and deposits; the deposit's answer."""
-    with httpx.Client(base_url=base, timeout=60) as http:
-        token = http.post(
-            "/api/v1/auth/token",
-            data={"username": demo.AVVOCATO.username, "password": demo.password()},
-        )
-        assert token.status_code == 200, token.text
-        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
-        corpo = {**ESEMPIO, "cliente": cliente or ESEMPIO["cliente"]}
-        creata = http.post("/api/v1/istanze", json=corpo, headers=headers)
-        assert creata.status_code == 201, creata.text
-        istanza_id = creata.json()["id"]
-        for categoria in ("parcella", "prova_invio"):
-            allegato = http.post(
-                f"/api/v1/istanze/{istanza_id}/allegati",
-                headers=headers,
-                data={"categoria": categoria},
-                files={"file": (f"{categoria}.pdf", pdf_bytes(categoria), "application/pdf")},
-            )
-            assert allegato.status_code == 201, allegato.text
-        firmata = http.post(f"/api/v1/istanze/{istanza_id}/firma-demo", headers=headers)
-        assert firmata.status_code == 200, firmata.text
-        depositata = http.post(f"/api/v1/istanze/{istanza_id}/deposito", headers=headers)
-        assert depositata.status_code == 201, depositata.text
-        risultato: dict[str, Any] = depositata.json()
-        return risultato
+    sending it, signs with the demo certificate and deposits; the application."""
+
+    async def deposita() -> dict[str, Any]:
+        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+            return await deposited(http, await lawyer(http))
+
+    return asyncio.run(deposita())
 
 
 # The moment before Enter, kept across the navigation; then, on the new page, the times from it

@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from parcelle_kit import demo
+from parcelle_kit.testing.codici import forgiato
 
 from .aiuti import (
     accedi,
@@ -37,12 +38,6 @@ from .aiuti import (
 pytestmark = [pytest.mark.browser, con_chromium]
 PROTOCOLLO = re.compile(r"\b20\d\d/\d{6}\b")
 RELATORE = f"{demo.CONSIGLIERE.nome} {demo.CONSIGLIERE.cognome}"
-
-
-def forgiato(codice: str) -> str:
-    """The same code with another check element: what a forger or a slip of the hand gives."""
-    ultimo = codice[-1]
-    return codice[:-1] + ("B" if ultimo != "B" else "C")
 
 
 def finche(page: Page, condizione: Callable[[], bool], secondi: float = 30) -> None:

@@ -3,9 +3,7 @@
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -14,17 +12,10 @@ from pathlib import Path
 import pytest
 
 from parcelle_contracts.routing import SERVICES
+from parcelle_kit.testing.comando import PARCELLE, free_port
 
 pytestmark = pytest.mark.e2e
-PARCELLE = str(Path(sys.executable).with_name("parcelle"))
 CHILDREN = {*SERVICES, "gateway", "smtp-sink"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def children_of(pid: int) -> dict[str, int]:

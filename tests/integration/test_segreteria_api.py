@@ -17,25 +17,17 @@ from acquisizione.entrypoints import ORDINE_DEMO
 from parcelle_kit import demo
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.settings import Settings
+from parcelle_kit.testing.codici import forgiato
 from parcelle_kit.testing.fixtures import StartServices
 
 from .conftest import Gateway, GatewayClient
-from .lawyers import deposited, lawyer, small_pdf, token
+from .lawyers import deposited, lawyer, small_pdf
 
 pytestmark = pytest.mark.integration
 BIANCHI = Relatore(username="consigliere.bianchi", nome="Anna Bianchi")
 SERVICES = ("istanze", "acquisizione", "firma", "notifiche", "postale")
 SCANNER = "/api/v1/scanner/eventi"
 LETTO_IL = "2026-03-02T09:15:30+01:00"
-
-
-async def clerk(http: httpx.AsyncClient) -> dict[str, str]:
-    return {"Authorization": f"Bearer {await token(http, demo.SEGRETERIA.username)}"}
-
-
-def forged(codice: str) -> str:
-    """The same code with another check element."""
-    return codice[:-1] + ("B" if codice[-1] != "B" else "C")
 
 
 async def new_station(gateway: Gateway, headers: dict[str, str], nome: str) -> dict[str, Any]:
@@ -95,7 +87,7 @@ async def test_a_station_scan_acquires_and_every_bad_scan_gets_a_clear_refusal(
         await statuses.bind(public, "pratica.DEMO.acquisita")
 
         avvocato = await lawyer(gateway.http)
-        segreteria = await clerk(gateway.http)
+        segreteria = await lawyer(gateway.http, demo.SEGRETERIA.username)
         istanza = await deposited(gateway.http, avvocato)
         pending = await pending_list(gateway.http, segreteria, 1)
         assert [r["codice"] for r in pending["righe"]] == [istanza["codice"]]
@@ -119,7 +111,7 @@ async def test_a_station_scan_acquires_and_every_bad_scan_gets_a_clear_refusal(
 
         secret = Settings(**settings_values).secret()
         refusals = {
-            forged(istanza["codice"]): (422, "codice_non_valido"),
+            forgiato(istanza["codice"]): (422, "codice_non_valido"),
             "non è un codice": (422, "codice_non_valido"),
             nuovo_codice(secret, "ROMA", 2026): (403, "codice_altro_ordine"),
             nuovo_codice(secret, "DEMO", 2026): (404, "non_trovata"),
@@ -174,7 +166,7 @@ async def test_the_clerk_acquires_assigns_adds_observations_and_gets_the_notice(
     async with gateway_client() as gateway:
         http = gateway.http
         avvocato = await lawyer(http)
-        segreteria = await clerk(http)
+        segreteria = await lawyer(http, demo.SEGRETERIA.username)
         first, second = [await deposited(http, avvocato) for _ in range(2)]
         await pending_list(http, segreteria, 2)
 

@@ -4,7 +4,7 @@ running on the real broker with a client that asks it questions."""
 import hashlib
 import http.server
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,9 +15,8 @@ from firma.adapters.verifier import PyhankoVerifier
 from firma.config import FirmaSettings
 from firma.domain.esame import Impronta
 from parcelle_kit.bus import RpcClient
-from parcelle_kit.cli.processes import load_process
-from parcelle_kit.service import Runtime, ServiceDefinition
-from parcelle_kit.testing.fixtures import BusClient
+from parcelle_kit.service import Runtime
+from parcelle_kit.testing.fixtures import BusClient, StartServices
 
 from .support import (
     ALTRO_CF,
@@ -157,15 +156,11 @@ def revocation() -> Iterator[RevocationPki]:
 
 
 @pytest.fixture
-async def firma(settings_values: dict[str, Any]) -> AsyncIterator[Runtime[FirmaSettings]]:
+async def firma(start_services: StartServices) -> Runtime[FirmaSettings]:
     """The `firma` service, loaded like ``parcelle run firma`` does, running in this process."""
-    definition = load_process("firma")
-    assert isinstance(definition, ServiceDefinition)
-    settings = definition.settings_cls(**settings_values)
-    assert isinstance(settings, FirmaSettings)
-    runtime: Runtime[FirmaSettings] = await Runtime.start(definition, settings)
-    yield runtime
-    await runtime.stop()
+    (runtime,) = await start_services("firma")
+    assert isinstance(runtime.settings, FirmaSettings)
+    return runtime
 
 
 @pytest.fixture
