@@ -21,8 +21,8 @@ from playwright.sync_api import sync_playwright
 from sistema import parcelle_up
 
 from parcelle_kit import demo
+from parcelle_kit.testing.avvocato import deposited, lawyer, small_pdf
 from tests.browser.aiuti import accedi, chromium, scansiona
-from tests.integration.lawyers import deposited, lawyer, small_pdf
 
 WARM_UP = 3
 """Scans not timed: the first pages load the styles and scripts into the browser's cache."""

@@ -1,6 +1,6 @@
 """What the end-to-end benchmarks share: ``parcelle up`` with a fresh var directory, its own bus
 namespace and ports. The demo lawyer's applications are prepared through the REST API with the
-helpers of ``tests/integration/lawyers.py``."""
+helpers of :mod:`parcelle_kit.testing.avvocato`."""
 
 import asyncio
 import os
