@@ -1,3 +1,3 @@
-"""Fixtures every suite of the workspace can use: see parcelle_kit.testing."""
+"""Fixtures every suite of the workspace can use: see parcelle_testing."""
 
-pytest_plugins = ["parcelle_kit.testing.fixtures", "parcelle_kit.testing.pdf_tools"]
+pytest_plugins = ["parcelle_testing.fixtures", "parcelle_testing.pdf_tools"]

@@ -19,7 +19,7 @@ import httpx
 from figures import line, machine
 from sistema import parcelle_up
 
-from parcelle_kit.testing.avvocato import lawyer, signed_draft, small_pdf
+from parcelle_testing.avvocato import lawyer, signed_draft, small_pdf
 
 
 async def run(base: str, count: int) -> list[float]:

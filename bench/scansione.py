@@ -22,7 +22,7 @@ import httpx
 from figures import line, machine, show
 from sistema import parcelle_up
 
-from parcelle_kit.testing.avvocato import deposited, lawyer, small_pdf
+from parcelle_testing.avvocato import deposited, lawyer, small_pdf
 
 
 async def run(base: str, var: Path, count: int, preparers: int) -> list[float]:

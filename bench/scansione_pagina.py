@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 from sistema import parcelle_up
 
 from parcelle_kit import demo
-from parcelle_kit.testing.avvocato import deposited, lawyer, small_pdf
+from parcelle_testing.avvocato import deposited, lawyer, small_pdf
 from tests.browser.aiuti import accedi, chromium, scansiona
 
 WARM_UP = 3

@@ -1,6 +1,6 @@
 """What the end-to-end benchmarks share: ``parcelle up`` with a fresh var directory, its own bus
 namespace and ports. The demo lawyer's applications are prepared through the REST API with the
-helpers of :mod:`parcelle_kit.testing.avvocato`."""
+helpers of :mod:`parcelle_testing.avvocato`."""
 
 import asyncio
 import os
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aio_pika
 
-from parcelle_kit.testing.comando import PARCELLE, free_port
+from parcelle_testing.comando import PARCELLE, free_port
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"

@@ -10,7 +10,7 @@ from opentelemetry.sdk.trace import TracerProvider
 
 from gateway.app import create_app
 from gateway.config import GatewaySettings
-from parcelle_kit.testing.comando import parcelle
+from parcelle_testing.comando import parcelle
 
 
 def test_the_command_is_contributed_by_the_gateway(tmp_path: Path) -> None:

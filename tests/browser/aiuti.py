@@ -19,8 +19,8 @@ from playwright.sync_api import Browser, FilePayload, Page, Playwright
 from weasyprint import HTML
 
 from parcelle_kit import demo
-from parcelle_kit.testing.avvocato import deposited, lawyer
-from parcelle_kit.testing.comando import PARCELLE, free_port
+from parcelle_testing.avvocato import deposited, lawyer
+from parcelle_testing.comando import PARCELLE, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "gateway/frontend/node_modules/axe-core/axe.min.js"

@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from parcelle_kit import demo
-from parcelle_kit.testing.codici import forgiato
+from parcelle_testing.codici import forgiato
 
 from .aiuti import (
     accedi,

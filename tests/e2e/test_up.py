@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from parcelle_contracts.routing import SERVICES
-from parcelle_kit.testing.comando import PARCELLE, free_port
+from parcelle_testing.comando import PARCELLE, free_port
 
 pytestmark = pytest.mark.e2e
 CHILDREN = {*SERVICES, "gateway", "smtp-sink"}

@@ -1,5 +1,5 @@
 """Lawyers' accounts that only these tests need (the REST helpers are in
-:mod:`parcelle_kit.testing.avvocato`)."""
+:mod:`parcelle_testing.avvocato`)."""
 
 from gateway.auth import Account, AccountStore
 from gateway.auth.accounts import hash_password

@@ -15,8 +15,8 @@ from istanze.adapters.archivio import Archivio
 from parcelle_kit import demo
 from parcelle_kit.codes import verifica_codice
 from parcelle_kit.settings import Settings
-from parcelle_kit.testing.avvocato import SAMPLE, attach, complete_draft, lawyer, small_pdf
-from parcelle_kit.testing.fixtures import StartServices
+from parcelle_testing.avvocato import SAMPLE, attach, complete_draft, lawyer, small_pdf
+from parcelle_testing.fixtures import StartServices
 
 from .conftest import GatewayClient
 from .lawyers import add_lawyer

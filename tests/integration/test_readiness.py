@@ -3,7 +3,7 @@
 import pytest
 
 from parcelle_contracts.routing import SERVICES
-from parcelle_kit.testing.fixtures import StartServices
+from parcelle_testing.fixtures import StartServices
 
 from .conftest import GatewayClient
 

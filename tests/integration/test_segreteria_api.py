@@ -17,9 +17,9 @@ from acquisizione.entrypoints import ORDINE_DEMO
 from parcelle_kit import demo
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.settings import Settings
-from parcelle_kit.testing.avvocato import deposited, lawyer, small_pdf
-from parcelle_kit.testing.codici import forgiato
-from parcelle_kit.testing.fixtures import StartServices
+from parcelle_testing.avvocato import deposited, lawyer, small_pdf
+from parcelle_testing.codici import forgiato
+from parcelle_testing.fixtures import StartServices
 
 from .conftest import Gateway, GatewayClient
 

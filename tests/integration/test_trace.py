@@ -6,7 +6,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind
 
 from parcelle_kit.telemetry import build_tracer_provider
-from parcelle_kit.testing.fixtures import StartServices
+from parcelle_testing.fixtures import StartServices
 
 from .conftest import GatewayClient
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from acquisizione.adapters.registro import INDEXES, Registro
 from acquisizione.domain.assegnazione import Relatore
 from parcelle_kit.store.sqlite import SqliteStore
-from parcelle_kit.testing.comando import parcelle
+from parcelle_testing.comando import parcelle
 
 
 async def test_what_the_command_sets_the_service_reads(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest_asyncio
 from acquisizione.adapters.documenti import PACKAGE, DocumentiAcquisizione, contesto_avvio
 from parcelle_contracts.istanze import DatiPratica
 from parcelle_kit.pdf import PdfRenderer
-from parcelle_kit.testing.pdf_tools import Tool
+from parcelle_testing.pdf_tools import Tool
 
 from .fabbrica import IMPOSTAZIONI, assegnata, pendente
 from .finti import vista_istanza

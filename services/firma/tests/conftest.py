@@ -16,7 +16,7 @@ from firma.config import FirmaSettings
 from firma.domain.esame import Impronta
 from parcelle_kit.bus import RpcClient
 from parcelle_kit.service import Runtime
-from parcelle_kit.testing.fixtures import BusClient, StartServices
+from parcelle_testing.fixtures import BusClient, StartServices
 
 from .support import (
     ALTRO_CF,

@@ -20,7 +20,7 @@ from parcelle_kit.outbox import OutboxRelay, stage
 from parcelle_kit.settings import Settings
 from parcelle_kit.store.ports import Transaction
 from parcelle_kit.store.sqlite import SqliteStore
-from parcelle_kit.testing.probe import FattoAvvenuto
+from parcelle_testing.probe import FattoAvvenuto
 
 LEASE = timedelta(seconds=1)
 

@@ -12,7 +12,7 @@ from parcelle_kit.consumer import Outcome
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
 from parcelle_kit.store.ports import Transaction
-from parcelle_kit.testing.probe import FattoAvvenuto
+from parcelle_testing.probe import FattoAvvenuto
 
 from .helpers import channel, message_count, wait_for, wait_for_count
 

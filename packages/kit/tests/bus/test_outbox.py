@@ -11,7 +11,7 @@ import pytest
 
 from parcelle_kit.bus import Topology
 from parcelle_kit.store.sqlite import SqliteStore
-from parcelle_kit.testing.probe import FattoAvvenuto
+from parcelle_testing.probe import FattoAvvenuto
 
 from .helpers import bind_probe_queue, channel, drain
 

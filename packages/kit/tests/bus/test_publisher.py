@@ -9,7 +9,7 @@ from pydantic import SecretStr
 
 from parcelle_kit.bus import Publisher, Topology, build_broker
 from parcelle_kit.settings import Settings
-from parcelle_kit.testing.probe import FattoAvvenuto
+from parcelle_testing.probe import FattoAvvenuto
 
 from .helpers import bind_probe_queue, channel, drain
 

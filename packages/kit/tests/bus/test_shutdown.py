@@ -14,7 +14,7 @@ from parcelle_kit.outbox import OUTBOX
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
 from parcelle_kit.store.ports import Transaction
-from parcelle_kit.testing.probe import FattoAvvenuto
+from parcelle_testing.probe import FattoAvvenuto
 
 from .helpers import bind_probe_queue, channel, drain
 

@@ -2,7 +2,7 @@
 
 ``testdocs/`` holds two small packages laid out like a service's documents; it is put on
 ``sys.path`` before any pool starts, and the spawned workers inherit that path. The PDF
-inspection tools come from ``parcelle_kit.testing.pdf_tools``.
+inspection tools come from ``parcelle_testing.pdf_tools``.
 """
 
 from collections.abc import AsyncIterator, Iterator

@@ -13,7 +13,7 @@ from parcelle_kit.pdf import (
     TemplateNotFoundError,
     TemplateRenderError,
 )
-from parcelle_kit.testing.pdf_tools import Tool
+from parcelle_testing.pdf_tools import Tool
 
 from .helpers import text_of, xmp_packets
 

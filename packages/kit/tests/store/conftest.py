@@ -20,7 +20,7 @@ from pymongo import AsyncMongoClient
 from parcelle_kit.store.mongo import ClientLike, MongoStore
 from parcelle_kit.store.ports import DocumentStore, Index
 from parcelle_kit.store.sqlite import SqliteStore
-from parcelle_kit.testing.mongo_standin import StandinClient
+from parcelle_testing.mongo_standin import StandinClient
 
 MONGO_URL_VARIABLE = "PARCELLE_TEST_MONGO_URL"
 NO_MONGO = "set PARCELLE_TEST_MONGO_URL to run against a real MongoDB replica set"

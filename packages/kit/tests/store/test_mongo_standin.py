@@ -17,7 +17,7 @@ from pymongo.errors import DuplicateKeyError, InvalidOperation, OperationFailure
 from pymongo.read_concern import ReadConcern
 from pymongo.results import DeleteResult, InsertOneResult, UpdateResult
 
-from parcelle_kit.testing.mongo_standin import (
+from parcelle_testing.mongo_standin import (
     StandinClient,
     StandinCollection,
     StandinCursor,

@@ -19,7 +19,7 @@ from parcelle_kit.store.ports import (
     Transaction,
     TransientStoreError,
 )
-from parcelle_kit.testing.mongo_standin import StandinClient
+from parcelle_testing.mongo_standin import StandinClient
 
 from .conftest import MongoTarget, open_mongo_store
 from .helpers import query, read

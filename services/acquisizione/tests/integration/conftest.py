@@ -18,7 +18,7 @@ from parcelle_kit.bus import Publisher, RpcClient, router
 from parcelle_kit.requests import answer, ask
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
-from parcelle_kit.testing.fixtures import BusClient
+from parcelle_testing.fixtures import BusClient
 
 from ..finti import SEGRETERIA
 

@@ -19,7 +19,7 @@ from parcelle_contracts.comunicazioni import InviaComunicazione, InviaRaccomanda
 from parcelle_kit import demo
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.service import Runtime
-from parcelle_kit.testing.fixtures import StartServices
+from parcelle_testing.fixtures import StartServices
 
 from ..finti import AVVOCATO, SEGRETERIA, depositata, scansione, vista_istanza
 from .conftest import Client, FintaIstanze

@@ -17,7 +17,7 @@ from parcelle_contracts.comunicazioni import InviaComunicazione, InviaRaccomanda
 from parcelle_contracts.ids import new_id
 from parcelle_kit import demo
 from parcelle_kit.blob.ports import BlobStore
-from parcelle_kit.testing.fixtures import StartServices
+from parcelle_testing.fixtures import StartServices
 
 from ..finti import AVVOCATO, scansione
 from .conftest import Client

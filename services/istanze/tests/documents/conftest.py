@@ -1,5 +1,5 @@
 """Fixtures for the documents' tests: one warm render pool and the PDFs it made (the tools
-that read them come from ``parcelle_kit.testing.pdf_tools``)."""
+that read them come from ``parcelle_testing.pdf_tools``)."""
 
 from collections.abc import AsyncIterator
 

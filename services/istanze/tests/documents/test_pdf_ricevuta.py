@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pytest
 
 from istanze.adapters.documenti import DocumentiIstanza
-from parcelle_kit.testing.pdf_tools import Tool
+from parcelle_testing.pdf_tools import Tool
 
 from . import campione
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Self
 
 from pymongo.errors import ConnectionFailure, InvalidOperation, OperationFailure
 
-from parcelle_kit.testing._standin_engine import ServerTransaction, no_such_transaction
+from parcelle_testing._standin_engine import ServerTransaction, no_such_transaction
 
 if TYPE_CHECKING:
-    from parcelle_kit.testing.mongo_standin import StandinClient
+    from parcelle_testing.mongo_standin import StandinClient
 
 
 class StandinSession:

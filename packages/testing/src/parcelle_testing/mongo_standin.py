@@ -29,7 +29,7 @@ import bson
 from pymongo.errors import InvalidOperation, OperationFailure, PyMongoError
 from pymongo.results import DeleteResult, InsertOneResult, UpdateResult
 
-from parcelle_kit.testing._standin_engine import (
+from parcelle_testing._standin_engine import (
     MISSING,
     Engine,
     FailPoint,
@@ -39,7 +39,7 @@ from parcelle_kit.testing._standin_engine import (
     resolve,
     sort_rank,
 )
-from parcelle_kit.testing._standin_session import StandinSession
+from parcelle_testing._standin_session import StandinSession
 
 __all__ = [
     "StandinClient",
