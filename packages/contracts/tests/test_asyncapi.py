@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import get_args
 
 from parcelle_contracts.asyncapi import document, render
-from parcelle_contracts.istanze import Stato
 from parcelle_contracts.pubblici import PraticaStatoCambiato
+from parcelle_contracts.vocabolario import Stato
 
 COMMITTED = Path(__file__).resolve().parents[3] / "docs" / "asyncapi" / "pubblico.json"
 

@@ -8,12 +8,19 @@ from pydantic import AwareDatetime, Field
 
 from parcelle_contracts.common import Attore, BlobRef, FileRef, Model
 from parcelle_contracts.envelope import Command, Event, Query
-from parcelle_contracts.istanze import Importo, Stato, TipoFirma
+from parcelle_contracts.istanze import Importo
+from parcelle_contracts.vocabolario import (
+    Canale,
+    Ruolo,
+    Stato,
+    StatoInvio,
+    TipoComunicazione,
+    TipoFirma,
+    Tramite,
+)
 
 Origine = Literal["scanner", "elenco", "api"]
 """How the clerk pointed at the case: a scanned 2D code, a click in the pending list, the API."""
-Canale = Literal["pec", "email", "raccomandata"]
-StatoInvio = Literal["in_attesa", "inviata", "consegnata", "non_consegnata"]
 
 
 class PraticaInAttesa(Model):
@@ -40,7 +47,7 @@ class Comunicazione(Model):
     """A notice sent (or waiting to be sent) about the case."""
 
     id: str
-    tipo: Literal["avvio_procedimento"]
+    tipo: TipoComunicazione
     destinatario: str = Field(description="Who it is for: the client, the applicant.")
     canale: Canale
     stato: StatoInvio
@@ -54,9 +61,9 @@ class Passo(Model):
     quando: AwareDatetime
     descrizione: str
     chi: str
-    dove: str | None = Field(
-        default=None, description="The scanner station's name, 'web' or 'api'."
-    )
+    ruolo: Ruolo | None = Field(default=None, description="In what role they acted.")
+    tramite: Tramite | None = Field(default=None, description="Through what they acted.")
+    stazione: str | None = Field(default=None, description="The scanner station, if one.")
 
 
 class Pratica(Model):

@@ -9,8 +9,8 @@ import json
 import sys
 from typing import Any, get_args
 
-from parcelle_contracts.istanze import Stato
 from parcelle_contracts.pubblici import PraticaStatoCambiato
+from parcelle_contracts.vocabolario import Stato
 
 VERSION = "1.0.0"
 

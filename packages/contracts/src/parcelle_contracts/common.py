@@ -1,11 +1,11 @@
 """Types every request between the gateway and a service shares: who asks, what went wrong,
 where a large payload lies."""
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Ruolo = Literal["avvocato", "segreteria", "consigliere"]
+from parcelle_contracts.vocabolario import Ruolo, Tramite
 
 D = TypeVar("D")
 
@@ -30,6 +30,14 @@ class Attore(Model):
     codice_fiscale: str | None = Field(default=None, description="Tax code, for lawyers.")
     pec: str | None = Field(default=None, description="Certified e-mail (PEC).")
     email: str | None = Field(default=None, description="Ordinary e-mail.")
+    tramite: Tramite = Field(
+        default="area_web",
+        description="Through what the user acts in this request: their web area, the REST API, "
+        "a scanner station. Recorded with what the request changes.",
+    )
+    stazione: str | None = Field(
+        default=None, max_length=64, description="The scanner station, when through one."
+    )
 
 
 class Errore(Model):

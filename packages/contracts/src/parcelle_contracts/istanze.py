@@ -13,38 +13,20 @@ from pydantic import AwareDatetime, ConfigDict, Field
 
 from parcelle_contracts.common import Attore, BlobRef, Model
 from parcelle_contracts.envelope import Command, Event, Query
+from parcelle_contracts.vocabolario import (
+    CategoriaAllegato,
+    Fase,
+    Procedimento,
+    Ruolo,
+    Stato,
+    TipoCliente,
+    TipoFirma,
+    Tramite,
+)
 
-Stato = Literal[
-    "bozza",
-    "depositata",
-    "acquisita",
-    "integrazione_richiesta",
-    "provvedimento_emesso",
-    "non_liquidabile",
-    "rinunciata",
-    "chiusa",
-]
-Fase = Literal["studio", "introduttiva", "istruttoria", "decisionale", "altro"]
-Procedimento = Literal[
-    "tribunale_cognizione",
-    "tribunale_lavoro",
-    "tribunale_famiglia",
-    "volontaria_giurisdizione",
-    "esecuzione",
-    "fallimentare",
-    "giudice_di_pace",
-    "corte_appello",
-    "cassazione",
-    "giustizia_amministrativa",
-    "tributario",
-    "penale",
-    "arbitrato",
-    "mediazione_negoziazione",
-    "stragiudiziale",
-    "altro",
-]
-CategoriaAllegato = Literal["parcella", "prova_invio", "relazione", "atti", "procura", "altro"]
-TipoFirma = Literal["pades", "cades", "autografa"]
+Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
+"""What the asking user may do with the case now, as its owner decides: pages show the buttons
+of these and nothing else."""
 TipoAllegato = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
 
 Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
@@ -66,7 +48,7 @@ class Indirizzo(Model):
 class Cliente(Model):
     """The client and counter-party (controinteressato): a person or a company."""
 
-    tipo: Literal["persona_fisica", "persona_giuridica"] | None = None
+    tipo: TipoCliente | None = None
     nome: Testo | None = None
     cognome: Testo | None = None
     denominazione: Testo | None = Field(default=None, description="Company name.")
@@ -197,7 +179,10 @@ class Evento(Model):
     quando: AwareDatetime
     stato: Stato
     descrizione: str
-    chi: str | None = None
+    chi: str | None = Field(default=None, description="Who acted, by name.")
+    ruolo: Ruolo | None = Field(default=None, description="In what role they acted.")
+    tramite: Tramite | None = Field(default=None, description="Through what they acted.")
+    stazione: str | None = Field(default=None, description="The scanner station, if one.")
 
 
 class Istanza(Model):
@@ -228,6 +213,9 @@ class Istanza(Model):
         "signature of the deposited application.",
     )
     cronologia: list[Evento]
+    azioni: list[Azione] = Field(
+        description="What the asking user may do now; the pages offer exactly these."
+    )
 
 
 class IstanzaSintesi(Model):

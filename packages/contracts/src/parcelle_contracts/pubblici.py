@@ -10,7 +10,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from parcelle_contracts.envelope import Event, ExchangeRole
-from parcelle_contracts.istanze import Stato
+from parcelle_contracts.vocabolario import Stato
 
 
 class PraticaStatoCambiato(Event):

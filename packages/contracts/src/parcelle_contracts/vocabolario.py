@@ -1,0 +1,152 @@
+"""The one vocabulary of Parcelle: the values the procedure knows (states, phases, kinds of
+proceeding, categories of attachment, signatures, channels) and the Italian words for each.
+
+Pages, PDFs and mails all take their words from here, so a phase or a state is named the same
+way wherever a user reads it. Standard library only: the services' pure domains may use it too
+(it is shared language, not infrastructure). Presentation (badge colours, icons) stays with
+whoever shows it.
+"""
+
+from collections.abc import Mapping
+from typing import Final, Literal
+
+Stato = Literal[
+    "bozza",
+    "depositata",
+    "acquisita",
+    "integrazione_richiesta",
+    "provvedimento_emesso",
+    "non_liquidabile",
+    "rinunciata",
+    "chiusa",
+]
+STATI: Final[Mapping[Stato, str]] = {
+    "bozza": "Bozza",
+    "depositata": "Depositata",
+    "acquisita": "Acquisita dalla segreteria",
+    "integrazione_richiesta": "Integrazione richiesta",
+    "provvedimento_emesso": "Provvedimento emesso",
+    "non_liquidabile": "Non liquidabile",
+    "rinunciata": "Rinunciata",
+    "chiusa": "Chiusa",
+}
+
+Fase = Literal["studio", "introduttiva", "istruttoria", "decisionale", "altro"]
+FASI: Final[Mapping[Fase, str]] = {
+    # DM 55/2014 art. 4 c.5 names the phases of a civil judgment this way.
+    "studio": "Fase di studio della controversia",
+    "introduttiva": "Fase introduttiva del giudizio",
+    "istruttoria": "Fase istruttoria e/o di trattazione",
+    "decisionale": "Fase decisionale",
+    "altro": "Altra voce",
+}
+FASI_FISSE: Final[tuple[Fase, ...]] = ("studio", "introduttiva", "istruttoria", "decisionale")
+"""The phases every application lists, in the order of the proceeding."""
+
+Procedimento = Literal[
+    "tribunale_cognizione",
+    "tribunale_lavoro",
+    "tribunale_famiglia",
+    "volontaria_giurisdizione",
+    "esecuzione",
+    "fallimentare",
+    "giudice_di_pace",
+    "corte_appello",
+    "cassazione",
+    "giustizia_amministrativa",
+    "tributario",
+    "penale",
+    "arbitrato",
+    "mediazione_negoziazione",
+    "stragiudiziale",
+    "altro",
+]
+PROCEDIMENTI: Final[Mapping[Procedimento, str]] = {
+    "tribunale_cognizione": "Tribunale: giudizio ordinario di cognizione",
+    "tribunale_lavoro": "Tribunale: controversie di lavoro e previdenza",
+    "tribunale_famiglia": "Tribunale: famiglia e minori",
+    "volontaria_giurisdizione": "Volontaria giurisdizione",
+    "esecuzione": "Procedimento di esecuzione",
+    "fallimentare": "Procedura concorsuale",
+    "giudice_di_pace": "Giudice di pace",
+    "corte_appello": "Corte d'appello",
+    "cassazione": "Corte di cassazione e giurisdizioni superiori",
+    "giustizia_amministrativa": "Giustizia amministrativa (TAR, Consiglio di Stato)",
+    "tributario": "Giustizia tributaria",
+    "penale": "Procedimento penale",
+    "arbitrato": "Arbitrato",
+    "mediazione_negoziazione": "Mediazione e negoziazione assistita",
+    "stragiudiziale": "Attività stragiudiziale",
+    "altro": "Altro",
+}
+
+CategoriaAllegato = Literal["parcella", "prova_invio", "relazione", "atti", "procura", "altro"]
+CATEGORIE_ALLEGATO: Final[Mapping[CategoriaAllegato, str]] = {
+    "parcella": "Parcella (notula)",
+    "prova_invio": "Prova dell'invio della parcella al cliente",
+    "relazione": "Relazione sull'attività svolta",
+    "atti": "Atti del procedimento",
+    "procura": "Procura (mandato)",
+    "altro": "Altro documento",
+}
+
+TipoFirma = Literal["pades", "cades", "autografa"]
+TIPI_FIRMA: Final[Mapping[TipoFirma, str]] = {
+    "pades": "Firma digitale PAdES (PDF firmato)",
+    "cades": "Firma digitale CAdES (file .p7m)",
+    "autografa": "Firma autografa (originale in segreteria)",
+}
+
+TipoCliente = Literal["persona_fisica", "persona_giuridica"]
+TIPI_CLIENTE: Final[Mapping[TipoCliente, str]] = {
+    "persona_fisica": "Persona fisica",
+    "persona_giuridica": "Persona giuridica",
+}
+
+Canale = Literal["pec", "email", "raccomandata"]
+"""How a notice travels to its recipient."""
+CANALI: Final[Mapping[Canale, str]] = {
+    "pec": "PEC",
+    "email": "E-mail",
+    "raccomandata": "Raccomandata A/R",
+}
+
+StatoInvio = Literal["in_attesa", "inviata", "consegnata", "non_consegnata"]
+STATI_INVIO: Final[Mapping[StatoInvio, str]] = {
+    "in_attesa": "In attesa di invio",
+    "inviata": "Inviata",
+    "consegnata": "Consegnata",
+    "non_consegnata": "Non consegnata",
+}
+
+TipoComunicazione = Literal["avvio_procedimento"]
+TIPI_COMUNICAZIONE: Final[Mapping[TipoComunicazione, str]] = {
+    "avvio_procedimento": "Comunicazione di avvio del procedimento",
+}
+
+Tramite = Literal["area_web", "api", "stazione", "sistema"]
+"""Through what an action reached Parcelle: a person's web area, the REST API (an integrator's
+program acting for its user), a scanner station, or Parcelle itself (a rule, a schedule)."""
+
+Ruolo = Literal["avvocato", "segreteria", "consigliere"]
+AREE: Final[Mapping[Ruolo, str]] = {
+    "avvocato": "Area riservata dell'avvocato",
+    "segreteria": "Area web della segreteria",
+    "consigliere": "Area del consigliere",
+}
+"""Each role's web area, as a user names it."""
+
+NON_INDICATO: Final = "non indicato"
+"""What a document prints where the application gave no value."""
+
+
+def tramite(via: Tramite, ruolo: Ruolo | None = None, stazione: str | None = None) -> str:
+    """Where an action came from, in words that fit who acted: the lawyer's deposit from their
+    own area is "Area riservata dell'avvocato", a clerk's scan "stazione di scansione «S1»"."""
+    if via == "area_web":
+        return AREE[ruolo] if ruolo is not None else "Area web"
+    if via == "stazione":
+        return f"Stazione di scansione «{stazione}»" if stazione else "Stazione di scansione"
+    if via == "api":
+        return "API (programma collegato)"
+    return "Automaticamente"
