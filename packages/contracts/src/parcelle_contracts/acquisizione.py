@@ -128,7 +128,6 @@ class AcquisisciPratica(_Richiesta):
     name: ClassVar[str] = "acquisisci_pratica"
     codice: str = Field(min_length=1, max_length=100, description="As scanned or typed.")
     origine: Origine
-    stazione: str | None = Field(default=None, description="Scanner station, when scanned.")
     letto_il: AwareDatetime | None = Field(default=None, description="When it was scanned.")
     originale_ricevuto: bool = Field(
         default=False, description="For a hand-signed deposit: the signed original is at hand."
@@ -193,8 +192,7 @@ class PraticaAcquisita(Event):
     codice: str
     protocollo: str
     acquisita_il: AwareDatetime
-    acquisita_da: Attore
-    stazione: str | None
+    acquisita_da: Attore = Field(description="The clerk, and through what (station, web, API).")
 
 
 class RelatoreAssegnato(Event):
