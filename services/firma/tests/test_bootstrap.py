@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from firma.bootstrap import build_ports, service
+from firma.bootstrap import build_dependencies, service
 from firma.config import FirmaSettings
 from parcelle_kit.service import Runtime
 
@@ -41,7 +41,7 @@ async def test_development_creates_the_demo_pki_at_start_and_signs(
         "ordine.p12",
         "private",
     }
-    assert build_ports(runtime).demo_signer is not None
+    assert build_dependencies(runtime).demo_signer is not None
 
 
 def test_production_has_no_demo_pki_and_no_demo_signing(tmp_path: Path, runtimes: Build) -> None:
@@ -56,6 +56,6 @@ def test_production_has_no_demo_pki_and_no_demo_signing(tmp_path: Path, runtimes
         trust_roots=roots,
     )
     runtime = runtimes(settings)
-    ports = build_ports(runtime)
+    ports = build_dependencies(runtime)
     assert ports.demo_signer is None
     assert not (tmp_path / "var" / "demo").exists()

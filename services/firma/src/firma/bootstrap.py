@@ -17,7 +17,7 @@ from firma.adapters.trust import CachedRoots, TrustPolicy
 from firma.adapters.verifier import PyhankoVerifier
 from firma.config import FirmaSettings
 from firma.entrypoints import build_router
-from firma.handlers import Ports
+from firma.ports import Dependencies
 from parcelle_kit import demo
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.stores import build_blob_store
@@ -32,7 +32,7 @@ def demo_pki(settings: FirmaSettings) -> FilesystemDemoPki:
     )
 
 
-def build_ports(runtime: Runtime[FirmaSettings]) -> Ports:
+def build_dependencies(runtime: Runtime[FirmaSettings]) -> Dependencies:
     """Adapters for the handlers, from the runtime's stores and the settings."""
     settings = runtime.settings
     demo_signer = None
@@ -57,7 +57,7 @@ def build_ports(runtime: Runtime[FirmaSettings]) -> Ports:
         build=lambda area: build_blob_store(settings, area),
     )
     runtime.on_stop(blobs.close)
-    return Ports(
+    return Dependencies(
         verifier=PyhankoVerifier(policy),
         blobs=blobs,
         demo_signer=demo_signer,
@@ -66,7 +66,7 @@ def build_ports(runtime: Runtime[FirmaSettings]) -> Ports:
 
 
 def wire(runtime: Runtime[FirmaSettings]) -> RabbitRouter:
-    return build_router(runtime, build_ports(runtime))
+    return build_router(runtime, build_dependencies(runtime))
 
 
 service = ServiceDefinition(name="firma", settings_cls=FirmaSettings, wire=wire)

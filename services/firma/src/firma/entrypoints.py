@@ -2,9 +2,10 @@
 
 from faststream.rabbit import RabbitRouter
 
-from firma import handlers
 from firma.config import FirmaSettings
-from firma.handlers import Ports
+from firma.handlers.firma_demo import firma_demo
+from firma.handlers.verifica import verifica_firma
+from firma.ports import Dependencies
 from parcelle_contracts.common import BlobRef
 from parcelle_contracts.firma import EsitoVerifica, FirmaDemo, VerificaFirma
 from parcelle_kit.bus import router
@@ -12,16 +13,16 @@ from parcelle_kit.requests import answer
 from parcelle_kit.service import Runtime
 
 
-def build_router(runtime: Runtime[FirmaSettings], ports: Ports) -> RabbitRouter:
-    """The subscribers of `firma`, wired to ``ports`` (ping is the runtime's own)."""
+def build_router(runtime: Runtime[FirmaSettings], deps: Dependencies) -> RabbitRouter:
+    """The subscribers of `firma`, wired to ``deps`` (ping is the runtime's own)."""
     subscribers = router()
 
-    async def verifica_firma(message: VerificaFirma) -> EsitoVerifica:
-        return await handlers.verifica_firma(message, ports)
+    async def verifica(message: VerificaFirma) -> EsitoVerifica:
+        return await verifica_firma(message, deps)
 
-    async def firma_demo(message: FirmaDemo) -> BlobRef:
-        return await handlers.firma_demo(message, ports)
+    async def demo(message: FirmaDemo) -> BlobRef:
+        return await firma_demo(message, deps)
 
-    answer(subscribers, runtime.topology, runtime.name, VerificaFirma, verifica_firma)
-    answer(subscribers, runtime.topology, runtime.name, FirmaDemo, firma_demo)
+    answer(subscribers, runtime.topology, runtime.name, VerificaFirma, verifica)
+    answer(subscribers, runtime.topology, runtime.name, FirmaDemo, demo)
     return subscribers

@@ -1,5 +1,7 @@
-"""Interfaces (``typing.Protocol``) the handlers of `firma` need from the outside world."""
+"""Interfaces (``typing.Protocol``) the handlers of `firma` need from the outside world, and
+the bundle of them the composition root hands to the handlers."""
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from firma.domain.esame import EsameFirma, Impronta
@@ -59,3 +61,14 @@ class Blobs(Protocol):
         """Leave ``data`` in the transfer area under ``key``; if the key is taken (a redelivered
         request), the object already there is kept and its reference returned."""
         ...
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """What the handlers work with; built by the composition root (bootstrap)."""
+
+    verifier: SignatureVerifier
+    blobs: Blobs
+    demo_signer: DemoSigner | None
+    """None outside development: demo signing does not exist in production."""
+    max_file_size: int

@@ -1,0 +1,24 @@
+"""What the use cases of `firma` share: reading a payload by claim check, checked against the
+fingerprint its sender gave."""
+
+from firma.domain import errors
+from firma.domain.esame import Impronta
+from firma.ports import BlobMissingError, BlobTooLargeError, Dependencies
+from parcelle_contracts.common import BlobRef
+
+
+async def read(deps: Dependencies, ref: BlobRef, campo: str) -> bytes:
+    """The bytes ``ref`` names, refused with the field ``campo`` when too large, missing or not
+    what the sender described."""
+    if ref.size > deps.max_file_size:
+        raise errors.file_troppo_grande(campo, deps.max_file_size)
+    try:
+        data = await deps.blobs.read(ref, max_size=deps.max_file_size)
+    except BlobMissingError:
+        raise errors.file_non_trovato(campo) from None
+    except BlobTooLargeError:
+        raise errors.file_troppo_grande(campo, deps.max_file_size) from None
+    # The reference is the sender's claim: what we verify must be what they meant.
+    if not Impronta(ref.sha256, ref.size).corrisponde(data):
+        raise errors.file_non_corrispondente(campo)
+    return data
