@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from parcelle_contracts.common import Ruolo
+from parcelle_contracts.vocabolario import Ruolo
 
 ORDINE = "DEMO"
 ORDINE_NOME = "Ordine degli Avvocati di Demo"

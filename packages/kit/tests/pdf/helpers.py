@@ -28,8 +28,10 @@ def xmp_packets(pdf: bytes) -> list[str]:
     return packets
 
 
-def worker_pids() -> set[int]:
-    """The pids of this process's live multiprocessing children started with spawn (Linux)."""
+def worker_pids(parent: int | None = None) -> set[int]:
+    """The pids of the live multiprocessing children started with spawn (Linux) of ``parent``
+    (this process by default)."""
+    parent = os.getpid() if parent is None else parent
     pids = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -41,6 +43,6 @@ def worker_pids() -> set[int]:
             continue  # exited while we looked
         # Fields after the command name (which may hold spaces): state, ppid, ...
         state, ppid = stat.rsplit(")", 1)[1].split()[:2]
-        if int(ppid) == os.getpid() and state != "Z" and b"spawn_main" in command:
+        if int(ppid) == parent and state != "Z" and b"spawn_main" in command:
             pids.add(int(entry.name))
     return pids

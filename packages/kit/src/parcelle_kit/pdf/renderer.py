@@ -16,6 +16,7 @@ Typical use, in a service's composition root::
 import asyncio
 import importlib.util
 import multiprocessing
+import os
 import pickle
 import shutil
 import tempfile
@@ -199,7 +200,7 @@ class PdfRenderer:
             max_workers=self._workers,
             mp_context=context,
             initializer=worker.initialize,
-            initargs=(self._config, barrier, scratch),
+            initargs=(self._config, barrier, scratch, os.getpid()),
             max_tasks_per_child=self._max_renders,
         )
         pool = _Pool(executor, scratch)

@@ -9,7 +9,10 @@ functions, never loads WeasyPrint.
 
 import gc
 import os
+import shutil
 import tempfile
+import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from threading import Barrier
@@ -44,14 +47,39 @@ class _Process:
 _process = _Process()
 
 
-def initialize(config: WorkerConfig, barrier: Barrier, scratch: str) -> None:
-    """Build and warm this process's engine (the pool's initializer).
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker looks whether the service that started it is still alive."""
+
+
+def watch_parent(parent: int, scratch: str, interval: float = PARENT_CHECK_SECONDS) -> None:
+    """End this process as soon as ``parent`` is gone, however it ended (``kill -9``
+    included), removing the pool's scratch directory, which nobody else will remove now.
+
+    A worker blocks on its task queue, whose pipe it holds both ends of, so it would never
+    see its parent go; ``PR_SET_PDEATHSIG`` would not do either, since it fires when the
+    *thread* that started the worker ends, and the pool starts replacements from its own
+    threads. A parent that dies hands its children to another process: the parent pid
+    changes, and that is what this daemon thread watches.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        shutil.rmtree(scratch, ignore_errors=True)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def initialize(config: WorkerConfig, barrier: Barrier, scratch: str, parent: int) -> None:
+    """Build and warm this process's engine (the pool's initializer); end with ``parent``.
 
     ``scratch`` becomes this process's temporary directory: the pool removes it with the
     pool, so a worker that is killed leaves nothing behind. A failure is kept and raised by
     every task instead of escaping here: an initializer that raises marks the whole pool
     broken, and the caller would learn only that a process "terminated abruptly", not why.
     """
+    watch_parent(parent, scratch)
     _process.barrier = barrier
     tempfile.tempdir = scratch
     try:
