@@ -26,6 +26,8 @@ from parcelle_kit.bus import (
     build_broker,
     declare_dead_letters,
     declare_exchanges,
+    declare_retries,
+    retry_policy,
     topology_of,
 )
 from parcelle_kit.bus import router as bus_router
@@ -171,6 +173,7 @@ class Runtime(Generic[S]):
         await runtime.broker.connect()
         await declare_exchanges(runtime.broker, runtime.topology)
         await declare_dead_letters(runtime.broker, runtime.topology, runtime.name)
+        await declare_retries(runtime.broker, runtime.topology, retry_policy(settings))
         await declare_waiting(runtime.broker, runtime.topology, runtime.name, definition.waiting)
         await runtime.broker.start()
         runtime._relay_task = asyncio.create_task(runtime.relay.run(), name="outbox-relay")

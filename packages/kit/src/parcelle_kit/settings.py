@@ -60,6 +60,20 @@ class Settings(BaseSettings):
         description="Redeliveries of a failing message before it is dead-lettered "
         "(RabbitMQ x-delivery-limit: a message is tried at most this many times plus one).",
     )
+    retry_initial_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        description="First wait before a message that failed for a passing reason (a peer down, "
+        "a timeout) is tried again; it doubles at each retry.",
+    )
+    retry_max_seconds: float = Field(
+        default=300.0, gt=0, description="Longest wait between two retries."
+    )
+    retry_budget_seconds: float = Field(
+        default=1800.0,
+        ge=0,
+        description="Total wait over all retries; then the message is dead-lettered.",
+    )
     queue_expires_ms: int | None = Field(
         default=None,
         ge=1000,

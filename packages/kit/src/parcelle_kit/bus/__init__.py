@@ -4,6 +4,8 @@ from parcelle_kit.bus.broker import (
     build_broker,
     declare_dead_letters,
     declare_exchanges,
+    declare_retries,
+    retry_policy,
     router,
     topology_of,
 )
@@ -22,8 +24,10 @@ __all__ = [
     "build_broker",
     "declare_dead_letters",
     "declare_exchanges",
+    "declare_retries",
     "follow",
     "headers_of",
+    "retry_policy",
     "router",
     "topology_of",
 ]

@@ -5,9 +5,11 @@ import logging
 from faststream.middlewares import AckPolicy
 from faststream.rabbit import Channel, RabbitBroker, RabbitRouter
 from faststream.rabbit.opentelemetry import RabbitTelemetryMiddleware
+from opentelemetry.metrics import Meter
 from opentelemetry.sdk.trace import TracerProvider
 
 from parcelle_kit.bus.middleware import MessageContext
+from parcelle_kit.bus.retry import Failures, RetryPolicy
 from parcelle_kit.bus.topology import Topology
 from parcelle_kit.settings import Settings
 
@@ -41,11 +43,25 @@ def topology_of(settings: Settings) -> Topology:
     )
 
 
+def retry_policy(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(
+        initial=settings.retry_initial_seconds,
+        maximum=settings.retry_max_seconds,
+        budget=settings.retry_budget_seconds,
+    )
+
+
 def build_broker(
-    settings: Settings, *, process: str, tracer_provider: TracerProvider
+    settings: Settings,
+    *,
+    process: str,
+    tracer_provider: TracerProvider,
+    meter: Meter | None = None,
 ) -> RabbitBroker:
-    """A broker with publisher confirms, tracing, log context and :data:`ACK_POLICY`."""
-    return RabbitBroker(
+    """A broker with publisher confirms, tracing, log context, :data:`ACK_POLICY`, and the
+    retries and dead letters of :mod:`parcelle_kit.bus.retry` for what its consumers fail."""
+    failures = Failures(topology_of(settings), retry_policy(settings), process, meter=meter)
+    broker = RabbitBroker(
         settings.amqp_url.get_secret_value(),
         timeout=CONNECT_TIMEOUT,
         graceful_timeout=settings.graceful_timeout,
@@ -54,10 +70,12 @@ def build_broker(
         app_id=f"parcelle-{process}",
         middlewares=(
             RabbitTelemetryMiddleware(tracer_provider=tracer_provider),
-            MessageContext(settings.delivery_limit),
+            MessageContext(failures),
         ),
         logger=logging.getLogger("parcelle.bus"),
     )
+    failures.attach(broker)
+    return broker
 
 
 async def declare_exchanges(broker: RabbitBroker, topology: Topology) -> None:
@@ -68,6 +86,14 @@ async def declare_exchanges(broker: RabbitBroker, topology: Topology) -> None:
     """
     for exchange in (topology.exchange, topology.public_exchange, topology.dead_letter_exchange):
         await broker.declare_exchange(exchange)
+
+
+async def declare_retries(broker: RabbitBroker, topology: Topology, policy: RetryPolicy) -> None:
+    """Declare the wait exchange and one wait queue per retry delay of ``policy``."""
+    exchange = await broker.declare_exchange(topology.wait_exchange)
+    for delay_ms in policy.tiers_ms():
+        queue = await broker.declare_queue(topology.wait_queue(delay_ms))
+        await queue.bind(exchange, routing_key=topology.wait_key(delay_ms))
 
 
 async def declare_dead_letters(broker: RabbitBroker, topology: Topology, service: str) -> None:

@@ -3,7 +3,10 @@
 - ``<ns>``: topic exchange for internal commands and events (``<owner>.<kind>.<name>``);
 - ``<ns>.public``: topic exchange of the public case-status events;
 - ``<ns>.dlx``: direct exchange receiving what a service's queues dead-letter, routed by
-  service name to ``<ns>.<service>.dead``.
+  service name to ``<ns>.<service>.dead``;
+- ``<ns>.wait``: direct exchange of the wait queues ``<ns>.wait.<ms>ms``, one per retry delay,
+  whose messages expire into the default exchange and so back to the queue named in their
+  ``CC`` header (see :mod:`parcelle_kit.bus.retry`).
 
 Every queue is a durable quorum queue with a delivery limit: a message that keeps failing is
 dead-lettered once the limit is reached, so it neither loops nor vanishes.
@@ -46,6 +49,28 @@ class Topology:
     @property
     def dead_letter_exchange(self) -> RabbitExchange:
         return RabbitExchange(f"{self.namespace}.dlx", type=ExchangeType.DIRECT, durable=True)
+
+    @property
+    def wait_exchange(self) -> RabbitExchange:
+        return RabbitExchange(f"{self.namespace}.wait", type=ExchangeType.DIRECT, durable=True)
+
+    @staticmethod
+    def wait_key(delay_ms: int) -> str:
+        """The wait queue's binding key: never a queue's name, so that an expired message is
+        routed by its ``CC`` header alone."""
+        return f"wait-{delay_ms}ms"
+
+    def wait_queue(self, delay_ms: int) -> RabbitQueue:
+        """Where a message waits ``delay_ms`` (its own expiration, near that) before it goes
+        back to its queue; no consumer ever reads it."""
+        arguments: QuorumQueueArgs = {
+            "x-dead-letter-exchange": "",
+            "x-dead-letter-strategy": "at-least-once",
+            "x-overflow": "reject-publish",
+        }
+        return self._quorum(
+            f"{self.namespace}.wait.{delay_ms}ms", self.wait_key(delay_ms), arguments
+        )
 
     def exchange_for(self, role: ExchangeRole) -> RabbitExchange:
         return self.public_exchange if role == "public" else self.exchange

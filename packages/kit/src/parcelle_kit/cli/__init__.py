@@ -1,6 +1,6 @@
 """The ``parcelle`` command line.
 
-``up`` and ``run`` are the kit's own. Other packages add commands without the kit importing
+``up``, ``run`` and ``dlq`` are the kit's own. Other packages add commands without the kit importing
 them: an entry point in the ``parcelle.cli`` group names a callable that receives the
 sub-command parsers, adds one parser named like the entry point, and returns the handler that
 runs it (``handler(args) -> exit status``). The gateway adds ``parcelle stazioni`` this way::
@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, TypeAlias
 
+from parcelle_contracts.routing import SERVICES
+from parcelle_kit.cli import dlq
 from parcelle_kit.cli.processes import process_names
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ else:
     Subcommands = argparse._SubParsersAction
 
 EXTENSION_GROUP = "parcelle.cli"
-BUILT_IN = frozenset({"up", "run"})
+BUILT_IN = frozenset({"up", "run", "dlq"})
 
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 """Runs an extension's command with the parsed arguments; returns the exit status."""
@@ -74,6 +76,7 @@ def main(
     up.add_argument("--no-wait", action="store_true", help="do not wait for /readyz")
     run = commands.add_parser("run", help="run one service (or the gateway) in this process")
     run.add_argument("process", choices=process_names(), metavar="SERVICE")
+    dlq.add_parser(commands, list(SERVICES))
     handlers = _add_extensions(
         commands, installed_extensions() if extensions is None else extensions
     )
@@ -81,6 +84,9 @@ def main(
 
     if args.command in handlers:
         return handlers[args.command](args)
+
+    if args.command == "dlq":
+        return dlq.esegui(args)
 
     if args.command == "up":
         from parcelle_kit.cli.up import up as run_up
