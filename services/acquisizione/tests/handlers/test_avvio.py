@@ -2,18 +2,17 @@
 in the service's area, and handed to notifiche (PEC) or postale (raccomandata A/R) while the
 case shows each delivery as waiting."""
 
-from dataclasses import replace
 from typing import Any
 
 from acquisizione.comandi import PreparaAvvio
 from parcelle_contracts.acquisizione import DettaglioPratica
 from parcelle_contracts.istanze import IstanzaRinunciata
 
-from .conftest import Servizio
-from .fabbrica import ACQUISITA, IMPOSTAZIONI
-from .finti import SEGRETERIA, vista_istanza
+from ..conftest import Servizio
+from ..fabbrica import ACQUISITA, IMPOSTAZIONI
+from ..finti import SEGRETERIA, vista_istanza
 
-AUTOMATICA = replace(IMPOSTAZIONI, assegnazione_automatica=True)
+AUTOMATICA = IMPOSTAZIONI.model_copy(update={"assegnazione_automatica": True})
 SENZA_PEC = {
     "tipo": "persona_fisica",
     "nome": "Mario",

@@ -1,18 +1,21 @@
-"""The stored case reads back exactly as written, refuses what this code did not write, and
-the views show what the aggregate knows."""
+"""Between contracts and domain: the views show what the aggregate knows, the domain reads the
+Ordine's settings (and its defaults) as the contracts define them; the stored case reads back
+exactly as written and refuses what this code did not write."""
 
 import json
 from datetime import date, timedelta
 
 import pytest
 
+from acquisizione.domain.assegnazione import Relatore
 from acquisizione.domain.comunicazioni import Comunicazione, Documento
-from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.pratica import Osservazione, Pratica
-from acquisizione.mapping import vista
+from acquisizione.views import impostazioni, in_attesa, utente, vista
+from parcelle_contracts import ordini
 from parcelle_kit.store.codec import decode, encode
 
 from .fabbrica import ACQUISITA, IMPOSTAZIONI, NERI, SEGRETERIA, assegnata, pendente
+from .finti import STAZIONE
 
 DOCUMENTO = Documento(
     blob_key="avvisi/i/1.pdf", sha256="b" * 64, dimensione=2048, nome_file="avvio.pdf"
@@ -36,7 +39,7 @@ def completa() -> Pratica:
     )
     pratica.registra_avvio([comunicazione], [], ACQUISITA)
     pratica.aggiungi_osservazioni(
-        Osservazione(id="o1", documento=DOCUMENTO, aggiunte_il=ACQUISITA, da="s"), SEGRETERIA, "web"
+        Osservazione(id="o1", documento=DOCUMENTO, aggiunte_il=ACQUISITA, da="s"), SEGRETERIA
     )
     pratica.sospendi(ACQUISITA + timedelta(days=3), "Integrazioni")
     pratica.riprendi(ACQUISITA + timedelta(days=9))
@@ -51,8 +54,28 @@ def test_a_stored_case_reads_back_exactly(pratica: Pratica) -> None:
     assert decode(Pratica, json.loads(testo)) == pratica
 
 
-def test_settings_read_back_exactly() -> None:
-    assert decode(ImpostazioniOrdine, encode(IMPOSTAZIONI)) == IMPOSTAZIONI
+def test_the_rules_read_the_ordine_s_settings_and_its_defaults() -> None:
+    regole = impostazioni(IMPOSTAZIONI)
+    assert (regole.codice, regole.nome, regole.termine_giorni) == (
+        "DEMO",
+        "Ordine degli Avvocati di Demo",
+        60,
+    )
+    assert regole.relatori[1] == Relatore(username="consigliere.neri", nome="Anna Neri", peso=2)
+    predefinite = impostazioni(ordini.ImpostazioniOrdine(codice="ROMA"))
+    assert predefinite.nome == "Ordine degli Avvocati (ROMA)"  # the name documents print
+    assert (predefinite.termine_giorni, predefinite.giorni_osservazioni) == (90, 10)
+    assert not predefinite.assegnazione_automatica
+
+
+def test_the_user_acts_through_what_the_gateway_says() -> None:
+    clerk = utente(STAZIONE)
+    assert (clerk.username, clerk.ruolo, clerk.tramite, clerk.stazione) == (
+        "segreteria.demo",
+        "segreteria",
+        "stazione",
+        "banco-1",
+    )
 
 
 def test_what_this_code_did_not_write_is_refused() -> None:
@@ -63,8 +86,6 @@ def test_what_this_code_did_not_write_is_refused() -> None:
         decode(Pratica, {k: v for k, v in dati.items() if k != "codice"})
     with pytest.raises(ValueError, match="is not one of"):
         decode(Pratica, {**dati, "stato": "bozza"})
-    with pytest.raises(ValueError, match="int expected"):
-        decode(ImpostazioniOrdine, {**encode(IMPOSTAZIONI), "termine_giorni": True})
     with pytest.raises(ValueError, match="without its offset"):
         decode(Pratica, {**dati, "depositata_il": "2026-03-02T09:30:00"})
 
@@ -85,3 +106,31 @@ def test_the_view_carries_numbers_people_deadline_and_claim_checks() -> None:
     assert view.osservazioni[0].nome_file == "avvio.pdf"
     assert view.giorni_osservazioni == 15
     assert not view.gia_acquisita
+    acquisizione = view.cronologia[1]
+    assert (acquisizione.chi, acquisizione.tramite, acquisizione.stazione) == (
+        "Sara",
+        "stazione",
+        "banco-1",
+    )
+    assert view.comunicazioni[0].canale == "pec"
+
+
+def test_a_pending_case_s_view_and_its_line() -> None:
+    view = vista(pendente(), area="acquisizione", oggi=date(2026, 3, 3))
+    assert (view.protocollo, view.acquisita_il, view.scadenza, view.relatore) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (view.originale_ricevuto, view.bollo_ricevuto, view.giorni_osservazioni) == (
+        False,
+        False,
+        None,
+    )
+    riga = in_attesa(pendente())
+    assert (riga.codice, riga.avvocato, riga.firma) == (
+        "DEMO-26-7K3Q9XAB-4FZP",
+        "Giulia Bianchi",
+        "pades",
+    )
