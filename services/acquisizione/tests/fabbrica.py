@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 
 from acquisizione.domain.assegnazione import Relatore
+from acquisizione.domain.comunicazioni import Comunicazione, Documento
 from acquisizione.domain.errori import DomainError
 from acquisizione.domain.persone import Richiedente, Utente
-from acquisizione.domain.pratica import Pratica
+from acquisizione.domain.pratica import Osservazione, Pratica
 from acquisizione.domain.sportello import Ricevuti
 from acquisizione.views import impostazioni
 from parcelle_contracts import ordini
@@ -92,6 +93,37 @@ def acquisita(firma: TipoFirma = "pades", protocollo: str = "2026/000001") -> Pr
 def assegnata() -> Pratica:
     pratica = acquisita()
     pratica.assegna(VERDI, ora=ACQUISITA)
+    return pratica
+
+
+DOCUMENTO = Documento(
+    blob_key="avvisi/i/1.pdf", sha256="b" * 64, dimensione=2048, nome_file="avvio.pdf"
+)
+
+
+def completa() -> Pratica:
+    """A case with something in every field."""
+    pratica = assegnata()
+    pratica.assegna(NERI, ora=ACQUISITA + timedelta(hours=1), da=SEGRETERIA, motivo="Carico")
+    pratica.richiedi_avvio()
+    comunicazione = Comunicazione(
+        id="c1",
+        tipo="avvio_procedimento",
+        ruolo="cliente",
+        destinatario="Mario Rossi (cliente, controinteressato)",
+        canale="pec",
+        stato="in_attesa",
+        documento=DOCUMENTO,
+        aggiornata_il=ACQUISITA,
+    )
+    pratica.registra_avvio([comunicazione], [], ACQUISITA)
+    pratica.aggiungi_osservazioni(
+        Osservazione(id="o1", documento=DOCUMENTO, aggiunte_il=ACQUISITA, da="s"), SEGRETERIA
+    )
+    pratica.sospendi(ACQUISITA + timedelta(days=3), "Integrazioni")
+    pratica.riprendi(ACQUISITA + timedelta(days=9))
+    pratica.sospendi(ACQUISITA + timedelta(days=20), "Tentativo di conciliazione")
+    pratica.registra_rinuncia("Pagato", ACQUISITA + timedelta(days=30))
     return pratica
 
 
