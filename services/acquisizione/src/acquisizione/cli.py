@@ -42,9 +42,17 @@ def register(commands: "Subcommands") -> "Handler":
     imposta = azioni.add_parser(
         "imposta",
         help="cambia le impostazioni indicate, lascia le altre",
-        description="Cambia solo le impostazioni indicate; le altre restano come sono.",
+        description="Cambia solo le impostazioni indicate; le altre restano come sono. Ogni "
+        "modifica è annunciata agli altri servizi con la versione successiva.",
     )
     imposta.add_argument("ordine", type=_ordine, help="codice dell'Ordine, ad esempio DEMO")
+    _impostazioni_segreteria(imposta)
+    _regole_istanze(imposta)
+    return esegui
+
+
+def _impostazioni_segreteria(imposta: argparse.ArgumentParser) -> None:
+    """The options of what the secretariat and the notice use."""
     imposta.add_argument("--nome", help='ad esempio "Ordine degli Avvocati di Roma"')
     imposta.add_argument("--indirizzo", help="indirizzo della segreteria (per le osservazioni)")
     imposta.add_argument("--pec", help="PEC dell'Ordine (per le osservazioni)")
@@ -79,6 +87,10 @@ def register(commands: "Subcommands") -> "Handler":
         metavar="si|no",
         help="per le istanze con firma autografa serve anche la marca da bollo",
     )
+
+
+def _regole_istanze(imposta: argparse.ArgumentParser) -> None:
+    """The options of what an application needs (checked by ``istanze``)."""
     imposta.add_argument(
         "--firma-digitale",
         type=_si_no,
@@ -92,7 +104,6 @@ def register(commands: "Subcommands") -> "Handler":
         metavar="N",
         help="dimensione massima di ciascun allegato di un'istanza, in MB (1-1024)",
     )
-    return esegui
 
 
 def esegui(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from typing import Final, Literal
 from acquisizione.domain import termini
 from acquisizione.domain.assegnazione import AUTOMATICA, Relatore
 from acquisizione.domain.comunicazioni import Comunicazione, Documento
+from acquisizione.domain.cronologia import Passo
 from acquisizione.domain.errori import (
     DatiNonValidiError,
     NonTrovataError,
@@ -31,25 +32,12 @@ from parcelle_contracts.vocabolario import (
     STATI_INVIO,
     TIPI_COMUNICAZIONE,
     TIPI_FIRMA,
-    Ruolo,
     TipoFirma,
     Tramite,
 )
 
 StatoPratica = Literal["depositata", "acquisita", "rinunciata"]
 NON_TROVATA: Final = "Pratica non trovata"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Passo:
-    """One line of the timeline: who did what, in what role, when, through what."""
-
-    quando: datetime
-    descrizione: str
-    chi: str
-    ruolo: Ruolo | None = None
-    tramite: Tramite | None = None
-    stazione: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -390,15 +378,7 @@ class Pratica:
     # --- internals ------------------------------------------------------------------------------
 
     def _annota(self, ora: datetime, descrizione: str, autore: Autore) -> None:
-        passo = Passo(
-            quando=ora,
-            descrizione=descrizione,
-            chi=autore.chi,
-            ruolo=autore.ruolo,
-            tramite=autore.tramite,
-            stazione=autore.stazione,
-        )
-        self.cronologia = (*self.cronologia, passo)
+        self.cronologia = (*self.cronologia, Passo.di(autore, quando=ora, descrizione=descrizione))
 
 
 def _iniziale_minuscola(testo: str) -> str:
