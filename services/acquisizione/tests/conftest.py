@@ -1,5 +1,5 @@
-"""Fixtures of the `acquisizione` unit tests: the use cases over an embedded store and blob
-directories of the test's own, with fake ``istanze``, PDF maker and clock."""
+"""Fixtures of the `acquisizione` unit tests: the use cases over an embedded store (real SQLite)
+and blob directories of the test's own, with fake ``istanze``, PDF maker and clock."""
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -8,25 +8,28 @@ from typing import Any
 
 import pytest
 
-from acquisizione.adapters.registro import INDEXES, Registro
-from acquisizione.avvio import Avvio
-from acquisizione.casi import Dipendenze
-from acquisizione.domain.ordine import ImpostazioniOrdine
-from acquisizione.handlers import Segreteria
-from acquisizione.ingresso import Ingresso
+from acquisizione.adapters.registro import INDEXES
+from acquisizione.bootstrap import unit_of_work
+from acquisizione.handlers.avvio import Avvio
+from acquisizione.handlers.ingresso import Ingresso
+from acquisizione.handlers.ordini import Ordini
+from acquisizione.handlers.relatori import Relatori
+from acquisizione.handlers.segreteria import Segreteria
+from acquisizione.ports import Dependencies
 from parcelle_contracts.common import Attore
+from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
 from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.codes import nuovo_codice, verifica_codice
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.outbox import OUTBOX, OutboxRelay
-from parcelle_kit.store.ports import ASCENDING
+from parcelle_kit.store.ports import ASCENDING, Transaction
 from parcelle_kit.store.sqlite import SqliteStore
 
 from .fabbrica import ACQUISITA, DEPOSITATA, IMPOSTAZIONI, MINUTO
 from .finti import (
     SECRET,
-    SEGRETERIA,
+    STAZIONE,
     FintiDocumenti,
     FintiFascicoli,
     Orologio,
@@ -39,10 +42,12 @@ from .finti import (
 class Servizio:
     """The use cases and what the test looks at."""
 
-    d: Dipendenze
+    d: Dependencies
     segreteria: Segreteria
     ingresso: Ingresso
     avvio: Avvio
+    relatori: Relatori
+    ordini: Ordini
     fascicoli: FintiFascicoli
     documenti: FintiDocumenti
     orologio: Orologio
@@ -64,14 +69,20 @@ class Servizio:
             codici.append(codice)
         return codici
 
-    async def acquisisci(self, codice: str, attore: Attore = SEGRETERIA, **altro: Any) -> Any:
+    async def acquisisci(self, codice: str, attore: Attore = STAZIONE, **altro: Any) -> Any:
         """The reply to a scan of ``codice`` (the case's view, as JSON)."""
         risposta = await self.segreteria.acquisisci(scansione(codice, attore, **altro))
-        assert risposta is not None
-        return risposta
+        return risposta.model_dump(mode="json")
 
     async def configura(self, impostazioni: ImpostazioniOrdine = IMPOSTAZIONI) -> None:
-        await self.store.run(lambda tx: Registro(tx).configura_ordine(impostazioni))
+        """Store the Ordine's settings as they are (not announced)."""
+
+        async def salva(tx: Transaction) -> None:
+            ordini = unit_of_work(tx).impostazioni
+            await ordini.leggi(impostazioni.codice)  # a replacement, if some are stored
+            await ordini.salva(impostazioni)
+
+        await self.store.run(salva)
 
     async def uscita(self) -> list[dict[str, Any]]:
         """The messages staged for publication, oldest first, as the relay would send them."""
@@ -97,8 +108,9 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         raise AssertionError("unit tests do not publish")
 
     fascicoli, documenti, orologio = FintiFascicoli(), FintiDocumenti(), Orologio(ACQUISITA)
-    d = Dipendenze(
+    d = Dependencies(
         store=store,
+        unit_of_work=unit_of_work,
         consumer=IdempotentConsumer(store, OutboxRelay(store, send)),
         blobs=blobs,
         area="acquisizione",
@@ -114,6 +126,8 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         segreteria=Segreteria(d),
         ingresso=Ingresso(d),
         avvio=Avvio(d),
+        relatori=Relatori(d),
+        ordini=Ordini(d),
         fascicoli=fascicoli,
         documenti=documenti,
         orologio=orologio,

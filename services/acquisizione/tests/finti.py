@@ -14,6 +14,7 @@ from parcelle_contracts.acquisizione import AcquisisciPratica
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.istanze import ESEMPIO
+from parcelle_contracts.vocabolario import TipoFirma
 from parcelle_kit import demo
 
 from .fabbrica import ACQUISITA, DEPOSITATA, ORDINE
@@ -27,6 +28,9 @@ SEGRETERIA = Attore(
     nome=demo.SEGRETERIA.nome,
     cognome=demo.SEGRETERIA.cognome,
 )
+"""The demo clerk, at their web area."""
+STAZIONE = SEGRETERIA.model_copy(update={"tramite": "stazione", "stazione": "banco-1"})
+"""The demo clerk scanning at the station ``banco-1``."""
 AVVOCATO = Attore(
     username=demo.AVVOCATO.username,
     ruolo="avvocato",
@@ -41,7 +45,7 @@ CONSIGLIERE = Attore(username=demo.CONSIGLIERE.username, ruolo="consigliere", or
 
 
 def depositata(
-    istanza_id: str, codice: str, *, firma: istanze.TipoFirma = "pades", **altro: Any
+    istanza_id: str, codice: str, *, firma: TipoFirma = "pades", **altro: Any
 ) -> istanze.IstanzaDepositata:
     """The event `istanze` publishes at deposit."""
     valori: dict[str, Any] = {
@@ -59,9 +63,10 @@ def depositata(
     return istanze.IstanzaDepositata.model_validate(valori)
 
 
-def scansione(codice: str, attore: Attore = SEGRETERIA, **altro: Any) -> AcquisisciPratica:
-    """The request the gateway sends when a station scans ``codice``."""
-    valori: dict[str, Any] = {"origine": "scanner", "stazione": "banco-1", **altro}
+def scansione(codice: str, attore: Attore = STAZIONE, **altro: Any) -> AcquisisciPratica:
+    """The request the gateway sends when a station scans ``codice`` (the clerk acts through
+    it)."""
+    valori: dict[str, Any] = {"origine": "scanner", **altro}
     return AcquisisciPratica(
         correlation_id="richiesta", ordine=attore.ordine, attore=attore, codice=codice, **valori
     )
@@ -90,6 +95,7 @@ def vista_istanza(
             totale=Decimal("11112.66"),
         ),
         mancanti=[],
+        azioni=[],
         allegati=[],
         documento_pronto=True,
         creata_il=DEPOSITATA,

@@ -1,14 +1,35 @@
 """``parcelle ordini mostra|imposta``, run as the installed console script on a var dir of the
-test's own: what it sets is what the service then reads, and bad input is refused in Italian
-without changing anything."""
+test's own: what it sets is what the service then reads, each change is announced once with the
+next version, and bad input is refused in Italian without changing or announcing anything."""
 
 import json
 from pathlib import Path
+from typing import Any
 
-from acquisizione.adapters.registro import INDEXES, Registro
-from acquisizione.domain.assegnazione import Relatore
+from acquisizione.bootstrap import service, unit_of_work
+from parcelle_contracts.ordini import MB, ImpostazioniOrdine, Relatore
+from parcelle_kit.bus.outgoing import Outgoing
+from parcelle_kit.outbox import OUTBOX
+from parcelle_kit.store.ports import ASCENDING
 from parcelle_kit.store.sqlite import SqliteStore
 from parcelle_testing.comando import parcelle
+
+
+async def salvate(var_dir: Path) -> tuple[ImpostazioniOrdine | None, list[dict[str, Any]]]:
+    """The DEMO settings stored, and the announcements staged, in the command's store."""
+    store = SqliteStore(var_dir / "acquisizione.sqlite")
+    await store.open(service.indexes)
+    try:
+        letto = await store.run(lambda tx: unit_of_work(tx).impostazioni.leggi("DEMO"))
+        staged = await store.run(
+            lambda tx: tx.find(OUTBOX, sort=[("staged_at", ASCENDING), ("position", ASCENDING)])
+        )
+    finally:
+        await store.close()
+    uscita = [
+        {"routing_key": d["routing_key"], **Outgoing.from_document(d).payload()} for d in staged
+    ]
+    return letto, uscita
 
 
 async def test_what_the_command_sets_the_service_reads(tmp_path: Path) -> None:
@@ -31,12 +52,9 @@ async def test_what_the_command_sets_the_service_reads(tmp_path: Path) -> None:
     assert impostate.returncode == 0, impostate.stderr
     assert "salvate" in impostate.stderr
 
-    store = SqliteStore(var_dir / "acquisizione.sqlite")
-    await store.open(INDEXES)
-    try:
-        letto = await store.run(lambda tx: Registro(tx).impostazioni("DEMO"))
-    finally:
-        await store.close()
+    letto, uscita = await salvate(var_dir)
+    assert letto is not None
+    assert letto.versione == 1
     assert letto.nome == "Ordine degli Avvocati di Demo"
     assert letto.relatori == (
         Relatore(username="consigliere.demo", nome="Marco Verdi"),
@@ -47,13 +65,41 @@ async def test_what_the_command_sets_the_service_reads(tmp_path: Path) -> None:
         True,
         60,
     )
+    # Announced once, whole, to whoever keeps a copy (the service's relay publishes it).
+    (annuncio,) = uscita
+    assert annuncio["routing_key"] == "acquisizione.event.impostazioni_ordine_cambiate"
+    assert annuncio["ordine"] == "DEMO"
+    assert ImpostazioniOrdine.model_validate(annuncio["impostazioni"]) == letto
     # Only what is given changes.
     assert parcelle(var_dir, "ordini", "imposta", "DEMO", "--pec", "o@pec.it").returncode == 0
     dopo = json.loads(parcelle(var_dir, "ordini", "mostra", "DEMO").stdout)
     assert (dopo["pec"], dopo["termine_giorni"], len(dopo["relatori"])) == ("o@pec.it", 60, 2)
+    assert dopo["versione"] == 2
+    _, uscita = await salvate(var_dir)
+    assert [a["impostazioni"]["versione"] for a in uscita] == [1, 2]
 
 
-def test_bad_input_is_refused_in_italian_and_changes_nothing(tmp_path: Path) -> None:
+async def test_the_application_rules_are_set_and_shown(tmp_path: Path) -> None:
+    var_dir = tmp_path / "var"
+    predefinite = json.loads(parcelle(var_dir, "ordini", "mostra", "DEMO").stdout)
+    assert predefinite["versione"] == 0
+    assert predefinite["istanze"]["firma_digitale_obbligatoria"] is True
+    esito = parcelle(
+        var_dir, "ordini", "imposta", "DEMO", "--firma-digitale", "no", "--max-file-mb", "8"
+    )
+    assert esito.returncode == 0, esito.stderr
+    mostrate = json.loads(parcelle(var_dir, "ordini", "mostra", "DEMO").stdout)
+    assert mostrate["istanze"]["firma_digitale_obbligatoria"] is False
+    assert mostrate["istanze"]["max_dimensione_file"] == 8 * MB
+    # The other application rules stay as they were.
+    assert mostrate["istanze"]["requisiti"] == predefinite["istanze"]["requisiti"]
+    letto, uscita = await salvate(var_dir)
+    assert letto is not None
+    assert (letto.versione, letto.istanze.max_dimensione_file) == (1, 8 * MB)
+    assert len(uscita) == 1
+
+
+async def test_bad_input_is_refused_in_italian_and_changes_nothing(tmp_path: Path) -> None:
     var_dir = tmp_path / "var"
     rifiuti = {
         ("imposta", "DEMO", "--termine-giorni", "0"): "indica da 1 a 3650 giorni",
@@ -63,6 +109,9 @@ def test_bad_input_is_refused_in_italian_and_changes_nothing(tmp_path: Path) -> 
         ("imposta", "DEMO", "--senza-relatori", "--assegnazione-automatica", "si"): (
             "richiede almeno un consigliere relatore"
         ),
+        ("imposta", "DEMO", "--firma-digitale", "forse"): "indica si oppure no",
+        ("imposta", "DEMO", "--max-file-mb", "0"): "indica da 1 a 1024 MB",
+        ("imposta", "DEMO", "--max-file-mb", "500"): "non può superare la dimensione massima",
     }
     for argomenti, messaggio in rifiuti.items():
         esito = parcelle(var_dir, "ordini", *argomenti)
@@ -70,3 +119,4 @@ def test_bad_input_is_refused_in_italian_and_changes_nothing(tmp_path: Path) -> 
         assert messaggio in esito.stderr, (argomenti, esito.stderr)
         assert esito.stdout == ""
     assert json.loads(parcelle(var_dir, "ordini", "mostra", "DEMO").stdout)["pec"] == ""
+    assert await salvate(var_dir) == (None, [])

@@ -1,27 +1,27 @@
-"""``parcelle ordini mostra|imposta``: an Ordine's settings for the secretariat from the command
-line, on `acquisizione`'s store as the environment configures it.
+"""``parcelle ordini mostra|imposta``: an Ordine's settings from the command line, on
+`acquisizione`'s store (their owner's) as the environment configures it.
 
 ``imposta`` changes only what it is given: the name, address and PEC printed on the notice, the
 days of the procedure and of the client's observations, the reporting councillors (the whole
 list, each ``USERNAME=Nome Cognome[:PESO]``), automatic assignment, stamp duty with a
-hand-signed deposit. A term already running keeps the days it started with. Registered through
-the ``parcelle.cli`` entry-point group; standard library only until a command runs.
+hand-signed deposit, and what an application needs (a digital signature, the largest file). A
+term already running keeps the days it started with. Each change is stored with the next
+version and announced (``ImpostazioniOrdineCambiate``) in the same transaction: the running
+service's outbox relay publishes it to the other services. Registered through the
+``parcelle.cli`` entry-point group; standard library only until a command runs.
 """
 
 import argparse
 import asyncio
-import json
 from collections.abc import Callable
-from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parcelle_kit.cli.terminale import Terminale, con_archivio
 
 if TYPE_CHECKING:
-    from acquisizione.domain.assegnazione import Relatore
-    from acquisizione.domain.ordine import ImpostazioniOrdine
+    from parcelle_contracts.ordini import ImpostazioniOrdine, Relatore
     from parcelle_kit.cli import Handler, Subcommands
-    from parcelle_kit.store.ports import DocumentStore, Transaction
+    from parcelle_kit.store.ports import DocumentStore
 
 NOME = "ordini"
 out = Terminale(NOME)
@@ -32,8 +32,9 @@ def register(commands: "Subcommands") -> "Handler":
     """Add ``parcelle ordini`` to the command line; its handler."""
     parser = commands.add_parser(
         NOME,
-        help="impostazioni degli Ordini per la segreteria: mostra, imposta",
-        description="Termini, relatori, assegnazione e marca da bollo di ciascun Ordine.",
+        help="impostazioni degli Ordini: mostra, imposta",
+        description="Termini, relatori, assegnazione, marca da bollo e regole delle istanze di "
+        "ciascun Ordine.",
     )
     azioni = parser.add_subparsers(dest="azione", required=True, metavar="AZIONE")
     mostra = azioni.add_parser("mostra", help="mostra le impostazioni di un Ordine (JSON)")
@@ -41,9 +42,17 @@ def register(commands: "Subcommands") -> "Handler":
     imposta = azioni.add_parser(
         "imposta",
         help="cambia le impostazioni indicate, lascia le altre",
-        description="Cambia solo le impostazioni indicate; le altre restano come sono.",
+        description="Cambia solo le impostazioni indicate; le altre restano come sono. Ogni "
+        "modifica è annunciata agli altri servizi con la versione successiva.",
     )
     imposta.add_argument("ordine", type=_ordine, help="codice dell'Ordine, ad esempio DEMO")
+    _impostazioni_segreteria(imposta)
+    _regole_istanze(imposta)
+    return esegui
+
+
+def _impostazioni_segreteria(imposta: argparse.ArgumentParser) -> None:
+    """The options of what the secretariat and the notice use."""
     imposta.add_argument("--nome", help='ad esempio "Ordine degli Avvocati di Roma"')
     imposta.add_argument("--indirizzo", help="indirizzo della segreteria (per le osservazioni)")
     imposta.add_argument("--pec", help="PEC dell'Ordine (per le osservazioni)")
@@ -78,58 +87,72 @@ def register(commands: "Subcommands") -> "Handler":
         metavar="si|no",
         help="per le istanze con firma autografa serve anche la marca da bollo",
     )
-    return esegui
+
+
+def _regole_istanze(imposta: argparse.ArgumentParser) -> None:
+    """The options of what an application needs (checked by ``istanze``)."""
+    imposta.add_argument(
+        "--firma-digitale",
+        type=_si_no,
+        metavar="si|no",
+        help="si: si depositano solo istanze firmate digitalmente; no: anche con firma autografa "
+        "(originale consegnato in segreteria)",
+    )
+    imposta.add_argument(
+        "--max-file-mb",
+        type=_numero(1, 1024, "MB"),
+        metavar="N",
+        help="dimensione massima di ciascun allegato di un'istanza, in MB (1-1024)",
+    )
 
 
 def esegui(args: argparse.Namespace) -> int:
-    from acquisizione.adapters.registro import INDEXES
+    from acquisizione.bootstrap import service
     from acquisizione.config import AcquisizioneSettings
 
     azione = _mostra if args.azione == "mostra" else _imposta
     return asyncio.run(
         con_archivio(
-            out, AcquisizioneSettings, "acquisizione", INDEXES, lambda store: azione(store, args)
+            out,
+            AcquisizioneSettings,
+            service.name,
+            service.indexes,
+            lambda store: azione(store, args),
         )
     )
 
 
 async def _mostra(store: "DocumentStore", args: argparse.Namespace) -> int:
-    from acquisizione.adapters.registro import Registro
+    from acquisizione.bootstrap import unit_of_work
+    from acquisizione.handlers.base import impostazioni_ordine
 
-    impostazioni = await store.run(lambda tx: Registro(tx).impostazioni(args.ordine))
-    out.uscita(json.dumps(asdict(impostazioni), ensure_ascii=False, indent=2))
+    impostazioni = await store.run(lambda tx: impostazioni_ordine(unit_of_work(tx), args.ordine))
+    out.uscita(_json(impostazioni))
     return 0
 
 
 async def _imposta(store: "DocumentStore", args: argparse.Namespace) -> int:
-    from acquisizione.adapters.registro import Registro
+    from acquisizione.bootstrap import unit_of_work
+    from acquisizione.handlers.ordini import imposta
 
-    ordine = args.ordine
     if args.relatore and args.senza_relatori:
         out.errore("indica i relatori oppure --senza-relatori, non entrambi")
         return 1
-
-    async def cambia(tx: "Transaction") -> "ImpostazioniOrdine":
-        # Read and written in one transaction: a concurrent change makes it retry, not vanish.
-        registro = Registro(tx)
-        dopo = _cambiate(await registro.impostazioni(ordine), args)
-        await registro.configura_ordine(dopo)
-        return dopo
-
+    cambi = cambi_richiesti(args)
     try:
-        dopo = await store.run(cambia)
+        # Read, written and announced in one transaction: a concurrent change makes it retry.
+        dopo = await store.run(lambda tx: imposta(unit_of_work(tx), args.ordine, cambi))
     except ValueError as error:
         out.errore(_in_italiano(error))
         return 1
-    out.info(f"impostazioni dell'Ordine {ordine} salvate")
-    out.uscita(json.dumps(asdict(dopo), ensure_ascii=False, indent=2))
+    out.info(f"impostazioni dell'Ordine {args.ordine} salvate (versione {dopo.versione})")
+    out.uscita(_json(dopo))
     return 0
 
 
-def _cambiate(prima: "ImpostazioniOrdine", args: argparse.Namespace) -> "ImpostazioniOrdine":
-    from dataclasses import replace
-
-    cambi = {
+def cambi_richiesti(args: argparse.Namespace) -> dict[str, Any]:
+    """What ``imposta`` was given, as changes of the settings (see ``handlers.ordini``)."""
+    cambi: dict[str, Any] = {
         campo: getattr(args, campo)
         for campo in (
             "nome",
@@ -146,7 +169,20 @@ def _cambiate(prima: "ImpostazioniOrdine", args: argparse.Namespace) -> "Imposta
         cambi["relatori"] = tuple(args.relatore)
     if args.senza_relatori:
         cambi["relatori"] = ()
-    return replace(prima, **cambi)
+    regole: dict[str, Any] = {}
+    if args.firma_digitale is not None:
+        regole["firma_digitale_obbligatoria"] = args.firma_digitale
+    if args.max_file_mb is not None:
+        from parcelle_contracts.ordini import MB
+
+        regole["max_dimensione_file"] = args.max_file_mb * MB
+    if regole:
+        cambi["istanze"] = regole
+    return cambi
+
+
+def _json(impostazioni: "ImpostazioniOrdine") -> str:
+    return impostazioni.model_dump_json(indent=2)
 
 
 def _in_italiano(error: ValueError) -> str:
@@ -155,20 +191,26 @@ def _in_italiano(error: ValueError) -> str:
         return "l'assegnazione automatica richiede almeno un consigliere relatore"
     if "listed once" in testo:
         return "ciascun consigliere relatore va indicato una volta sola"
+    if "size limit cannot be below" in testo:
+        return "un allegato non può superare la dimensione massima dell'intera istanza"
     return f"impostazioni non valide: {testo}"
 
 
 def _giorni(minimo: int, massimo: int) -> Callable[[str], int]:
-    def giorni(testo: str) -> int:
+    return _numero(minimo, massimo, "giorni")
+
+
+def _numero(minimo: int, massimo: int, unita: str) -> Callable[[str], int]:
+    def numero(testo: str) -> int:
         try:
             valore = int(testo)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"«{testo}» non è un numero di giorni") from None
+            raise argparse.ArgumentTypeError(f"«{testo}» non è un numero di {unita}") from None
         if not minimo <= valore <= massimo:
-            raise argparse.ArgumentTypeError(f"indica da {minimo} a {massimo} giorni")
+            raise argparse.ArgumentTypeError(f"indica da {minimo} a {massimo} {unita}")
         return valore
 
-    return giorni
+    return numero
 
 
 def _ordine(testo: str) -> str:
@@ -188,7 +230,7 @@ def _si_no(testo: str) -> bool:
 
 
 def _relatore(testo: str) -> "Relatore":
-    from acquisizione.domain.assegnazione import Relatore
+    from parcelle_contracts.ordini import Relatore
 
     username, uguale, resto = testo.partition("=")
     nome, _, peso = resto.rpartition(":") if ":" in resto else (resto, "", "1")

@@ -1,8 +1,9 @@
 """Settings of the `acquisizione` service: ``PARCELLE_ACQUISIZIONE_*`` overrides ``PARCELLE_*``.
 
-Per-Ordine rules (terms, observations window, relatori, automatic assignment) are not
-environment settings: they live in the service's store (collection ``ordini``), one document
-per Ordine.
+An Ordine's settings (terms, observations window, relatori, automatic assignment, what an
+application needs) are not environment settings: `acquisizione` owns them in its store
+(collection ``ordini``, one versioned document per Ordine), changes them with ``parcelle ordini
+imposta`` and announces every change to the other services.
 """
 
 from typing import ClassVar

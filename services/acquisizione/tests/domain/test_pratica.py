@@ -17,9 +17,9 @@ from ..fabbrica import (
     ALTRA_SEGRETERIA,
     AVVOCATO_UTENTE,
     CONSIGLIERE,
-    IMPOSTAZIONI,
     MINUTO,
     NERI,
+    REGOLE,
     SEGRETERIA,
     VERDI,
     acquisita,
@@ -37,13 +37,12 @@ def acquisisci(
     originale: bool = False,
     *,
     bollo: bool = False,
-    impostazioni: ImpostazioniOrdine = IMPOSTAZIONI,
+    impostazioni: ImpostazioniOrdine = REGOLE,
 ) -> None:
     pratica.acquisisci(
         protocollo="2026/000007",
         ora=ACQUISITA,
         chi=chi,
-        dove="web",
         letto_il=None,
         ricevuti=Ricevuti(originale=originale, bollo=bollo),
         impostazioni=impostazioni,
@@ -55,8 +54,18 @@ def test_a_deposit_is_pending_with_its_first_timeline_line() -> None:
     assert pratica.stato == "depositata"
     assert not pratica.gia_acquisita
     (passo,) = pratica.cronologia
-    assert passo.descrizione == "Istanza depositata con firma digitale"
-    assert (passo.chi, passo.dove) == ("Giulia Bianchi", "web")
+    assert passo.descrizione == "Istanza depositata con firma digitale PAdES (PDF firmato)"
+    assert (passo.chi, passo.ruolo, passo.tramite, passo.stazione) == (
+        "Giulia Bianchi",
+        "avvocato",
+        "area_web",
+        None,
+    )
+
+
+def test_a_deposit_through_the_api_says_so() -> None:
+    pratica = pendente(tramite="api")
+    assert pratica.cronologia[0].tramite == "api"
 
 
 def test_acquisition_registers_number_time_clerk_station_and_the_ordine_s_terms() -> None:
@@ -64,22 +73,30 @@ def test_acquisition_registers_number_time_clerk_station_and_the_ordine_s_terms(
     registrazione = pratica.registrazione
     assert registrazione is not None
     assert pratica.stato == "acquisita"
-    assert (registrazione.protocollo, registrazione.da, registrazione.dove) == (
-        "2026/000001",
-        "segreteria.demo",
-        "banco-1",
-    )
+    assert (
+        registrazione.protocollo,
+        registrazione.da,
+        registrazione.tramite,
+        registrazione.stazione,
+    ) == ("2026/000001", "segreteria.demo", "stazione", "banco-1")
     assert (registrazione.termine_giorni, registrazione.giorni_osservazioni) == (60, 15)
     passo = pratica.cronologia[-1]
     assert passo.descrizione == "Istanza acquisita con protocollo n. 2026/000001"
-    assert (passo.chi, passo.dove, passo.quando) == ("Sara", "banco-1", ACQUISITA)
+    assert (passo.chi, passo.ruolo, passo.tramite, passo.stazione, passo.quando) == (
+        "Sara",
+        "segreteria",
+        "stazione",
+        "banco-1",
+        ACQUISITA,
+    )
 
 
-def test_without_a_station_the_acquisition_comes_from_the_web() -> None:
+def test_without_a_station_the_acquisition_comes_from_the_clerk_s_web_area() -> None:
     pratica = pendente()
     acquisisci(pratica)
     assert pratica.registrazione is not None
-    assert pratica.registrazione.dove == "web"
+    assert (pratica.registrazione.tramite, pratica.registrazione.stazione) == ("area_web", None)
+    assert pratica.cronologia[-1].tramite == "area_web"
 
 
 def test_a_hand_signed_deposit_needs_the_original_at_the_counter() -> None:
@@ -96,7 +113,7 @@ def test_a_hand_signed_deposit_needs_the_original_at_the_counter() -> None:
 
 
 def test_where_the_ordine_asks_for_it_the_stamp_duty_too() -> None:
-    con_bollo = replace(IMPOSTAZIONI, marca_da_bollo=True)
+    con_bollo = replace(REGOLE, marca_da_bollo=True)
     pratica = pendente("autografa")
     with rifiutata(pratica, "originale_mancante") as errori:
         acquisisci(pratica, impostazioni=con_bollo)
@@ -115,7 +132,7 @@ def test_where_the_ordine_asks_for_it_the_stamp_duty_too() -> None:
 
 def test_a_digitally_signed_deposit_needs_neither() -> None:
     pratica = pendente("pades")
-    acquisisci(pratica, impostazioni=replace(IMPOSTAZIONI, marca_da_bollo=True))
+    acquisisci(pratica, impostazioni=replace(REGOLE, marca_da_bollo=True))
     assert pratica.registrazione is not None
     assert not pratica.registrazione.originale_ricevuto
 
@@ -175,7 +192,9 @@ def test_automatic_assignment_then_a_reassignment_with_its_reason_keep_the_histo
     assert passo.descrizione == (
         "Pratica riassegnata da Marco Verdi a Anna Neri. Motivo: Conflitto di interessi"
     )
-    assert (passo.chi, passo.dove) == ("Sara", "web")
+    assert (passo.chi, passo.ruolo, passo.tramite) == ("Sara", "segreteria", "area_web")
+    automatica = pratica.cronologia[-2]
+    assert (automatica.chi, automatica.ruolo, automatica.tramite) == ("sistema", None, "sistema")
 
 
 def test_assigning_the_same_councillor_again_changes_nothing() -> None:
@@ -208,8 +227,9 @@ def test_the_notice_s_deliveries_are_recorded_waiting_and_only_once() -> None:
     pratica.registra_avvio([comunicazione], ["L'avv. X non ha PEC né e-mail"], ACQUISITA)
     descrizioni = [p.descrizione for p in pratica.cronologia[-3:]]
     assert descrizioni == [
-        "Avviso di avvio del procedimento generato",
-        "Avviso per Mario Rossi (cliente, controinteressato) in attesa di invio (raccomandata A/R)",
+        "Comunicazione di avvio del procedimento generata",
+        "Avviso per Mario Rossi (cliente, controinteressato): in attesa di invio "
+        "(Raccomandata A/R)",
         "L'avv. X non ha PEC né e-mail",
     ]
     with rifiutata(pratica, "stato_non_valido"):
@@ -222,12 +242,12 @@ def test_observations_are_added_once_by_the_secretariat_of_an_acquired_case() ->
     )
     pendente_ = pendente()
     with rifiutata(pendente_, "stato_non_valido"):
-        pendente_.aggiungi_osservazioni(osservazione, SEGRETERIA, "web")
+        pendente_.aggiungi_osservazioni(osservazione, SEGRETERIA)
     pratica = acquisita()
     with rifiutata(pratica, "non_autorizzata"):
-        pratica.aggiungi_osservazioni(osservazione, CONSIGLIERE, "web")
-    pratica.aggiungi_osservazioni(osservazione, SEGRETERIA, "web")
-    pratica.aggiungi_osservazioni(osservazione, SEGRETERIA, "web")
+        pratica.aggiungi_osservazioni(osservazione, CONSIGLIERE)
+    pratica.aggiungi_osservazioni(osservazione, SEGRETERIA)
+    pratica.aggiungi_osservazioni(osservazione, SEGRETERIA)
     assert pratica.osservazioni == (osservazione,)
     assert pratica.cronologia[-1].descrizione == "Osservazioni del cliente aggiunte: a.pdf"
 
@@ -265,8 +285,7 @@ def test_naive_times_are_a_programming_error() -> None:
             protocollo="2026/000001",
             ora=ACQUISITA.replace(tzinfo=None),
             chi=SEGRETERIA,
-            dove="web",
             letto_il=None,
             ricevuti=Ricevuti(),
-            impostazioni=IMPOSTAZIONI,
+            impostazioni=REGOLE,
         )

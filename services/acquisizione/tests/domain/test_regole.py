@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acquisizione.domain.assegnazione import Relatore
 from acquisizione.domain.comunicazioni import Recapito, invii_avvio
 from acquisizione.domain.elenco import corrisponde
 from acquisizione.domain.errori import (
@@ -14,11 +13,10 @@ from acquisizione.domain.errori import (
     CodiceNonValidoError,
     RelatoreNonValidoError,
 )
-from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.protocollo import NumeroProtocollo, anno_del_registro, contatore
 from acquisizione.domain.tipi_file import e_pdf, nome_pdf
 
-from ..fabbrica import IMPOSTAZIONI, pendente
+from ..fabbrica import REGOLE, pendente
 
 numeri = st.builds(NumeroProtocollo, st.integers(1000, 9999), st.integers(1, 10**7))
 
@@ -58,20 +56,12 @@ def test_the_check_element_message_is_the_one_the_clerk_must_read() -> None:
     assert CodiceNonValidoError("formato").messaggio != errore.messaggio
 
 
-def test_ordine_settings_defaults_and_refusals() -> None:
-    predefinite = ImpostazioniOrdine(codice="ROMA")
-    assert (predefinite.termine_giorni, predefinite.giorni_osservazioni) == (90, 10)
-    assert predefinite.nome_esteso() == "Ordine degli Avvocati (ROMA)"
-    assert not predefinite.assegnazione_automatica
-    with pytest.raises(ValueError, match="at least one relatore"):
-        ImpostazioniOrdine(codice="ROMA", assegnazione_automatica=True)
-    a = Relatore(username="a", nome="A")
-    with pytest.raises(ValueError, match="listed once"):
-        ImpostazioniOrdine(codice="ROMA", relatori=(a, a))
-    with pytest.raises(ValueError, match="termine_giorni"):
-        ImpostazioniOrdine(codice="ROMA", termine_giorni=0)
+def test_only_the_ordine_s_councillors_are_relatori() -> None:
+    # Defaults and validation of the settings belong to the contracts: see test_views and
+    # handlers/test_ordini.
+    assert REGOLE.relatore("consigliere.neri").nome == "Anna Neri"
     with pytest.raises(RelatoreNonValidoError) as errore:
-        IMPOSTAZIONI.relatore("sconosciuto")
+        REGOLE.relatore("sconosciuto")
     assert errore.value.campi == {"relatore": errore.value.messaggio}
 
 

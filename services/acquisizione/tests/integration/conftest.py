@@ -1,6 +1,7 @@
 """Fixtures of the `acquisizione` tests on the real broker: services started in this process
 (as tests/integration does), a client asking them as the gateway would, a stand-in for
-``istanze`` answering the application's details, and a look at queues from the outside."""
+``istanze`` answering the application's details, a service that keeps what `acquisizione`
+announces of the Ordini's settings, and a look at queues from the outside."""
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -14,7 +15,8 @@ from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts.common import Attore, Esito
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.istanze import DettaglioIstanza, Istanza
-from parcelle_kit.bus import Publisher, RpcClient, router
+from parcelle_contracts.ordini import ImpostazioniOrdine, ImpostazioniOrdineCambiate
+from parcelle_kit.bus import Publisher, RpcClient, follow, router
 from parcelle_kit.requests import answer, ask
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
@@ -87,6 +89,39 @@ async def finta_istanze(settings_values: dict[str, Any]) -> AsyncIterator[FintaI
     definition = ServiceDefinition(name="istanze-finta", settings_cls=Settings, wire=finta.wire)
     runtime = await Runtime.start(definition, Settings(**settings_values))
     yield finta
+    await runtime.stop()
+
+
+class Lettore:
+    """Another service keeping a read copy of the Ordini's settings: records each announcement."""
+
+    def __init__(self) -> None:
+        self.annunci: list[ImpostazioniOrdine] = []
+
+    def wire(self, runtime: Runtime[Settings]) -> RabbitRouter:
+        subscribers = router()
+
+        async def cambiate(evento: ImpostazioniOrdineCambiate) -> None:
+            self.annunci.append(evento.impostazioni)
+
+        follow(subscribers, runtime.topology, "lettore", ImpostazioniOrdineCambiate, cambiate)
+        return subscribers
+
+    async def attendi(self, quanti: int, timeout: float = 30) -> list[ImpostazioniOrdine]:
+        async with asyncio.timeout(timeout):
+            while len(self.annunci) < quanti:
+                await asyncio.sleep(0.1)
+        return self.annunci
+
+
+@pytest.fixture
+async def lettore(settings_values: dict[str, Any]) -> AsyncIterator[Lettore]:
+    """Started before the test starts `acquisizione`: its queue is there for the first
+    announcement."""
+    lettore = Lettore()
+    definition = ServiceDefinition(name="lettore", settings_cls=Settings, wire=lettore.wire)
+    runtime = await Runtime.start(definition, Settings(**settings_values))
+    yield lettore
     await runtime.stop()
 
 

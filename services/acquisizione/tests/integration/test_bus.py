@@ -4,18 +4,17 @@ commands wait in the durable queues of notifiche and postale."""
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from acquisizione.adapters.registro import Registro
-from acquisizione.domain.assegnazione import Relatore
+from acquisizione.bootstrap import ORDINE_DEMO, unit_of_work
 from acquisizione.domain.errori import CODICE_MALFORMATO, CODICE_NON_AUTENTICO
-from acquisizione.entrypoints import ORDINE_DEMO
+from acquisizione.handlers.ordini import imposta
 from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts.common import Attore
 from parcelle_contracts.comunicazioni import InviaComunicazione, InviaRaccomandata
+from parcelle_contracts.ordini import Relatore
 from parcelle_kit import demo
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.service import Runtime
@@ -94,8 +93,8 @@ async def test_the_rule_assigns_and_the_notices_wait_for_their_couriers(
     acquisizione, notifiche, postale = await start_services("acquisizione", "notifiche", "postale")
     # The demo Ordine assigns automatically; here to two councillors, the second weight 2.
     neri = Relatore(username="consigliere.neri", nome="Anna Neri", peso=2)
-    ordine = replace(ORDINE_DEMO, relatori=(*ORDINE_DEMO.relatori, neri))
-    await acquisizione.store.run(lambda tx: Registro(tx).configura_ordine(ordine))
+    cambi = {"relatori": (*ORDINE_DEMO.relatori, neri)}
+    await acquisizione.store.run(lambda tx: imposta(unit_of_work(tx), "DEMO", cambi))
     casi = await deposita(acquisizione, client, 3)
     for i, (istanza_id, codice) in enumerate(casi):
         cliente = SENZA_PEC if i == 0 else None  # the first client has no PEC
@@ -144,8 +143,8 @@ async def test_a_clerk_reassigns_over_the_bus(
 ) -> None:
     (acquisizione,) = await start_services("acquisizione")
     neri = Relatore(username="consigliere.neri", nome="Anna Neri")
-    ordine = replace(ORDINE_DEMO, assegnazione_automatica=False, relatori=(neri,))
-    await acquisizione.store.run(lambda tx: Registro(tx).configura_ordine(ordine))
+    cambi = {"assegnazione_automatica": False, "relatori": (neri,)}
+    await acquisizione.store.run(lambda tx: imposta(unit_of_work(tx), "DEMO", cambi))
     ((istanza_id, codice),) = await deposita(acquisizione, client, 1)
     finta_istanze.viste[istanza_id] = vista_istanza(istanza_id, codice)
     assert (await acquisisci(client, codice)).relatore is None

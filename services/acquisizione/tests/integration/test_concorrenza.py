@@ -11,21 +11,21 @@ import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from acquisizione.adapters.registro import INDEXES, Registro
+from acquisizione.adapters.registro import StoreRegistroRepository
+from acquisizione.bootstrap import ORDINE_DEMO, service, unit_of_work
 from acquisizione.domain.protocollo import anno_del_registro
-from acquisizione.entrypoints import ORDINE_DEMO
 from parcelle_contracts import acquisizione as contratti
+from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import utcnow
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.store.sqlite import SqliteStore
 
-from ..finti import depositata, scansione
+from ..finti import STAZIONE, depositata, scansione
 from .conftest import Client
 
 pytestmark = pytest.mark.e2e
@@ -85,9 +85,9 @@ async def store_condiviso(settings_values: dict[str, Any]) -> AsyncIterator[Sqli
     asks `istanze`, which is not running (the seed at start keeps what is stored).
     """
     store = SqliteStore(Path(settings_values["var_dir"]) / "acquisizione.sqlite")
-    await store.open(INDEXES)
-    manuale = replace(ORDINE_DEMO, assegnazione_automatica=False)
-    await store.run(lambda tx: Registro(tx).configura_ordine(manuale))
+    await store.open(service.indexes)
+    manuale = ORDINE_DEMO.model_copy(update={"assegnazione_automatica": False})
+    await store.run(lambda tx: unit_of_work(tx).impostazioni.salva(manuale))
     yield store
     await store.close()
 
@@ -103,15 +103,20 @@ async def test_two_processes_500_concurrent_acquisitions_numbers_1_to_500(
 
     limite = asyncio.Semaphore(IN_VOLO)
 
-    async def acquisisci(codice: str, **altro: Any) -> contratti.Pratica:
+    async def acquisisci(codice: str, *attore: Attore, **altro: Any) -> contratti.Pratica:
         async with limite:
-            return await client.ok(scansione(codice, **altro), contratti.Pratica, timeout=60)
+            richiesta = scansione(codice, *attore, **altro)
+            return await client.ok(richiesta, contratti.Pratica, timeout=60)
 
     inizio = time.perf_counter()
     origini = ("scanner", "elenco", "api")
     pratiche = await asyncio.gather(
         *(
-            acquisisci(codice, origine=origini[n % 3], stazione=f"banco-{n % 4}")
+            acquisisci(
+                codice,
+                STAZIONE.model_copy(update={"stazione": f"banco-{n % 4}"}),
+                origine=origini[n % 3],
+            )
             for n, codice in enumerate(codici[:CASI])
         )
     )
@@ -122,7 +127,7 @@ async def test_two_processes_500_concurrent_acquisitions_numbers_1_to_500(
     assert sorted(n for n in numeri if n) == [f"{anno}/{i:06d}" for i in range(1, CASI + 1)]
     assert not any(p.gia_acquisita for p in pratiche)
     assert len({p.istanza_id for p in pratiche}) == CASI
-    registro = await store_condiviso.run(lambda tx: Registro(tx).protocolli("DEMO"))
+    registro = await store_condiviso.run(lambda tx: StoreRegistroRepository(tx).protocolli("DEMO"))
     assert [r["protocollo"] for r in registro] == [f"{anno}/{i:06d}" for i in range(1, CASI + 1)]
     assert {r["istanza_id"] for r in registro} == {p.istanza_id for p in pratiche}
     # Both processes competed for the requests: each logged acquisitions of its own.

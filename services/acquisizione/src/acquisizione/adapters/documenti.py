@@ -18,8 +18,9 @@ from typing import Any, Final
 from acquisizione.domain import termini
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.pratica import Pratica
-from acquisizione.mapping import nominativo, righe_indirizzo
+from acquisizione.views import nominativo, righe_indirizzo
 from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.vocabolario import TIPI_COMUNICAZIONE
 from parcelle_kit.pdf import PdfRenderer
 
 PACKAGE: Final = "acquisizione"
@@ -55,8 +56,9 @@ def contesto_avvio(
     if dati is not None and dati.numero_rg:
         attivita.append(f"R.G. n. {dati.numero_rg}")
     return {
+        "titolo": TIPI_COMUNICAZIONE["avvio_procedimento"],
         "ordine": {
-            "nome": impostazioni.nome_esteso(),
+            "nome": impostazioni.nome,
             "indirizzo": impostazioni.indirizzo,
             "pec": impostazioni.pec,
         },

@@ -1,4 +1,5 @@
-"""The cases, the protocol register and the Ordini's settings in the service's document store.
+"""The cases and the protocol register in the service's document store
+(:class:`~acquisizione.ports.RegistroRepository`).
 
 Collections:
 
@@ -6,7 +7,6 @@ Collections:
   fields the lists query by (Ordine, state, code, deposit time, current relatore);
 - ``protocollo``: the register, one document per number, keyed ``<ordine>/<year>/<number>``:
   the key makes a duplicate number impossible even if a counter were ever reset;
-- ``ordini``: each Ordine's settings (:class:`ImpostazioniOrdine`);
 - ``turni``: when each councillor was last assigned a case (the tie-break of the rule);
 - ``rinunce``: withdrawals that arrived before their deposit (the two events travel on
   different queues, so their order is not guaranteed).
@@ -19,18 +19,19 @@ from typing import Any, Final
 
 from acquisizione.domain.assegnazione import Carico, Relatore
 from acquisizione.domain.errori import NonTrovataError
-from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.pratica import NON_TROVATA, Pratica
+from acquisizione.ports import RinunciaAnticipata
 from parcelle_kit.store.codec import decode, encode
 from parcelle_kit.store.ports import ASCENDING, Document, Index, Transaction
 
 PRATICHE: Final = "pratiche"
 PROTOCOLLO: Final = "protocollo"
-ORDINI: Final = "ordini"
 TURNI: Final = "turni"
 RINUNCE: Final = "rinunce"
-SCHEMA: Final = 1
-"""Version of the stored case's layout; bump it (and migrate) when a field changes meaning."""
+SCHEMA: Final = 2
+"""Version of the stored case's layout; bump it (and migrate) when a field changes meaning.
+2: the timeline and the registration say who acted in what role and through what (``ruolo``,
+``tramite``, ``stazione``) instead of one word for where (``dove``)."""
 
 INDEXES: Final = (
     Index(PRATICHE, ("codice",), unique=True),
@@ -39,14 +40,8 @@ INDEXES: Final = (
 )
 
 
-@dataclass(frozen=True)
-class RinunciaAnticipata:
-    motivo: str
-    rinunciata_il: datetime
-
-
-class Registro:
-    """The service's records within one unit of work; remembers versions for updates."""
+class StoreRegistroRepository:
+    """The cases and the register within one transaction; remembers versions for updates."""
 
     def __init__(self, tx: Transaction) -> None:
         self._tx = tx
@@ -95,13 +90,19 @@ class Registro:
         return [self._leggi(documento) for documento in documenti]
 
     def _leggi(self, documento: Document) -> Pratica:
-        if documento.get("schema") != SCHEMA:
-            raise ValueError(f"unknown schema of a stored pratica: {documento.get('schema')!r}")
+        schema = documento.get("schema")
+        if schema == 1:
+            documento = {**documento, "pratica": _da_schema_1(documento["pratica"])}
+        elif schema != SCHEMA:
+            raise ValueError(f"unknown schema of a stored pratica: {schema!r}")
         pratica = decode(Pratica, documento["pratica"])
         self._versioni[pratica.istanza_id] = documento["_v"]
         return pratica
 
     # --- the protocol register ------------------------------------------------------------------
+
+    async def prossimo_numero(self, contatore: str) -> int:
+        return await self._tx.next_value(contatore)
 
     async def registra_protocollo(self, pratica: Pratica) -> None:
         """Write the case's number in the register (a number already there is refused)."""
@@ -117,34 +118,14 @@ class Registro:
                 "istanza_id": pratica.istanza_id,
                 "acquisita_il": encode(registrazione.acquisita_il),
                 "da": registrazione.da,
-                "dove": registrazione.dove,
+                "tramite": registrazione.tramite,
+                "stazione": registrazione.stazione,
             },
         )
 
     async def protocolli(self, ordine: str) -> list[Document]:
         """The Ordine's register, in number order."""
         return await self._tx.find(PROTOCOLLO, {"ordine": ordine}, sort=[("_id", ASCENDING)])
-
-    # --- the Ordini's settings ------------------------------------------------------------------
-
-    async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
-        """The Ordine's settings; the defaults for an Ordine that set none."""
-        documento = await self._tx.get(ORDINI, ordine)
-        if documento is None:
-            return ImpostazioniOrdine(codice=ordine)
-        campi = {k: v for k, v in documento.items() if not k.startswith("_")}
-        return decode(ImpostazioniOrdine, campi)
-
-    async def configura_ordine(
-        self, impostazioni: ImpostazioniOrdine, *, solo_se_assente: bool = False
-    ) -> None:
-        """Store an Ordine's settings; with ``solo_se_assente``, keep any already stored."""
-        valori: dict[str, Any] = {"_id": impostazioni.codice, **encode(impostazioni)}
-        documento = await self._tx.get(ORDINI, impostazioni.codice)
-        if documento is None:
-            await self._tx.insert(ORDINI, valori)
-        elif not solo_se_assente:
-            await self._tx.update(ORDINI, {**valori, "_v": documento["_v"]})
 
     # --- the councillors' workload --------------------------------------------------------------
 
@@ -208,3 +189,26 @@ def _documento(pratica: Pratica) -> Document:
         "relatore": relatore.relatore if relatore is not None else None,
         "pratica": encode(pratica),
     }
+
+
+def _da_schema_1(pratica: dict[str, Any]) -> dict[str, Any]:
+    """A case stored with schema 1, where ``dove`` said where an action came from in one word
+    (``web``, ``api``, a scanner station's name, or nothing for Parcelle's own steps)."""
+
+    def tramite(dove: str | None, chi: str | None = None) -> dict[str, Any]:
+        if dove is None:
+            return {"tramite": "sistema" if chi == "sistema" else None, "stazione": None}
+        if dove in ("web", "api"):
+            return {"tramite": "area_web" if dove == "web" else "api", "stazione": None}
+        return {"tramite": "stazione", "stazione": dove}
+
+    def passo(vecchio: dict[str, Any]) -> dict[str, Any]:
+        campi = {k: v for k, v in vecchio.items() if k != "dove"}
+        return {**campi, "ruolo": None, **tramite(vecchio.get("dove"), vecchio.get("chi"))}
+
+    nuova = {**pratica, "cronologia": [passo(p) for p in pratica.get("cronologia", [])]}
+    registrazione = pratica.get("registrazione")
+    if registrazione is not None:
+        campi = {k: v for k, v in registrazione.items() if k != "dove"}
+        nuova["registrazione"] = {**campi, **tramite(registrazione["dove"])}
+    return nuova

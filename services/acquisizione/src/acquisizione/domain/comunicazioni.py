@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-Canale = Literal["pec", "email", "raccomandata"]
-StatoInvio = Literal["in_attesa", "inviata", "consegnata", "non_consegnata"]
-Ruolo = Literal["cliente", "avvocato"]
-TipoComunicazione = Literal["avvio_procedimento"]
+from parcelle_contracts.vocabolario import Canale, StatoInvio, TipoComunicazione
+
+Parte = Literal["cliente", "avvocato"]
+"""Who a notice is for: the client (the counter-party) or the applicant."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,7 +31,7 @@ class Recapito:
 class Invio:
     """One delivery to make: to whom, in which role, by which channel."""
 
-    ruolo: Ruolo
+    ruolo: Parte
     recapito: Recapito
     canale: Canale
 
@@ -56,7 +56,7 @@ class Documento:
 class Comunicazione:
     id: str
     tipo: TipoComunicazione
-    ruolo: Ruolo
+    ruolo: Parte
     destinatario: str
     canale: Canale
     stato: StatoInvio

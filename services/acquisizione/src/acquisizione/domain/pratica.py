@@ -3,7 +3,8 @@ protocol number and a reporting councillor, or withdrawn by the lawyer.
 
 Every operation checks who asks, the state and the rules before changing anything, and raises
 a :class:`~acquisizione.domain.errori.DomainError` otherwise, so a refused operation leaves the
-case exactly as it was. Every change is written in the timeline with who, when and from where.
+case exactly as it was. Every change is written in the timeline with who, in what role, when and
+through what (a web area, the API, a scanner station, Parcelle itself).
 Times are timezone-aware and kept in UTC.
 """
 
@@ -16,35 +17,27 @@ from typing import Final, Literal
 from acquisizione.domain import termini
 from acquisizione.domain.assegnazione import AUTOMATICA, Relatore
 from acquisizione.domain.comunicazioni import Comunicazione, Documento
+from acquisizione.domain.cronologia import Passo
 from acquisizione.domain.errori import (
     DatiNonValidiError,
     NonTrovataError,
     StatoNonValidoError,
 )
 from acquisizione.domain.ordine import ImpostazioniOrdine
-from acquisizione.domain.persone import Richiedente, Utente, verifica_segreteria
+from acquisizione.domain.persone import SISTEMA, Autore, Richiedente, Utente, verifica_segreteria
 from acquisizione.domain.sportello import Ricevuti
 from acquisizione.domain.termini import Sospensione, StatoTermine
+from parcelle_contracts.vocabolario import (
+    CANALI,
+    STATI_INVIO,
+    TIPI_COMUNICAZIONE,
+    TIPI_FIRMA,
+    TipoFirma,
+    Tramite,
+)
 
 StatoPratica = Literal["depositata", "acquisita", "rinunciata"]
-TipoFirma = Literal["pades", "cades", "autografa"]
-
-WEB: Final = "web"
-API: Final = "api"
-"""Where an action comes from when no scanner station made it: the web areas, or the API."""
-SISTEMA: Final = "sistema"
-"""Who acts when the service does something by itself (the notice, an automatic rule)."""
 NON_TROVATA: Final = "Pratica non trovata"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Passo:
-    """One line of the timeline: who did what, when, from where."""
-
-    quando: datetime
-    descrizione: str
-    chi: str
-    dove: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,8 +48,10 @@ class Registrazione:
     acquisita_il: datetime
     da: str
     """The clerk's username."""
-    dove: str
-    """The scanner station, or ``web``."""
+    tramite: Tramite
+    """Through what the clerk acquired it: a scanner station, their web area, the API."""
+    stazione: str | None
+    """The scanner station, when through one."""
     letto_il: datetime | None
     """When the scanner read the code, if it was scanned."""
     originale_ricevuto: bool
@@ -131,8 +126,10 @@ class Pratica:
         importo_richiesto: Decimal | None,
         firma: TipoFirma,
         depositata_il: datetime,
+        tramite: Tramite = "area_web",
     ) -> "Pratica":
-        """A case just deposited: pending, waiting for the secretariat."""
+        """A case just deposited (by the lawyer, through ``tramite``): pending, waiting for the
+        secretariat."""
         if not (istanza_id and codice and ordine):
             raise ValueError("istanza_id, codice and ordine are required")
         ora = _utc(depositata_il)
@@ -147,11 +144,11 @@ class Pratica:
             firma=firma,
             depositata_il=ora,
         )
-        if firma == "autografa":
-            descrizione = "Istanza depositata con firma autografa: originale da consegnare"
-        else:
-            descrizione = "Istanza depositata con firma digitale"
-        pratica._annota(ora, descrizione, avvocato.nome_completo(), WEB)
+        pratica._annota(
+            ora,
+            f"Istanza depositata con {_iniziale_minuscola(TIPI_FIRMA[firma])}",
+            Autore(chi=avvocato.nome_completo(), ruolo="avvocato", tramite=tramite),
+        )
         return pratica
 
     # --- access ---------------------------------------------------------------------------------
@@ -196,13 +193,12 @@ class Pratica:
         protocollo: str,
         ora: datetime,
         chi: Utente,
-        dove: str,
         letto_il: datetime | None,
         ricevuti: Ricevuti,
         impostazioni: ImpostazioniOrdine,
     ) -> Registrazione:
-        """Register the case with ``protocollo``; the term starts today. ``dove``: the
-        scanner station's name, :data:`WEB` or :data:`API`."""
+        """Register the case with ``protocollo``; the term starts today. Where it was acquired
+        (a scanner station, the clerk's web area, the API) is the clerk's ``tramite``."""
         ora = _utc(ora)
         self.verifica_acquisibile(chi, ricevuti, impostazioni)
         autografa = self.firma == "autografa"
@@ -210,7 +206,8 @@ class Pratica:
             protocollo=protocollo,
             acquisita_il=ora,
             da=chi.username,
-            dove=dove,
+            tramite=chi.tramite,
+            stazione=chi.stazione,
             letto_il=_utc(letto_il) if letto_il is not None else None,
             originale_ricevuto=autografa and ricevuti.originale,
             bollo_ricevuto=autografa and ricevuti.bollo,
@@ -221,7 +218,7 @@ class Pratica:
         descrizione = f"Istanza acquisita con protocollo n. {protocollo}"
         if autografa:
             descrizione += f" ({ricevuti.descrizione()})"
-        self._annota(ora, descrizione, chi.nome_completo(), dove)
+        self._annota(ora, descrizione, chi.autore())
         return self.registrazione
 
     # --- the reporting councillor ---------------------------------------------------------------
@@ -272,8 +269,7 @@ class Pratica:
             descrizione += " (assegnazione automatica)"
         if motivo:
             descrizione += f". Motivo: {motivo}"
-        chi = da.nome_completo() if da is not None else SISTEMA
-        self._annota(ora, descrizione, chi, WEB if da is not None else None)
+        self._annota(ora, descrizione, da.autore() if da is not None else SISTEMA)
         return assegnazione
 
     # --- the notice of start of proceedings -----------------------------------------------------
@@ -294,12 +290,13 @@ class Pratica:
         if self.comunicazioni:
             raise StatoNonValidoError("L'avviso di avvio del procedimento è già stato generato")
         self.comunicazioni = tuple(comunicazioni)
-        self._annota(ora, "Avviso di avvio del procedimento generato", SISTEMA)
+        self._annota(ora, f"{TIPI_COMUNICAZIONE['avvio_procedimento']} generata", SISTEMA)
         for comunicazione in comunicazioni:
+            stato = STATI_INVIO[comunicazione.stato].lower()
             self._annota(
                 ora,
-                f"Avviso per {comunicazione.destinatario} in attesa di invio "
-                f"({_CANALI[comunicazione.canale]})",
+                f"Avviso per {comunicazione.destinatario}: {stato} "
+                f"({CANALI[comunicazione.canale]})",
                 SISTEMA,
             )
         for problema in problemi:
@@ -312,7 +309,7 @@ class Pratica:
         if self.stato != "acquisita":
             raise StatoNonValidoError("Le osservazioni si aggiungono a una pratica acquisita")
 
-    def aggiungi_osservazioni(self, osservazione: Osservazione, chi: Utente, dove: str) -> None:
+    def aggiungi_osservazioni(self, osservazione: Osservazione, chi: Utente) -> None:
         """Add the client's observations; the same ``id`` twice is one addition."""
         if any(o.id == osservazione.id for o in self.osservazioni):
             return
@@ -321,8 +318,7 @@ class Pratica:
         self._annota(
             _utc(osservazione.aggiunte_il),
             f"Osservazioni del cliente aggiunte: {osservazione.documento.nome_file}",
-            chi.nome_completo(),
-            dove,
+            chi.autore(),
         )
 
     # --- withdrawal -----------------------------------------------------------------------------
@@ -337,7 +333,9 @@ class Pratica:
             return False
         self.stato = "rinunciata"
         self.rinunciata = Rinuncia(motivo=motivo, quando=ora)
-        self._annota(ora, f"Rinuncia dell'avvocato: {motivo}", self.avvocato.nome_completo(), WEB)
+        # istanze's event does not say through what the lawyer withdrew.
+        avvocato = Autore(chi=self.avvocato.nome_completo(), ruolo="avvocato")
+        self._annota(ora, f"Rinuncia dell'avvocato: {motivo}", avvocato)
         return True
 
     # --- terms ----------------------------------------------------------------------------------
@@ -379,12 +377,13 @@ class Pratica:
 
     # --- internals ------------------------------------------------------------------------------
 
-    def _annota(self, ora: datetime, descrizione: str, chi: str, dove: str | None = None) -> None:
-        passo = Passo(quando=ora, descrizione=descrizione, chi=chi, dove=dove)
-        self.cronologia = (*self.cronologia, passo)
+    def _annota(self, ora: datetime, descrizione: str, autore: Autore) -> None:
+        self.cronologia = (*self.cronologia, Passo.di(autore, quando=ora, descrizione=descrizione))
 
 
-_CANALI: Final = {"pec": "PEC", "email": "e-mail", "raccomandata": "raccomandata A/R"}
+def _iniziale_minuscola(testo: str) -> str:
+    """``Firma autografa (...)`` as it reads inside a sentence."""
+    return testo[:1].lower() + testo[1:]
 
 
 def _utc(ora: datetime) -> datetime:

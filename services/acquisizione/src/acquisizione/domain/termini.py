@@ -17,8 +17,6 @@ from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 ROMA: Final = ZoneInfo("Europe/Rome")
-TERMINE_PREDEFINITO: Final = 90
-"""Days of the procedure where the Ordine set nothing else."""
 
 StatoTermine = Literal["in_corso", "vicino", "scaduto"]
 

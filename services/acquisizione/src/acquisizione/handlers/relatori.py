@@ -5,21 +5,20 @@ observations and the timeline."""
 
 from datetime import date
 
-from acquisizione.adapters.registro import Registro
-from acquisizione.casi import Casi
 from acquisizione.domain.persone import verifica_consigliere
-from acquisizione.mapping import utente_da_attore
+from acquisizione.handlers.base import Handler
+from acquisizione.views import utente
 from parcelle_contracts import acquisizione as contratti
 
 
-class Relatori(Casi):
+class Relatori(Handler):
+    """What a reporting councillor sees."""
+
     async def assegnate(self, msg: contratti.ElencoAssegnate) -> list[contratti.Pratica]:
         """The councillor's acquired cases, the nearest deadline first."""
-        utente = utente_da_attore(msg.attore)
-        verifica_consigliere(utente)
-        pratiche = await self.d.store.run(
-            lambda tx: Registro(tx).del_relatore(utente.ordine, utente.username)
-        )
+        chi = utente(msg.attore)
+        verifica_consigliere(chi)
+        pratiche = await self.leggi(lambda uow: uow.registro.del_relatore(chi.ordine, chi.username))
         oggi = self.oggi()
         pratiche.sort(key=lambda p: (p.scadenza(oggi) or date.max, p.depositata_il))
         return [self.vista(p) for p in pratiche]

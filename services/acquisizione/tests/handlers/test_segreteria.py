@@ -1,7 +1,6 @@
 """Acquiring a case by its code: the refusals and their codes, one protocol number per case
 whatever happens, gapless per Ordine and per year, and what the other services are told."""
 
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,9 +12,9 @@ from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_kit.codes import nuovo_codice
 
-from .conftest import Servizio
-from .fabbrica import ACQUISITA, IMPOSTAZIONI
-from .finti import AVVOCATO, SECRET, SEGRETERIA, scansione
+from ..conftest import Servizio
+from ..fabbrica import ACQUISITA, IMPOSTAZIONI
+from ..finti import AVVOCATO, SECRET, SEGRETERIA, scansione
 
 
 async def rifiuto(servizio: Servizio, messaggio: AcquisisciPratica) -> DomainError:
@@ -27,17 +26,34 @@ async def rifiuto(servizio: Servizio, messaggio: AcquisisciPratica) -> DomainErr
 async def test_a_scan_acquires_with_the_first_number_of_the_year(servizio: Servizio) -> None:
     (codice,) = await servizio.deposita()
     risposta = await servizio.segreteria.acquisisci(scansione(codice))
-    assert risposta is not None
-    assert risposta["protocollo"] == "2026/000001"
-    assert risposta["stato"] == "acquisita"
-    assert risposta["gia_acquisita"] is False
-    assert risposta["cronologia"][-1]["dove"] == "banco-1"
+    assert risposta.protocollo == "2026/000001"
+    assert risposta.stato == "acquisita"
+    assert risposta.gia_acquisita is False
+    passo = risposta.cronologia[-1]
+    assert (passo.chi, passo.ruolo, passo.tramite, passo.stazione) == (
+        "Sara Neri",
+        "segreteria",
+        "stazione",
+        "banco-1",
+    )
     (evento,) = await servizio.uscita()  # the DEMO defaults assign nobody: no relatore
     assert evento["routing_key"] == "acquisizione.event.pratica_acquisita"
     assert evento["protocollo"] == "2026/000001"
     assert evento["correlation_id"] == f"corr-DEMO-0-{codice}"  # the case's, not the request's
     assert evento["acquisita_da"]["username"] == SEGRETERIA.username
-    assert evento["stazione"] == "banco-1"
+    assert (evento["acquisita_da"]["tramite"], evento["acquisita_da"]["stazione"]) == (
+        "stazione",
+        "banco-1",
+    )
+
+
+async def test_a_click_in_the_pending_list_is_recorded_from_the_clerk_s_web_area(
+    servizio: Servizio,
+) -> None:
+    (codice,) = await servizio.deposita()
+    risposta = await servizio.segreteria.acquisisci(scansione(codice, SEGRETERIA, origine="elenco"))
+    passo = risposta.cronologia[-1]
+    assert (passo.tramite, passo.stazione) == ("area_web", None)
 
 
 async def test_scanning_again_answers_the_registration_and_changes_nothing(
@@ -62,18 +78,16 @@ async def test_a_redelivered_request_gets_the_first_answer_and_no_second_number(
     prima = await servizio.segreteria.acquisisci(messaggio)
     assert await servizio.segreteria.acquisisci(messaggio) == prima
     dopo = await servizio.segreteria.acquisisci(scansione(altro))
-    assert dopo is not None
-    assert dopo["protocollo"] == "2026/000002"
+    assert dopo.protocollo == "2026/000002"
 
 
 async def test_the_code_is_read_forgivingly(servizio: Servizio) -> None:
     (codice,) = await servizio.deposita()
     digitato = codice.lower().replace("-", " ")
     risposta = await servizio.segreteria.acquisisci(
-        scansione(digitato, origine="elenco", stazione=None)
+        scansione(digitato, SEGRETERIA, origine="elenco")
     )
-    assert risposta is not None
-    assert risposta["codice"] == codice
+    assert risposta.codice == codice
 
 
 async def test_malformed_forged_foreign_and_unknown_codes_are_refused_without_a_number(
@@ -100,8 +114,7 @@ async def test_malformed_forged_foreign_and_unknown_codes_are_refused_without_a_
     assert sconosciuto.codice == "non_trovata"
     # None of these took a number.
     risposta = await servizio.segreteria.acquisisci(scansione(codice))
-    assert risposta is not None
-    assert risposta["protocollo"] == "2026/000001"
+    assert risposta.protocollo == "2026/000001"
 
 
 async def test_only_the_secretariat_acquires(servizio: Servizio) -> None:
@@ -115,15 +128,14 @@ async def test_a_hand_signed_deposit_waits_for_its_original(servizio: Servizio) 
     (codice,) = await servizio.deposita(firma="autografa")
     assert (await rifiuto(servizio, scansione(codice))).codice == "originale_mancante"
     risposta = await servizio.segreteria.acquisisci(scansione(codice, originale_ricevuto=True))
-    assert risposta is not None
-    assert risposta["originale_ricevuto"] is True
-    assert risposta["protocollo"] == "2026/000001"
+    assert risposta.originale_ricevuto is True
+    assert risposta.protocollo == "2026/000001"
 
 
 async def test_where_the_ordine_asks_for_it_the_stamp_duty_is_confirmed_too(
     servizio: Servizio,
 ) -> None:
-    await servizio.configura(replace(IMPOSTAZIONI, marca_da_bollo=True))
+    await servizio.configura(IMPOSTAZIONI.model_copy(update={"marca_da_bollo": True}))
     (codice,) = await servizio.deposita(firma="autografa")
     attesa = await servizio.segreteria.elenco_in_attesa(
         ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA)
@@ -134,8 +146,7 @@ async def test_where_the_ordine_asks_for_it_the_stamp_duty_is_confirmed_too(
     risposta = await servizio.segreteria.acquisisci(
         scansione(codice, originale_ricevuto=True, bollo_ricevuto=True)
     )
-    assert risposta is not None
-    assert (risposta["originale_ricevuto"], risposta["bollo_ricevuto"]) == (True, True)
+    assert (risposta.originale_ricevuto, risposta.bollo_ricevuto) == (True, True)
 
 
 async def test_a_withdrawn_case_is_not_acquired(servizio: Servizio) -> None:
@@ -159,13 +170,12 @@ async def test_numbers_are_per_ordine_and_per_year_in_rome(servizio: Servizio) -
     clerk_roma = Attore(username="segreteria.roma", ruolo="segreteria", ordine="ROMA")
     numeri = []
     for codice in demo[:2]:
-        numeri.append((await servizio.segreteria.acquisisci(scansione(codice)) or {})["protocollo"])
+        numeri.append((await servizio.acquisisci(codice))["protocollo"])
     for codice in roma:
-        risposta = await servizio.segreteria.acquisisci(scansione(codice, clerk_roma))
-        numeri.append((risposta or {})["protocollo"])
+        numeri.append((await servizio.acquisisci(codice, clerk_roma))["protocollo"])
     # Half past midnight on 1 January 2027 in Rome is still 2026 in UTC.
     servizio.orologio.ora = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
-    numeri.append((await servizio.segreteria.acquisisci(scansione(demo[2])) or {})["protocollo"])
+    numeri.append((await servizio.acquisisci(demo[2]))["protocollo"])
     assert numeri == ["2026/000001", "2026/000002", "2026/000001", "2026/000002", "2027/000001"]
 
 

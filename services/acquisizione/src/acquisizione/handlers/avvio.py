@@ -11,17 +11,17 @@ again (the PDF is found under the message's key) and records nothing twice.
 
 from datetime import datetime
 
-from acquisizione.adapters.registro import Registro
-from acquisizione.casi import Casi, evento
 from acquisizione.comandi import PreparaAvvio
 from acquisizione.domain.comunicazioni import Comunicazione, Documento, Invio, invii_avvio
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.pratica import Pratica
-from acquisizione.mapping import file_ref, recapiti
+from acquisizione.handlers.base import Handler, evento
+from acquisizione.views import file_ref, recapiti
 from parcelle_contracts.comunicazioni import Destinatario, InviaComunicazione, InviaRaccomandata
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.vocabolario import TIPI_COMUNICAZIONE
 from parcelle_kit.blob.writes import put_once
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
@@ -32,14 +32,16 @@ OGGETTO_MAX = 200
 logger = get_logger(__name__)
 
 
-class Avvio(Casi):
+class Avvio(Handler):
+    """The notice, after the acquisition that made it due."""
+
     async def prepara(self, msg: PreparaAvvio) -> None:
         """Generate the notice of the case and order its delivery (once)."""
-        pratica = await self._leggi(msg.istanza_id)
+        pratica = await self.pratica(msg.istanza_id)
         if pratica.comunicazioni or pratica.stato != "acquisita" or pratica.relatore is None:
             logger.info("notice not due", istanza=pratica.istanza_id, stato=pratica.stato)
             return
-        impostazioni = await self.d.store.run(lambda tx: Registro(tx).impostazioni(pratica.ordine))
+        impostazioni = await self.leggi(lambda uow: self.regole(uow, pratica.ordine))
         istanza = await self.d.fascicoli.dettaglio(msg, msg.attore, pratica.istanza_id)
         ora = self.d.ora()
         documento = await self._avviso(msg, pratica, istanza, impostazioni, ora)
@@ -47,7 +49,7 @@ class Avvio(Casi):
         invii, problemi = invii_avvio(cliente, avvocato)
 
         async def work(tx: Transaction) -> Outcome:
-            registro = Registro(tx)
+            registro = self.d.unit_of_work(tx).registro
             pratica = await registro.prendi(msg.istanza_id)
             if pratica.comunicazioni or pratica.stato != "acquisita":
                 return Outcome()  # withdrawn meanwhile: the notice is kept, never sent
@@ -138,8 +140,8 @@ class Avvio(Casi):
 def _oggetto(pratica: Pratica, impostazioni: ImpostazioniOrdine) -> str:
     assert pratica.registrazione is not None
     oggetto = (
-        f"Avvio del procedimento prot. n. {pratica.registrazione.protocollo} - parere di "
-        f"congruità - {impostazioni.nome_esteso()}"
+        f"{TIPI_COMUNICAZIONE['avvio_procedimento']} prot. n. "
+        f"{pratica.registrazione.protocollo} - parere di congruità - {impostazioni.nome}"
     )
     return oggetto[:OGGETTO_MAX]
 
@@ -155,5 +157,5 @@ def _testo(pratica: Pratica, impostazioni: ImpostazioniOrdine) -> str:
         "Eventuali osservazioni e documenti possono essere presentati entro "
         f"{registrazione.giorni_osservazioni} giorni dal ricevimento, come indicato nella "
         "comunicazione.\n\n"
-        f"La Segreteria - {impostazioni.nome_esteso()}"
+        f"La Segreteria - {impostazioni.nome}"
     )

@@ -1,23 +1,23 @@
 """The relatore: assigned by the Ordine's rule at acquisition or by a clerk, reassigned with a
-reason, never outside the Ordine's list; the first assignment makes the notice due."""
+reason, never outside the Ordine's list; the first assignment makes the notice due; the
+assigned councillor sees the case."""
 
 from collections import Counter
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from acquisizione.domain.errori import DomainError
-from acquisizione.relatori import Relatori
-from parcelle_contracts.acquisizione import AssegnaRelatore, DettaglioPratica, ElencoAssegnate
+from parcelle_contracts.acquisizione import AssegnaRelatore, DettaglioPratica
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import IstanzaRinunciata
+from parcelle_contracts.ordini import Relatore
 
-from .conftest import Servizio
-from .fabbrica import ACQUISITA, IMPOSTAZIONI, NERI, VERDI
-from .finti import CONSIGLIERE, SEGRETERIA
+from ..conftest import Servizio
+from ..fabbrica import ACQUISITA, IMPOSTAZIONI, NERI, VERDI
+from ..finti import CONSIGLIERE, SEGRETERIA
 
-AUTOMATICA = replace(IMPOSTAZIONI, assegnazione_automatica=True)
+AUTOMATICA = IMPOSTAZIONI.model_copy(update={"assegnazione_automatica": True})
 
 
 def assegna(
@@ -56,10 +56,30 @@ async def test_the_rule_assigns_at_acquisition_by_weight(servizio: Servizio) -> 
     assert prepara["correlation_id"] == uscita[0]["correlation_id"]
 
 
+async def test_the_timeline_says_the_rule_assigned_through_parcelle_itself(
+    servizio: Servizio,
+) -> None:
+    await servizio.configura(AUTOMATICA)
+    (codice,) = await servizio.deposita()
+    scansione, regola = (await servizio.acquisisci(codice))["cronologia"][-2:]
+    assert (scansione["tramite"], scansione["stazione"], scansione["ruolo"]) == (
+        "stazione",
+        "banco-1",
+        "segreteria",
+    )
+    assert regola["descrizione"] == "Relatore assegnato: Marco Verdi (assegnazione automatica)"
+    assert (regola["chi"], regola["ruolo"], regola["tramite"], regola["stazione"]) == (
+        "sistema",
+        None,
+        "sistema",
+        None,
+    )
+
+
 async def test_a_withdrawn_case_frees_its_relatore_for_the_next(servizio: Servizio) -> None:
-    a = replace(VERDI, username="a", nome="A")
-    b = replace(VERDI, username="b", nome="B")
-    await servizio.configura(replace(AUTOMATICA, relatori=(a, b)))
+    a = Relatore(username="a", nome="A")
+    b = Relatore(username="b", nome="B")
+    await servizio.configura(AUTOMATICA.model_copy(update={"relatori": (a, b)}))
     codici = await servizio.deposita(3)
     primo = await servizio.acquisisci(codici[0])
     assert primo["relatore"]["relatore"] == "a"
@@ -92,8 +112,10 @@ async def test_a_clerk_assigns_then_reassigns_with_a_reason(servizio: Servizio) 
     (codice,) = await servizio.deposita()
     istanza_id = (await servizio.acquisisci(codice))["istanza_id"]
     prima = await servizio.segreteria.assegna(assegna(istanza_id, VERDI.username))
-    assert prima is not None
-    assert prima["relatore"]["da"] == SEGRETERIA.username
+    assert prima.relatore is not None
+    assert prima.relatore.da == SEGRETERIA.username
+    passo = prima.cronologia[-1]
+    assert (passo.chi, passo.ruolo, passo.tramite) == ("Sara Neri", "segreteria", "area_web")
     assert tipi(await servizio.uscita())[1:] == ["relatore_assegnato", "prepara_avvio"]
 
     with pytest.raises(DomainError) as senza_motivo:
@@ -102,9 +124,9 @@ async def test_a_clerk_assigns_then_reassigns_with_a_reason(servizio: Servizio) 
     dopo = await servizio.segreteria.assegna(
         assegna(istanza_id, NERI.username, "Astensione per conflitto di interessi")
     )
-    assert dopo is not None
-    assert [a["relatore"] for a in dopo["assegnazioni"]] == [VERDI.username, NERI.username]
-    assert dopo["relatore"]["motivo"] == "Astensione per conflitto di interessi"
+    assert [a.relatore for a in dopo.assegnazioni] == [VERDI.username, NERI.username]
+    assert dopo.relatore is not None
+    assert dopo.relatore.motivo == "Astensione per conflitto di interessi"
     # The notice was due once: a reassignment does not send it again.
     assert tipi(await servizio.uscita())[3:] == ["relatore_assegnato"]
 
@@ -157,31 +179,3 @@ async def test_the_assigned_councillor_sees_the_case(servizio: Servizio) -> None
             DettaglioPratica(correlation_id="c", ordine="DEMO", attore=altro, istanza_id=istanza_id)
         )
     assert errore.value.codice == "non_trovata"
-
-
-async def test_a_councillor_lists_the_cases_assigned_to_them(servizio: Servizio) -> None:
-    await servizio.configura(AUTOMATICA)
-    codici = await servizio.deposita(3)
-    for codice in codici:
-        await servizio.acquisisci(codice)
-    relatori = Relatori(servizio.d)
-
-    def elenco(attore: Attore) -> ElencoAssegnate:
-        return ElencoAssegnate(correlation_id="c", ordine=attore.ordine, attore=attore)
-
-    viste = {
-        nome: await relatori.assegnate(
-            elenco(Attore(username=nome, ruolo="consigliere", ordine="DEMO"))
-        )
-        for nome in (VERDI.username, NERI.username)
-    }
-    assert sum(len(v) for v in viste.values()) == 3
-    for nome, pratiche in viste.items():
-        assert all(p.relatore is not None and p.relatore.relatore == nome for p in pratiche)
-        scadenze = [p.scadenza for p in pratiche]
-        assert scadenze == sorted(scadenze, key=lambda s: (s is None, s))
-    with pytest.raises(DomainError) as errore:
-        await relatori.assegnate(elenco(SEGRETERIA))
-    assert errore.value.codice == "non_autorizzata"
-    roma = Attore(username=VERDI.username, ruolo="consigliere", ordine="ROMA")
-    assert await relatori.assegnate(elenco(roma)) == []

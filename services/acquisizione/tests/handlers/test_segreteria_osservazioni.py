@@ -9,8 +9,8 @@ from acquisizione.domain.errori import DomainError
 from parcelle_contracts.acquisizione import AggiungiOsservazioni
 from parcelle_contracts.common import BlobRef
 
-from .conftest import Servizio
-from .finti import SEGRETERIA, ref
+from ..conftest import Servizio
+from ..finti import SEGRETERIA, ref
 
 PDF = b"%PDF-1.7\n% le osservazioni del cliente\n%%EOF\n"
 
@@ -44,8 +44,7 @@ async def test_a_pdf_is_kept_with_the_case(servizio: Servizio) -> None:
     istanza_id = await acquisita(servizio)
     file = await trasferito(servizio, PDF)
     messaggio = aggiungi(istanza_id, file, "../Memoria del sig. Rossi")
-    risposta = await servizio.segreteria.aggiungi_osservazioni(messaggio)
-    assert risposta is not None
+    risposta = (await servizio.segreteria.aggiungi_osservazioni(messaggio)).model_dump(mode="json")
     (osservazione,) = risposta["osservazioni"]
     assert osservazione["nome_file"] == "Memoria del sig. Rossi.pdf"
     assert osservazione["blob"]["area"] == "acquisizione"
@@ -56,7 +55,8 @@ async def test_a_pdf_is_kept_with_the_case(servizio: Servizio) -> None:
         "Osservazioni del cliente aggiunte: Memoria del sig. Rossi.pdf"
     )
     # Redelivered: the same answer, one file.
-    assert await servizio.segreteria.aggiungi_osservazioni(messaggio) == risposta
+    di_nuovo = await servizio.segreteria.aggiungi_osservazioni(messaggio)
+    assert di_nuovo.model_dump(mode="json") == risposta
 
 
 async def test_a_file_that_is_not_a_pdf_is_refused_whatever_its_name(servizio: Servizio) -> None:

@@ -14,8 +14,8 @@ from parcelle_contracts.istanze import DatiPratica
 from parcelle_kit.pdf import PdfRenderer
 from parcelle_testing.pdf_tools import Tool
 
-from .fabbrica import IMPOSTAZIONI, assegnata, pendente
-from .finti import vista_istanza
+from ..fabbrica import REGOLE, assegnata, pendente
+from ..finti import vista_istanza
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 GENERATO = datetime(2026, 3, 3, 10, 5, tzinfo=UTC)
@@ -43,7 +43,7 @@ async def avviso(documenti: DocumentiAcquisizione) -> bytes:
         }
     )
     istanza = istanza.model_copy(update={"contenuto": contenuto})
-    return await documenti.avvio(pratica, istanza, IMPOSTAZIONI, generato_il=GENERATO)
+    return await documenti.avvio(pratica, istanza, REGOLE, generato_il=GENERATO)
 
 
 async def test_is_a_valid_one_page_pdf(
@@ -87,7 +87,7 @@ async def test_says_what_articles_7_and_8_ask(avviso: bytes, testo: Lettore) -> 
 async def test_without_the_ordine_s_pec_the_address_is_where_to_send() -> None:
     pratica = assegnata()
     istanza = vista_istanza(pratica.istanza_id, pratica.codice)
-    senza_pec = replace(IMPOSTAZIONI, pec="")
+    senza_pec = replace(REGOLE, pec="")
     contesto = contesto_avvio(pratica, istanza, senza_pec, generato_il=GENERATO)
     assert contesto["ordine"]["pec"] == ""
     assert contesto["equo_compenso"] is False
@@ -98,4 +98,4 @@ async def test_a_notice_needs_an_acquired_and_assigned_case() -> None:
     pratica = pendente()
     istanza = vista_istanza(pratica.istanza_id, pratica.codice)
     with pytest.raises(ValueError, match="relatore"):
-        contesto_avvio(pratica, istanza, IMPOSTAZIONI, generato_il=GENERATO)
+        contesto_avvio(pratica, istanza, REGOLE, generato_il=GENERATO)

@@ -2,18 +2,19 @@
 in the service's area, and handed to notifiche (PEC) or postale (raccomandata A/R) while the
 case shows each delivery as waiting."""
 
-from dataclasses import replace
 from typing import Any
 
+from acquisizione.bootstrap import unit_of_work
 from acquisizione.comandi import PreparaAvvio
+from acquisizione.handlers.ordini import imposta
 from parcelle_contracts.acquisizione import DettaglioPratica
 from parcelle_contracts.istanze import IstanzaRinunciata
 
-from .conftest import Servizio
-from .fabbrica import ACQUISITA, IMPOSTAZIONI
-from .finti import SEGRETERIA, vista_istanza
+from ..conftest import Servizio
+from ..fabbrica import ACQUISITA, IMPOSTAZIONI
+from ..finti import SEGRETERIA, vista_istanza
 
-AUTOMATICA = replace(IMPOSTAZIONI, assegnazione_automatica=True)
+AUTOMATICA = IMPOSTAZIONI.model_copy(update={"assegnazione_automatica": True})
 SENZA_PEC = {
     "tipo": "persona_fisica",
     "nome": "Mario",
@@ -139,3 +140,16 @@ async def test_a_case_withdrawn_before_its_notice_gets_none(servizio: Servizio) 
     await servizio.avvio.prepara(comando)
     assert servizio.fascicoli.domande == []
     assert (await vista(servizio, comando.istanza_id))["comunicazioni"] == []
+
+
+async def test_the_notice_prints_the_name_the_ordine_set_last(servizio: Servizio) -> None:
+    comando = await acquisita_e_assegnata(servizio)
+    nome = "Ordine degli Avvocati di Altrove"
+    await servizio.store.run(lambda tx: imposta(unit_of_work(tx), "DEMO", {"nome": nome}))
+    await servizio.avvio.prepara(comando)
+    (contesto,) = servizio.documenti.contesti
+    assert contesto["ordine"]["nome"] == nome
+    uscita = await servizio.uscita()
+    invio = next(c for c in uscita if c["routing_key"].endswith("invia_comunicazione"))
+    assert invio["oggetto"].endswith(nome)
+    assert invio["testo"].endswith(f"La Segreteria - {nome}")

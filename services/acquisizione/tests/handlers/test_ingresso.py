@@ -1,7 +1,6 @@
 """Deposits and withdrawals from `istanze`, idempotently and in either order; the deadlines
 list."""
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -12,9 +11,9 @@ from parcelle_contracts.acquisizione import DettaglioPratica, ElencoInAttesa, El
 from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_kit.codes import nuovo_codice
 
-from .conftest import Servizio
-from .fabbrica import ACQUISITA, IMPOSTAZIONI
-from .finti import AVVOCATO, SECRET, SEGRETERIA, depositata
+from ..conftest import Servizio
+from ..fabbrica import ACQUISITA, IMPOSTAZIONI
+from ..finti import AVVOCATO, SECRET, SEGRETERIA, depositata
 
 
 def rinuncia(istanza_id: str, codice: str) -> IstanzaRinunciata:
@@ -90,7 +89,7 @@ async def test_an_acquired_case_withdrawn_keeps_its_number(servizio: Servizio) -
 
 
 async def test_deadlines_near_or_past_the_most_urgent_first(servizio: Servizio) -> None:
-    await servizio.configura(replace(IMPOSTAZIONI, termine_giorni=30))
+    await servizio.configura(IMPOSTAZIONI.model_copy(update={"termine_giorni": 30}))
     codici = await servizio.deposita(3)
     viste = []
     for giorni, codice in zip((0, 5, 20), codici, strict=True):

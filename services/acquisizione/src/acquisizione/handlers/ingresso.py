@@ -6,10 +6,9 @@ events travel on different queues, so a withdrawal may arrive before its deposit
 kept aside and applied when the deposit arrives.
 """
 
-from acquisizione.adapters.registro import Registro
-from acquisizione.casi import Casi
 from acquisizione.domain.pratica import Pratica
-from acquisizione.mapping import richiedente_da_attore
+from acquisizione.handlers.base import Handler
+from acquisizione.views import richiedente
 from parcelle_contracts.istanze import IstanzaDepositata, IstanzaRinunciata
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
@@ -18,12 +17,14 @@ from parcelle_kit.store.ports import Transaction
 logger = get_logger(__name__)
 
 
-class Ingresso(Casi):
+class Ingresso(Handler):
+    """What `istanze` announces about the cases."""
+
     async def depositata(self, msg: IstanzaDepositata) -> None:
         """A new deposit: the case joins the Ordine's pending list."""
 
         async def work(tx: Transaction) -> Outcome:
-            registro = Registro(tx)
+            registro = self.d.unit_of_work(tx).registro
             if await registro.trova(msg.istanza_id) is not None:
                 return Outcome()  # the same deposit, announced again
             pratica = Pratica.deposita(
@@ -31,11 +32,12 @@ class Ingresso(Casi):
                 codice=msg.codice,
                 ordine=msg.ordine,
                 correlation_id=msg.correlation_id,
-                avvocato=richiedente_da_attore(msg.avvocato),
+                avvocato=richiedente(msg.avvocato),
                 cliente=msg.cliente,
                 importo_richiesto=msg.importo_richiesto,
                 firma=msg.firma,
                 depositata_il=msg.depositata_il,
+                tramite=msg.avvocato.tramite,
             )
             rinuncia = await registro.rinuncia_anticipata(msg.istanza_id)
             if rinuncia is not None:
@@ -50,7 +52,7 @@ class Ingresso(Casi):
         marked withdrawn (its protocol number stays its own)."""
 
         async def work(tx: Transaction) -> Outcome:
-            registro = Registro(tx)
+            registro = self.d.unit_of_work(tx).registro
             pratica = await registro.trova(msg.istanza_id)
             if pratica is None:
                 logger.info("withdrawal before its deposit: kept for it", istanza=msg.istanza_id)
