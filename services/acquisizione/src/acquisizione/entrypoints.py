@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from faststream.rabbit import RabbitRouter
 
-from acquisizione.comandi import PreparaAvvio
 from acquisizione.config import AcquisizioneSettings
 from acquisizione.handlers.avvio import Avvio
+from acquisizione.handlers.comandi import PreparaAvvio
 from acquisizione.handlers.ingresso import Ingresso
 from acquisizione.handlers.ordini import Ordini
 from acquisizione.handlers.relatori import Relatori

@@ -5,7 +5,7 @@ case shows each delivery as waiting."""
 from typing import Any
 
 from acquisizione.bootstrap import unit_of_work
-from acquisizione.comandi import PreparaAvvio
+from acquisizione.handlers.comandi import PreparaAvvio
 from acquisizione.handlers.ordini import imposta
 from parcelle_contracts.acquisizione import DettaglioPratica
 from parcelle_contracts.istanze import IstanzaRinunciata

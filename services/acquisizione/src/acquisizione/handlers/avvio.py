@@ -11,11 +11,11 @@ again (the PDF is found under the message's key) and records nothing twice.
 
 from datetime import datetime
 
-from acquisizione.comandi import PreparaAvvio
 from acquisizione.domain.comunicazioni import Comunicazione, Documento, Invio, invii_avvio
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.pratica import Pratica
 from acquisizione.handlers.base import Handler, evento
+from acquisizione.handlers.comandi import PreparaAvvio
 from acquisizione.views import file_ref, recapiti
 from parcelle_contracts.comunicazioni import Destinatario, InviaComunicazione, InviaRaccomandata
 from parcelle_contracts.envelope import Message

@@ -6,12 +6,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from typing import TypeVar
 
-from acquisizione.comandi import PreparaAvvio
 from acquisizione.domain import termini
 from acquisizione.domain.assegnazione import Relatore
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.persone import Utente
 from acquisizione.domain.pratica import Pratica
+from acquisizione.handlers.comandi import PreparaAvvio
 from acquisizione.ports import Dependencies, UnitOfWork
 from acquisizione.views import impostazioni, vista
 from parcelle_contracts import acquisizione as contratti
