@@ -11,7 +11,8 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 
-from istanze.adapters.archivio import Archivio
+from istanze.adapters.impostazioni import CopiaImpostazioni
+from parcelle_contracts.ordini import ImpostazioniOrdine, RegoleIstanze
 from parcelle_kit import demo
 from parcelle_kit.codes import verifica_codice
 from parcelle_kit.settings import Settings
@@ -254,11 +255,13 @@ async def test_every_status_change_is_published_on_the_public_exchange(
 
 
 async def configure_ordine(runtimes: list[Any], **regole: Any) -> None:
-    """Set the DEMO Ordine's rules in the running istanze service's own store."""
+    """Give the running istanze service a read copy of the DEMO Ordine's settings with these
+    rules, as acquisizione's announcement would (a version no demo seed reaches)."""
     (istanze,) = [runtime for runtime in runtimes if runtime.name == "istanze"]
-    await istanze.store.run(
-        lambda tx: Archivio(tx).configura_ordine(demo.ORDINE, nome=demo.ORDINE_NOME, **regole)
+    impostazioni = ImpostazioniOrdine(
+        codice=demo.ORDINE, versione=1000, nome=demo.ORDINE_NOME, istanze=RegoleIstanze(**regole)
     )
+    await istanze.store.run(lambda tx: CopiaImpostazioni(tx).sostituisci(impostazioni))
 
 
 async def test_where_the_ordine_allows_it_a_deposit_without_digital_signature(
