@@ -100,6 +100,18 @@ def test_users_come_from_the_authenticated_actor() -> None:
     )
     utente = views.utente(attore)
     assert (utente.username, utente.ruolo, utente.ordine) == ("gbianchi", "avvocato", "DEMO")
+    assert (utente.tramite, utente.stazione) == ("area_web", None)
+    stazione = Attore(
+        username="segreteria1",
+        ruolo="segreteria",
+        ordine="DEMO",
+        tramite="stazione",
+        stazione="Sportello 2",
+    )
+    assert (views.utente(stazione).tramite, views.utente(stazione).stazione) == (
+        "stazione",
+        "Sportello 2",
+    )
 
 
 def test_a_valid_verification_becomes_the_signature_an_invalid_one_a_refusal() -> None:
