@@ -33,15 +33,9 @@ import segno
 from figures import cpu_model, line, load, reference_ms, show
 from markupsafe import Markup
 
-from istanze.adapters.documenti import (
-    PACKAGE,
-    TEMPLATE_ISTANZA,
-    TEMPLATE_RICEVUTA,
-    FileFirmato,
-    contesto_istanza,
-    contesto_ricevuta,
-    qr_svg,
-)
+from istanze.adapters.contesti import contesto_istanza, contesto_ricevuta, qr_svg
+from istanze.adapters.documenti import PACKAGE, TEMPLATE_ISTANZA, TEMPLATE_RICEVUTA
+from parcelle_contracts.common import BlobRef, FileRef
 from parcelle_contracts.istanze import Firma, Istanza
 
 SAMPLE = Path(__file__).resolve().parent / "istanza" / "istanza.json"
@@ -64,7 +58,11 @@ def context_istanza(qr: Markup | None = None) -> dict[str, Any]:
 
 def context_ricevuta() -> dict[str, Any]:
     firma = Firma(tipo="pades", firmatario="Niccolò D'Angelo", emittente="Demo CA")
-    firmato = FileFirmato("istanza_firmata.pdf", "c" * 64, 212_345)
+    firmato = FileRef(
+        blob=BlobRef(area="istanze", key="firmati/bench", sha256="c" * 64, size=212_345),
+        nome_file="istanza_firmata.pdf",
+        content_type="application/pdf",
+    )
     return contesto_ricevuta(
         istanza(),
         ordine_nome=ORDINE,

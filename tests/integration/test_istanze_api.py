@@ -11,7 +11,8 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 
-from istanze.adapters.archivio import Archivio
+from istanze.adapters.impostazioni import CopiaImpostazioni
+from parcelle_contracts.ordini import ImpostazioniOrdine, ImpostazioniOrdineCambiate, RegoleIstanze
 from parcelle_kit import demo
 from parcelle_kit.codes import verifica_codice
 from parcelle_kit.settings import Settings
@@ -254,11 +255,13 @@ async def test_every_status_change_is_published_on_the_public_exchange(
 
 
 async def configure_ordine(runtimes: list[Any], **regole: Any) -> None:
-    """Set the DEMO Ordine's rules in the running istanze service's own store."""
+    """Give the running istanze service a read copy of the DEMO Ordine's settings with these
+    rules, as acquisizione's announcement would (a version no demo seed reaches)."""
     (istanze,) = [runtime for runtime in runtimes if runtime.name == "istanze"]
-    await istanze.store.run(
-        lambda tx: Archivio(tx).configura_ordine(demo.ORDINE, nome=demo.ORDINE_NOME, **regole)
+    impostazioni = ImpostazioniOrdine(
+        codice=demo.ORDINE, versione=1000, nome=demo.ORDINE_NOME, istanze=RegoleIstanze(**regole)
     )
+    await istanze.store.run(lambda tx: CopiaImpostazioni(tx).sostituisci(impostazioni))
 
 
 async def test_where_the_ordine_allows_it_a_deposit_without_digital_signature(
@@ -333,3 +336,30 @@ async def test_the_receipts_2d_code_decodes_to_a_code_the_system_accepts(
     assert decoded == istanza["codice"]
     secret = Settings(**settings_values).secret()
     assert verifica_codice(secret, decoded) == decoded
+
+
+async def test_the_ordines_announced_name_is_printed_on_the_next_application(
+    start_services: StartServices, gateway_client: GatewayClient, testo: Any
+) -> None:
+    runtimes = await start_services(*SERVICES)
+    (istanze,) = [runtime for runtime in runtimes if runtime.name == "istanze"]
+    impostazioni = ImpostazioniOrdine(
+        codice=demo.ORDINE, versione=2000, nome="Ordine degli Avvocati di Nuovo Nome"
+    )
+    # As acquisizione announces a change: through the broker, to istanze's own queue.
+    await istanze.publisher.publish(
+        ImpostazioniOrdineCambiate(
+            correlation_id="ordine-DEMO", ordine=demo.ORDINE, impostazioni=impostazioni
+        )
+    )
+    async with asyncio.timeout(10):
+        while await istanze.store.run(lambda tx: CopiaImpostazioni(tx).leggi(demo.ORDINE)) != (
+            impostazioni
+        ):
+            await asyncio.sleep(0.1)
+    async with gateway_client() as gateway:
+        headers = await lawyer(gateway.http)
+        istanza = await complete_draft(gateway.http, headers)
+        pdf = await gateway.http.get(f"/api/v1/istanze/{istanza['id']}/documento", headers=headers)
+        assert pdf.status_code == 200, pdf.text
+    assert "Ordine degli Avvocati di Nuovo Nome" in testo(pdf.content)

@@ -1,13 +1,24 @@
-"""What the use cases of `istanze` need from outside: signatures, documents, clock, codes."""
+"""What the use cases of `istanze` need from outside, as ``typing.Protocol`` interfaces: the
+``firma`` service, the PDF documents, the clock, the application codes, the owner of the
+Ordini's settings, and the repositories used inside a transaction (the cases and the read
+copy of each Ordine's settings); and :class:`Dependencies`, the bundle the handlers get.
 
+Nothing here builds anything: ``bootstrap`` picks the adapters."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from istanze.adapters.documenti import FileFirmato
-from parcelle_contracts.common import BlobRef
+from istanze.domain.istanza import Istanza
+from parcelle_contracts import istanze as contratti
+from parcelle_contracts.common import BlobRef, FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.firma import EsitoVerifica, Originale
-from parcelle_contracts.istanze import Firma, Istanza
+from parcelle_contracts.ordini import ImpostazioniOrdine
+from parcelle_kit.blob.ports import BlobStore
+from parcelle_kit.consumer import IdempotentConsumer
+from parcelle_kit.store.ports import DocumentStore, Transaction
 
 
 class Firme(Protocol):
@@ -15,38 +26,46 @@ class Firme(Protocol):
 
     async def verifica(
         self, cause: Message, firmato: BlobRef, originale: Originale, codice_fiscale: str
-    ) -> EsitoVerifica: ...
+    ) -> EsitoVerifica:
+        """What ``firma`` finds on ``firmato`` as a signed copy of ``originale``."""
+        ...
 
-    async def firma_demo(self, cause: Message, documento: BlobRef) -> BlobRef: ...
+    async def firma_demo(self, cause: Message, documento: BlobRef) -> BlobRef:
+        """``documento`` signed with the demo lawyer's certificate (development only)."""
+        ...
 
 
 class Documenti(Protocol):
-    """The application and receipt PDFs."""
+    """The application and receipt PDFs, made from the case's view."""
 
     async def istanza(
         self,
-        istanza: Istanza,
+        istanza: contratti.Istanza,
         *,
         ordine_nome: str,
         generata_il: datetime,
         luogo: str | None = None,
         firma_autografa: bool | None = None,
-    ) -> bytes: ...
+    ) -> bytes:
+        """The application PDF the lawyer signs and deposits."""
+        ...
 
     async def ricevuta(
         self,
-        istanza: Istanza,
+        istanza: contratti.Istanza,
         *,
         ordine_nome: str,
         depositata_il: datetime,
         generata_il: datetime,
-        documento_sha256: str | None = None,
-        firma: Firma | None = None,
-        file_firmato: FileFirmato | None = None,
-    ) -> bytes: ...
+        file_firmato: FileRef | None = None,
+    ) -> bytes:
+        """The deposit receipt; ``file_firmato`` is the digitally signed file deposited."""
+        ...
 
 
 class Orologio(Protocol):
+    """The current time, timezone-aware."""
+
     def __call__(self) -> datetime: ...
 
 
@@ -54,3 +73,62 @@ class Codici(Protocol):
     """Issues application codes with the installation's check element."""
 
     def __call__(self, ordine: str, anno: int) -> str: ...
+
+
+class Acquisizione(Protocol):
+    """The owner of the Ordini's settings (the ``acquisizione`` service)."""
+
+    async def impostazioni(self, cause: Message, ordine: str) -> ImpostazioniOrdine | None:
+        """The settings of ``ordine``, or ``None`` when the owner does not answer in time."""
+        ...
+
+
+class IstanzaRepository(Protocol):
+    """The cases, inside one transaction (optimistic updates: a case changed by another
+    transaction meanwhile makes :meth:`salva` fail, and the transaction is run again)."""
+
+    async def trova(self, istanza_id: str) -> Istanza | None: ...
+
+    async def prendi(self, istanza_id: str) -> Istanza:
+        """The case, or :class:`~istanze.domain.errori.NonTrovataError`."""
+        ...
+
+    async def aggiungi(self, istanza: Istanza) -> None: ...
+
+    async def salva(self, istanza: Istanza) -> None: ...
+
+    async def dell_avvocato(self, ordine: str, username: str) -> list[Istanza]:
+        """A lawyer's cases, the last changed first."""
+        ...
+
+
+class ImpostazioniRepository(Protocol):
+    """The read copy of each Ordine's settings, inside one transaction."""
+
+    async def leggi(self, ordine: str) -> ImpostazioniOrdine | None: ...
+
+    async def sostituisci(self, impostazioni: ImpostazioniOrdine) -> bool:
+        """Keep ``impostazioni`` if there is no copy or it has a higher ``versione``; whether
+        it was kept."""
+        ...
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """Everything the handlers of `istanze` use, built by ``bootstrap`` (or a test)."""
+
+    store: DocumentStore
+    consumer: IdempotentConsumer
+    istanze: Callable[[Transaction], IstanzaRepository]
+    impostazioni: Callable[[Transaction], ImpostazioniRepository]
+    blobs: BlobStore
+    """The service's own blob area."""
+    area: str
+    transfer: BlobStore
+    firme: Firme
+    documenti: Documenti
+    acquisizione: Acquisizione
+    codici: Codici
+    ora: Orologio
+    firma_demo: bool
+    """Development only: the demo certificate may sign."""

@@ -10,13 +10,13 @@ from decimal import Decimal
 
 import pytest
 
-from istanze.domain.allegati import CategoriaAllegato
 from istanze.domain.contenuto import Cliente, ContenutoIstanza, DatiPratica, Indirizzo, Voce
 from istanze.domain.deposito import Firma
 from istanze.domain.errori import DomainError
 from istanze.domain.istanza import Istanza
 from istanze.domain.persone import Avvocato, Utente
 from istanze.domain.regole import REGOLE_PREDEFINITE, RegoleOrdine
+from parcelle_contracts.vocabolario import CategoriaAllegato
 
 ORDINE = "DEMO"
 ORA = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

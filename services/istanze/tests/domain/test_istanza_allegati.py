@@ -91,7 +91,7 @@ def test_a_repeated_attachment_is_not_attached_twice() -> None:
 @pytest.mark.parametrize("tipo", [None, "JPEG"])
 def test_a_type_the_ordine_does_not_accept_is_refused(tipo: TipoFile | None) -> None:
     istanza = bozza()
-    regole = RegoleOrdine(tipi_ammessi=frozenset({"PDF", "PDF firmato"}))
+    regole = RegoleOrdine(tipi_ammessi=("PDF", "PDF firmato"))
     with rifiutata(istanza, "tipo_non_ammesso") as errori:
         istanza.aggiungi_allegato(
             id="a1",

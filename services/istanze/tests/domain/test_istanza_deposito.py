@@ -107,7 +107,7 @@ def test_a_complete_signed_application_is_deposited() -> None:
     ultimo = istanza.cronologia[-1]
     assert (ultimo.stato, ultimo.descrizione, ultimo.chi) == (
         "depositata",
-        "Istanza depositata con firma digitale PAdES di Giulia Bianchi",
+        "Istanza depositata con firma digitale PAdES (PDF firmato) di Giulia Bianchi",
         "Giulia Bianchi",
     )
 

@@ -105,7 +105,7 @@ def test_the_later_steps_follow_the_procedure() -> None:
         istanza.cambia_stato("acquisita", DOPO, "senza protocollo")
     acquisisci(istanza)
     for stato in ("integrazione_richiesta", "acquisita", "provvedimento_emesso", "chiusa"):
-        istanza.cambia_stato(stato, DOPO, f"Ora {stato}", "Consiglio")
+        istanza.cambia_stato(stato, DOPO, f"Ora {stato}", CONSIGLIERE)
         assert istanza.stato == stato
         assert istanza.cronologia[-1].descrizione == f"Ora {stato}"
     with rifiutata(istanza, "stato_non_valido"):

@@ -7,20 +7,21 @@ import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import get_args
 
 from hypothesis import event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from istanze.domain.allegati import CategoriaAllegato
 from istanze.domain.contenuto import PARTI, ContenutoIstanza, Parte
 from istanze.domain.deposito import Firma
 from istanze.domain.errori import DomainError
 from istanze.domain.istanza import Istanza
 from istanze.domain.persone import Utente
 from istanze.domain.regole import MB, RegoleOrdine
-from istanze.domain.stati import RINUNCIABILI, STATI, Stato, ammessa
+from istanze.domain.stati import RINUNCIABILI, ammessa
 from istanze.domain.tipi_file import TIPI_FILE, TipoFile
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
 from .fabbrica import (
     ALTRO_AVVOCATO,
@@ -101,6 +102,7 @@ class MacchinaIstanza(RuleBasedStateMachine):
         self.regole = RegoleOrdine(firma_digitale_obbligatoria=firma_obbligatoria)
         if partenza != "bozza":  # start further on, so the later steps get their share
             self.istanza = pronta()
+            self.ora = max(self.ora, self.istanza.aggiornata_il)  # after its signature
             self.istanza.deposita(self._adesso(), self.regole)
             if partenza == "acquisita":
                 self.istanza.registra_protocollo("2026/0001", self._adesso(), SEGRETERIA)
@@ -229,7 +231,7 @@ class MacchinaIstanza(RuleBasedStateMachine):
         attesa = chi == SEGRETERIA and numero.strip() != "" and self.istanza.stato == "depositata"
         self._prova(lambda: self.istanza.registra_protocollo(numero, self._adesso(), chi), attesa)
 
-    @rule(nuovo=st.sampled_from(STATI))
+    @rule(nuovo=st.sampled_from(get_args(Stato)))
     def cambia_stato(self, nuovo: Stato) -> None:
         i = self.istanza
         attesa = (

@@ -11,8 +11,7 @@ def test_the_defaults_are_those_of_domain_md() -> None:
     assert regole.max_dimensione_file == 16 * 1024 * 1024
     assert regole.max_dimensione_pratica == 100 * MB
     assert regole.firma_digitale_obbligatoria is True
-    assert regole.tipi_ammessi == {"PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"}
-    assert regole.dichiarazione_bollo_obbligatoria is False
+    assert regole.tipi_ammessi == ("PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG")
     assert regole.max_allegati == 50
     assert regole == REGOLE_PREDEFINITE
 
@@ -32,11 +31,9 @@ def test_every_requirement_has_a_label_and_a_check() -> None:
         {"max_dimensione_file": 0},
         {"max_allegati": 0},
         {"max_dimensione_file": 200 * MB},  # above the case's limit
-        {"tipi_ammessi": frozenset()},
-        {"tipi_ammessi": frozenset({"ZIP"})},
+        {"tipi_ammessi": ()},
+        {"tipi_ammessi": ("ZIP",)},
         {"requisiti": ("cliente", "firma_del_notaio")},
-        # No attachment category can carry the declaration yet: refused, not unsatisfiable.
-        {"dichiarazione_bollo_obbligatoria": True},
     ],
 )
 def test_a_misconfigured_ordine_is_refused(sbagliate: dict[str, object]) -> None:
@@ -45,6 +42,6 @@ def test_a_misconfigured_ordine_is_refused(sbagliate: dict[str, object]) -> None
 
 
 def test_an_ordine_may_accept_hand_signed_originals_and_fewer_types() -> None:
-    regole = RegoleOrdine(firma_digitale_obbligatoria=False, tipi_ammessi=frozenset({"PDF"}))
+    regole = RegoleOrdine(firma_digitale_obbligatoria=False, tipi_ammessi=("PDF",))
     assert not regole.firma_digitale_obbligatoria
-    assert regole.tipi_ammessi == {"PDF"}
+    assert regole.tipi_ammessi == ("PDF",)

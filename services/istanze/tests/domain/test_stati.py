@@ -4,29 +4,17 @@ import pytest
 
 from istanze.domain.errori import StatoNonValidoError
 from istanze.domain.stati import (
-    ETICHETTE,
     FINALI,
     RINUNCIABILI,
-    STATI,
     TRANSIZIONI,
     ammessa,
-    etichetta,
     verifica_transizione,
 )
+from parcelle_contracts.vocabolario import STATI
 
 
-def test_every_state_has_its_italian_label() -> None:
-    assert [etichetta(stato) for stato in STATI] == [
-        "Bozza",
-        "Depositata",
-        "Acquisita",
-        "Integrazione richiesta",
-        "Provvedimento emesso",
-        "Non liquidabile",
-        "Rinunciata",
-        "Chiusa",
-    ]
-    assert set(ETICHETTE) == set(TRANSIZIONI) == set(STATI)
+def test_every_state_of_the_vocabulary_has_its_moves() -> None:
+    assert set(TRANSIZIONI) == set(STATI)
 
 
 def test_withdrawal_is_allowed_only_before_a_decision() -> None:
@@ -71,6 +59,6 @@ def test_a_forbidden_move_is_refused_in_italian() -> None:
     with pytest.raises(StatoNonValidoError) as rifiuto:
         verifica_transizione("chiusa", "acquisita")
     assert rifiuto.value.messaggio == (
-        "Un'istanza nello stato «Chiusa» non può passare allo stato «Acquisita»"
+        "Un'istanza nello stato «Chiusa» non può passare allo stato «Acquisita dalla segreteria»"
     )
     assert rifiuto.value.codice == "stato_non_valido"

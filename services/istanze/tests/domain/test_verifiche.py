@@ -134,7 +134,8 @@ def test_a_phase_may_be_asked_once_other_items_many_times() -> None:
         Voce(fase="altro", importo=Decimal("2.00"), descrizione="Copie"),
     )
     assert campi(replace(CONTENUTO, voci=voci)) == {
-        "voci.4.fase": "La voce «Fase di studio» è già presente: indicarla una volta sola"
+        "voci.4.fase": "La voce «Fase di studio della controversia» è già presente: "
+        "indicarla una volta sola"
     }
 
 

@@ -1,26 +1,35 @@
-"""The applications and the Ordini's rules in the service's document store."""
+"""The cases in the service's document store, and their storage mapping.
 
-from dataclasses import fields
-from typing import Any
+The stored document (:func:`in_dizionario`) is the aggregate as :mod:`parcelle_kit.store.codec`
+writes it, plus ``_id`` (the store's key) and ``schema`` (this layout's version). Reading it
+back (:func:`da_dizionario`) checks every type and every closed value (states, phases,
+categories), refuses unknown fields and ignores the keys that start with ``_`` (owned by the
+store and the repository: ``_id``, ``_v``, an outbox).
+"""
+
+from collections.abc import Mapping
+from typing import Any, Final
 
 from istanze.domain.errori import NonTrovataError
 from istanze.domain.istanza import Istanza
-from istanze.domain.regole import RegoleOrdine
-from istanze.mapping import da_dizionario, in_dizionario
+from parcelle_kit.store.codec import decode, encode
 from parcelle_kit.store.ports import DESCENDING, Index, Transaction
 
-ISTANZE = "istanze"
-ORDINI = "ordini"
-INDEXES = (
+ISTANZE: Final = "istanze"
+INDEXES: Final = (
     Index(ISTANZE, ("codice",), unique=True),
     Index(ISTANZE, ("ordine", "avvocato.username")),
     Index(ISTANZE, ("ordine", "stato")),
 )
-_RULE_FIELDS = {f.name for f in fields(RegoleOrdine)} - {"requisiti", "tipi_ammessi"}
+SCHEMA: Final = 1
+"""Version of the stored document's layout; bump it (and migrate) when a field changes
+meaning. Fields added with a default (the timeline's ``ruolo``, ``tramite``, ``stazione``)
+read old documents as they are."""
 
 
 class Archivio:
-    """Applications within one unit of work; remembers versions for optimistic updates."""
+    """The cases within one unit of work; remembers versions for optimistic updates
+    (:class:`~istanze.ports.IstanzaRepository`)."""
 
     def __init__(self, tx: Transaction) -> None:
         self._tx = tx
@@ -57,26 +66,17 @@ class Archivio:
         )
         return [da_dizionario(documento) for documento in documenti]
 
-    async def regole(self, ordine: str) -> RegoleOrdine:
-        """The Ordine's rules: its stored overrides over the defaults of DOMAIN.md."""
-        documento = await self._tx.get(ORDINI, ordine)
-        return _regole(documento)
 
-    async def nome_ordine(self, ordine: str) -> str:
-        documento = await self._tx.get(ORDINI, ordine)
-        nome = documento.get("nome") if documento else None
-        return str(nome) if nome else f"Ordine degli Avvocati ({ordine})"
-
-    async def configura_ordine(self, ordine: str, **valori: Any) -> None:
-        """Store an Ordine's display name and rule overrides (validated by RegoleOrdine)."""
-        _regole(valori)
-        documento = await self._tx.get(ORDINI, ordine)
-        if documento is None:
-            await self._tx.insert(ORDINI, {"_id": ordine, **valori})
-        else:
-            await self._tx.update(ORDINI, {**documento, **valori})
+def in_dizionario(istanza: Istanza) -> dict[str, Any]:
+    """The aggregate as a JSON-compatible document for the store (see the module's docstring)."""
+    documento = encode(istanza)
+    assert isinstance(documento, dict)  # a dataclass always encodes to a dict
+    return {"_id": istanza.id, "schema": SCHEMA, **documento}
 
 
-def _regole(documento: dict[str, Any] | None) -> RegoleOrdine:
-    overrides = {k: v for k, v in (documento or {}).items() if k in _RULE_FIELDS}
-    return RegoleOrdine(**overrides)
+def da_dizionario(documento: Mapping[str, Any]) -> Istanza:
+    """The aggregate of a stored document; ``ValueError`` if it is not one this code wrote."""
+    if documento.get("schema") != SCHEMA:
+        raise ValueError(f"unknown schema of a stored istanza: {documento.get('schema')!r}")
+    campi = {k: v for k, v in documento.items() if not k.startswith("_") and k != "schema"}
+    return decode(Istanza, campi, "istanza")

@@ -3,7 +3,7 @@ service checks again, because it alone knows whose each case is."""
 
 from istanze.domain.errori import NonAutorizzataError, NonTrovataError
 from istanze.domain.persone import Utente
-from istanze.domain.stati import Stato
+from parcelle_contracts.vocabolario import Stato
 
 NON_TROVATA = "Istanza non trovata"
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Final, Literal, get_args
+from typing import Final
 
 from istanze.domain.errori import (
     DatiNonValidiError,
@@ -18,18 +18,7 @@ from istanze.domain.errori import (
 )
 from istanze.domain.regole import MB, RegoleOrdine
 from istanze.domain.tipi_file import TIPI_FILE, TipoFile
-
-CategoriaAllegato = Literal["parcella", "prova_invio", "relazione", "atti", "procura", "altro"]
-CATEGORIE: Final[tuple[CategoriaAllegato, ...]] = get_args(CategoriaAllegato)
-
-ETICHETTE_CATEGORIA: Final[dict[CategoriaAllegato, str]] = {
-    "parcella": "Parcella (notula)",
-    "prova_invio": "Prova dell'invio della parcella al cliente",
-    "relazione": "Relazione sull'attività svolta",
-    "atti": "Atti del procedimento",
-    "procura": "Procura",
-    "altro": "Altro",
-}
+from parcelle_contracts.vocabolario import CATEGORIE_ALLEGATO, CategoriaAllegato
 
 SHA256_HEX: Final = re.compile(r"^[0-9a-f]{64}$")
 _RISERVATI = re.compile(r'[\\/:*?"<>|]')
@@ -79,7 +68,7 @@ def verifica_nuovo_allegato(
     regole: RegoleOrdine,
 ) -> None:
     """Raise the refusal, if any, of adding a file to the attachments ``presenti``."""
-    if categoria not in CATEGORIE:
+    if categoria not in CATEGORIE_ALLEGATO:
         raise DatiNonValidiError(
             "Categoria di allegato non prevista", {"categoria": "Scegliere una categoria"}
         )

@@ -11,40 +11,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Final, Literal, TypeGuard, get_args
 
-TipoCliente = Literal["persona_fisica", "persona_giuridica"]
-Fase = Literal["studio", "introduttiva", "istruttoria", "decisionale", "altro"]
-Procedimento = Literal[
-    "tribunale_cognizione",
-    "tribunale_lavoro",
-    "tribunale_famiglia",
-    "volontaria_giurisdizione",
-    "esecuzione",
-    "fallimentare",
-    "giudice_di_pace",
-    "corte_appello",
-    "cassazione",
-    "giustizia_amministrativa",
-    "tributario",
-    "penale",
-    "arbitrato",
-    "mediazione_negoziazione",
-    "stragiudiziale",
-    "altro",
-]
+from parcelle_contracts.vocabolario import Fase, Procedimento, TipoCliente
+
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
 """The parts of the content a draft update replaces one by one."""
 
-FASI: Final[tuple[Fase, ...]] = get_args(Fase)
-PROCEDIMENTI: Final[tuple[Procedimento, ...]] = get_args(Procedimento)
 PARTI: Final[tuple[Parte, ...]] = get_args(Parte)
-
-ETICHETTE_FASE: Final[dict[Fase, str]] = {
-    "studio": "Fase di studio",
-    "introduttiva": "Fase introduttiva",
-    "istruttoria": "Fase istruttoria e/o di trattazione",
-    "decisionale": "Fase decisionale",
-    "altro": "Altro",
-}
 
 SENZA_RUOLO: Final[frozenset[Procedimento]] = frozenset(
     {"arbitrato", "mediazione_negoziazione", "stragiudiziale"}

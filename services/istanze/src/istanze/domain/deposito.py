@@ -3,7 +3,6 @@ proposes, the signature found on it, and the facts of the deposit with its recei
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal, get_args
 
 from istanze.domain.codice_fiscale import normalizza
 from istanze.domain.errori import (
@@ -13,16 +12,7 @@ from istanze.domain.errori import (
 )
 from istanze.domain.persone import Avvocato
 from istanze.domain.regole import RegoleOrdine
-
-TipoFirma = Literal["pades", "cades", "autografa"]
-"""PAdES (signed PDF), CAdES (.p7m envelope), or a hand-signed original at the counter."""
-TIPI_FIRMA: Final[tuple[TipoFirma, ...]] = get_args(TipoFirma)
-
-ETICHETTE_FIRMA: Final[dict[TipoFirma, str]] = {
-    "pades": "firma digitale PAdES",
-    "cades": "firma digitale CAdES (p7m)",
-    "autografa": "firma autografa",
-}
+from parcelle_contracts.vocabolario import TIPI_FIRMA, TipoFirma
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -145,4 +135,14 @@ def descrizione_deposito(firma: Firma) -> str:
             "dell'Ordine"
         )
     firmatario = f" di {firma.firmatario}" if firma.firmatario else ""
-    return f"Istanza depositata con {ETICHETTE_FIRMA[firma.tipo]}{firmatario}"
+    return f"Istanza depositata con {_minuscola(TIPI_FIRMA[firma.tipo])}{firmatario}"
+
+
+def descrizione_firma(firma: Firma) -> str:
+    """The timeline's line for a verified signed file proposed for the deposit."""
+    firmatario = f" di {firma.firmatario}" if firma.firmatario else ""
+    return f"Documento firmato e verificato: {_minuscola(TIPI_FIRMA[firma.tipo])}{firmatario}"
+
+
+def _minuscola(testo: str) -> str:
+    return testo[:1].lower() + testo[1:]

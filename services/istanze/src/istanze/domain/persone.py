@@ -1,9 +1,8 @@
 """Who an application belongs to and who acts on it."""
 
 from dataclasses import dataclass
-from typing import Literal
 
-Ruolo = Literal["avvocato", "segreteria", "consigliere"]
+from parcelle_contracts.vocabolario import Ruolo, Tramite
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +31,10 @@ class Utente:
     ordine: str
     nome: str = ""
     cognome: str = ""
+    tramite: Tramite = "area_web"
+    """Through what the user acts now: their web area, the REST API, a scanner station."""
+    stazione: str | None = None
+    """The scanner station, when through one."""
 
     def nome_completo(self) -> str:
         """How the user is named in a case's timeline."""

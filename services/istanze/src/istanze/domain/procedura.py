@@ -6,7 +6,8 @@ from typing import Final
 
 from istanze.domain.errori import DatiNonValidiError, NonAutorizzataError, StatoNonValidoError
 from istanze.domain.persone import Utente
-from istanze.domain.stati import ETICHETTE, RINUNCIABILI, Stato, verifica_transizione
+from istanze.domain.stati import RINUNCIABILI, verifica_transizione
+from parcelle_contracts.vocabolario import STATI, Stato
 
 MOTIVO_MINIMO: Final = 3
 """Characters a withdrawal's reason needs at least (as the contracts ask)."""
@@ -30,7 +31,7 @@ def verifica_rinuncia(stato: Stato, motivo: str) -> str:
         raise StatoNonValidoError("Si è già rinunciato a questa istanza")
     if stato not in RINUNCIABILI:
         raise StatoNonValidoError(
-            f"Non si può rinunciare a un'istanza nello stato «{ETICHETTE[stato]}»: il "
+            f"Non si può rinunciare a un'istanza nello stato «{STATI[stato]}»: il "
             "Consiglio ha già deciso"
         )
     return motivo
@@ -48,9 +49,7 @@ def verifica_acquisizione(stato: Stato, protocollo: str | None, numero: str, chi
     if protocollo is not None:
         raise StatoNonValidoError(f"L'istanza è già stata acquisita con protocollo n. {protocollo}")
     if stato != "depositata":
-        raise StatoNonValidoError(
-            f"Un'istanza nello stato «{ETICHETTE[stato]}» non si può acquisire"
-        )
+        raise StatoNonValidoError(f"Un'istanza nello stato «{STATI[stato]}» non si può acquisire")
     return numero
 
 
@@ -58,6 +57,6 @@ def verifica_cambio_stato(da: Stato, a: Stato, protocollo: str | None) -> None:
     """Raise unless a later step of the procedure may move a case from ``da`` to ``a``."""
     if a in _CON_OPERAZIONE_PROPRIA or (a == "acquisita" and protocollo is None):
         raise StatoNonValidoError(
-            f"Lo stato «{ETICHETTE[a]}» si raggiunge solo con l'operazione apposita"
+            f"Lo stato «{STATI[a]}» si raggiunge solo con l'operazione apposita"
         )
     verifica_transizione(da, a)

@@ -2,8 +2,13 @@
 
 Ordini differ (file limits, whether a hand-signed original is accepted, what a deposit must
 include), so every such rule is a field here and the service reads one :class:`RegoleOrdine`
-per Ordine. What a deposit requires is data too: a tuple of requirement keys, whose Italian
-labels and checks live in :mod:`istanze.domain.requisiti`.
+per Ordine. The Ordine's settings are owned by ``acquisizione``: this service builds its
+rules from the read copy it keeps (see :mod:`istanze.views`), and never sets them. What a
+deposit requires is data too: a tuple of requirement keys, whose Italian labels and checks
+live in :mod:`istanze.domain.requisiti`.
+
+``Requisito`` and the accepted file types repeat the value sets of
+``parcelle_contracts.ordini``, which this pure domain may not import; a test keeps them equal.
 """
 
 from dataclasses import dataclass, field
@@ -75,9 +80,7 @@ class RegoleOrdine:
     firma_digitale_obbligatoria: bool = True
     """Whether only a digitally signed application may be deposited (else a hand-signed
     original, brought to the counter, is accepted)."""
-    tipi_ammessi: frozenset[TipoFile] = frozenset(TIPI_FILE)
-    dichiarazione_bollo_obbligatoria: bool = False
-    """Whether the EUR 16 stamp duty (marca da bollo) declaration is required (Milan)."""
+    tipi_ammessi: tuple[TipoFile, ...] = TIPI_FILE
     max_allegati: int = 50
     requisiti: tuple[Requisito, ...] = field(default=REQUISITI_PREDEFINITI)
     """What a deposit requires, in the order it is listed to the lawyer."""
@@ -87,18 +90,11 @@ class RegoleOrdine:
             raise ValueError("limits must be positive")
         if self.max_dimensione_pratica < self.max_dimensione_file:
             raise ValueError("a case's size limit cannot be below a file's")
-        if not self.tipi_ammessi or not self.tipi_ammessi <= frozenset(TIPI_FILE):
+        if not self.tipi_ammessi or not set(self.tipi_ammessi) <= set(TIPI_FILE):
             raise ValueError(f"accepted file types must be some of {TIPI_FILE}")
         sconosciuti = set(self.requisiti) - set(REQUISITI)
         if sconosciuti:
             raise ValueError(f"unknown requirements: {sorted(sconosciuti)}")
-        if self.dichiarazione_bollo_obbligatoria:
-            # The contracts have no attachment category (nor field) for the declaration, so
-            # no deposit could ever satisfy it: refuse the setting instead of every deposit.
-            raise ValueError(
-                "dichiarazione_bollo_obbligatoria needs an attachment category for the "
-                "declaration in parcelle_contracts.istanze.CategoriaAllegato"
-            )
 
 
 REGOLE_PREDEFINITE: Final = RegoleOrdine()

@@ -10,7 +10,6 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from istanze.domain.allegati import CategoriaAllegato
 from istanze.domain.contenuto import (
     SENZA_AUTORITA,
     SENZA_RUOLO,
@@ -21,6 +20,7 @@ from istanze.domain.contenuto import (
 )
 from istanze.domain.persone import Avvocato
 from istanze.domain.regole import Requisito
+from parcelle_contracts.vocabolario import CategoriaAllegato
 
 
 @dataclass(frozen=True, kw_only=True)

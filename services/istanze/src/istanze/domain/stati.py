@@ -4,37 +4,15 @@ From the published regulations (DOMAIN.md): the lawyer deposits a draft; the sec
 acquires and registers it; the council may ask for integrations (answered, the case is back
 under examination), then issues the liquidation order or finds the request inadmissible; the
 case is then closed. The lawyer may withdraw (rinuncia) until the council has decided.
+The states and their Italian words are the shared vocabulary
+(:mod:`parcelle_contracts.vocabolario`); the moves between them are this service's rules.
 """
 
 from collections.abc import Mapping
-from typing import Final, Literal, get_args
+from typing import Final
 
 from istanze.domain.errori import StatoNonValidoError
-
-Stato = Literal[
-    "bozza",
-    "depositata",
-    "acquisita",
-    "integrazione_richiesta",
-    "provvedimento_emesso",
-    "non_liquidabile",
-    "rinunciata",
-    "chiusa",
-]
-
-STATI: Final[tuple[Stato, ...]] = get_args(Stato)
-
-ETICHETTE: Final[Mapping[Stato, str]] = {
-    "bozza": "Bozza",
-    "depositata": "Depositata",
-    "acquisita": "Acquisita",
-    "integrazione_richiesta": "Integrazione richiesta",
-    "provvedimento_emesso": "Provvedimento emesso",
-    "non_liquidabile": "Non liquidabile",
-    "rinunciata": "Rinunciata",
-    "chiusa": "Chiusa",
-}
-"""How each state is shown to users."""
+from parcelle_contracts.vocabolario import STATI, Stato
 
 TRANSIZIONI: Final[Mapping[Stato, frozenset[Stato]]] = {
     "bozza": frozenset({"depositata"}),
@@ -63,11 +41,6 @@ FINALI: Final[frozenset[Stato]] = frozenset(
 )
 
 
-def etichetta(stato: Stato) -> str:
-    """The Italian label of ``stato``."""
-    return ETICHETTE[stato]
-
-
 def ammessa(da: Stato, a: Stato) -> bool:
     """Whether the procedure allows moving from ``da`` to ``a``."""
     return a in TRANSIZIONI[da]
@@ -77,5 +50,5 @@ def verifica_transizione(da: Stato, a: Stato) -> None:
     """Raise :class:`StatoNonValidoError` unless the procedure allows ``da`` -> ``a``."""
     if not ammessa(da, a):
         raise StatoNonValidoError(
-            f"Un'istanza nello stato «{ETICHETTE[da]}» non può passare allo stato «{ETICHETTE[a]}»"
+            f"Un'istanza nello stato «{STATI[da]}» non può passare allo stato «{STATI[a]}»"
         )

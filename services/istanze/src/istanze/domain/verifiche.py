@@ -14,17 +14,16 @@ from typing import Final
 
 from istanze.domain.codice_fiscale import normalizza, valida_codice_fiscale
 from istanze.domain.contenuto import (
-    ETICHETTE_FASE,
     Cliente,
     ContenutoIstanza,
     DatiPratica,
-    Fase,
     Indirizzo,
     Voce,
     presente,
 )
 from istanze.domain.errori import DatiNonValidiError
 from istanze.domain.partita_iva import valida_partita_iva
+from parcelle_contracts.vocabolario import FASI, Fase
 
 _SIGLE = """
 AG AL AN AO AP AQ AR AT AV BA BG BI BL BN BO BR BS BT BZ CA CB CE CH CL CN CO CR CS CT CZ
@@ -157,7 +156,7 @@ def _voci(voci: tuple[Voce, ...]) -> dict[str, str]:
                 errori[f"voci.{indice}.descrizione"] = "Descrivere la voce «Altro»"
         elif voce.fase in viste:
             errori[f"voci.{indice}.fase"] = (
-                f"La voce «{ETICHETTE_FASE[voce.fase]}» è già presente: indicarla una volta sola"
+                f"La voce «{FASI[voce.fase]}» è già presente: indicarla una volta sola"
             )
         viste.add(voce.fase)
     if voci and all(voce.importo.is_finite() and voce.importo <= 0 for voce in voci):

@@ -9,21 +9,16 @@ from typing import Any, get_args
 
 import pytest
 
-from istanze.adapters.documenti import (
+from istanze.adapters.contesti import contesto_istanza, contesto_ricevuta, qr_svg
+from parcelle_contracts.common import FileRef
+from parcelle_contracts.istanze import Firma, Istanza
+from parcelle_contracts.vocabolario import (
     CATEGORIE_ALLEGATO,
     FASI,
     PROCEDIMENTI,
     TIPI_FIRMA,
-    FileFirmato,
-    contesto_istanza,
-    contesto_ricevuta,
-    qr_svg,
-)
-from parcelle_contracts.istanze import (
     CategoriaAllegato,
     Fase,
-    Firma,
-    Istanza,
     Procedimento,
     TipoFirma,
 )
@@ -66,10 +61,10 @@ def test_phases_are_labelled_as_the_dm_names_them() -> None:
     voci = _contesto()["voci"]
 
     assert [voce["fase"] for voce in voci] == [
-        "Studio della controversia",
-        "Introduttiva del giudizio",
-        "Istruttoria e/o di trattazione",
-        "Decisionale",
+        "Fase di studio della controversia",
+        "Fase introduttiva del giudizio",
+        "Fase istruttoria e/o di trattazione",
+        "Fase decisionale",
     ]
     assert [voce["importo"] for voce in voci] == [
         Decimal("1701.00"),
@@ -96,7 +91,7 @@ def test_a_person_client_is_named_and_addressed_the_italian_way() -> None:
     assert contesto["cliente"]["nominativo"] == "Mario Rossi"
     assert contesto["cliente"]["tipo"] == "Persona fisica"
     assert contesto["cliente"]["indirizzo"] == "Via Roma 1, 00184 Roma (RM)"
-    assert contesto["pratica"]["procedimento"] == "Tribunale, giudizio ordinario di cognizione"
+    assert contesto["pratica"]["procedimento"] == "Tribunale: giudizio ordinario di cognizione"
     assert contesto["pratica"]["valore"] == Decimal("30000.00")
     assert contesto["pratica"]["mandato_concluso"] == "Sì"
     assert contesto["pratica"]["equo_compenso_art7"] == "No"
@@ -171,7 +166,7 @@ def test_naive_times_are_refused_before_they_reach_a_worker() -> None:
 
 
 def test_the_receipt_lists_every_document_with_its_fingerprint() -> None:
-    firmato = FileFirmato("istanza_firmata.pdf", "d" * 64, 2_048)
+    firmato = campione.file_firmato("istanza_firmata.pdf", "d" * 64, 2_048)
     contesto = contesto_ricevuta(
         campione.istanza(),
         ordine_nome=campione.ORDINE_NOME,
@@ -184,13 +179,13 @@ def test_the_receipt_lists_every_document_with_its_fingerprint() -> None:
     impronte = [documento["sha256"] for documento in contesto["documenti"]]
     assert impronte == ["a" * 64, "d" * 64, *(allegato.sha256 for allegato in campione.ALLEGATI)]
     assert contesto["documenti"][1]["nome"] == "istanza_firmata.pdf (2,0 KB)"
-    assert contesto["firma"]["tipo"] == "Firma digitale PAdES"
+    assert contesto["firma"]["tipo"] == "Firma digitale PAdES (PDF firmato)"
     assert contesto["firma"]["autografa"] is False
     assert contesto["cliente"] == "Mario Rossi"
 
 
 def test_a_hand_signed_deposit_has_no_signed_file_and_a_digital_one_needs_it() -> None:
-    def ricevuta(firma: Firma, firmato: FileFirmato | None) -> dict[str, Any]:
+    def ricevuta(firma: Firma, firmato: FileRef | None) -> dict[str, Any]:
         return contesto_ricevuta(
             campione.istanza(),
             ordine_nome=campione.ORDINE_NOME,
@@ -204,7 +199,7 @@ def test_a_hand_signed_deposit_has_no_signed_file_and_a_digital_one_needs_it() -
     with pytest.raises(ValueError, match="signed file"):
         ricevuta(campione.FIRMA_PADES, None)
     with pytest.raises(ValueError, match="signed file"):
-        ricevuta(campione.FIRMA_AUTOGRAFA, FileFirmato("x.pdf", "e" * 64, 1))
+        ricevuta(campione.FIRMA_AUTOGRAFA, campione.file_firmato("x.pdf", "e" * 64, 1))
 
 
 def test_the_receipt_needs_the_application_fingerprint_and_a_signature() -> None:

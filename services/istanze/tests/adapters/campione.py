@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from parcelle_contracts.common import Attore
+from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.istanze import ESEMPIO, Allegato, ContenutoIstanza, Firma, Istanza, Totali
 
 CODICE = "ROMA-26-7K3Q9XAB-4FZP"
@@ -99,6 +99,7 @@ def istanza(corpo: dict[str, Any] | None = None, **campi: Any) -> Istanza:
         "aggiornata_il": GENERATA_IL,
         "firma_richiesta": True,
         "cronologia": [],
+        "azioni": [],
     }
     valori.update(campi)
     return Istanza.model_validate(valori)
@@ -113,3 +114,11 @@ FIRMA_PADES = Firma(
     sha256="b" * 64,
 )
 FIRMA_AUTOGRAFA = Firma(tipo="autografa")
+
+
+def file_firmato(
+    nome_file: str = "istanza_firmata.pdf", sha256: str = "b" * 64, dimensione: int = 212_345
+) -> FileRef:
+    """The signed file a digital deposit lists on its receipt."""
+    blob = BlobRef(area="istanze", key="firmati/x", sha256=sha256, size=dimensione)
+    return FileRef(blob=blob, nome_file=nome_file, content_type="application/pdf")

@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 
 import pytest_asyncio
 
-from istanze.adapters.documenti import PACKAGE, DocumentiIstanza, FileFirmato
+from istanze.adapters.documenti import PACKAGE, DocumentiIstanza
 from parcelle_kit.pdf import PdfRenderer
 
 from . import campione
@@ -35,5 +35,5 @@ async def pdf_ricevuta(documenti: DocumentiIstanza) -> bytes:
         depositata_il=campione.DEPOSITATA_IL,
         generata_il=campione.DEPOSITATA_IL,
         firma=campione.FIRMA_PADES,
-        file_firmato=FileFirmato("istanza_firmata.pdf", campione.FIRMA_PADES.sha256 or "", 212_345),
+        file_firmato=campione.file_firmato(),
     )

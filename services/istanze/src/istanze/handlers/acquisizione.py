@@ -11,23 +11,24 @@ a case already registered) is an inconsistency between services: it raises, and 
 ends in the dead-letter queue for an operator.
 """
 
-from istanze.adapters.archivio import Archivio
-from istanze.casi import stato_cambiato
-from istanze.mapping import utente_da_attore
+from istanze import views
+from istanze.handlers.base import stato_cambiato
+from istanze.ports import Dependencies
 from parcelle_contracts.acquisizione import PraticaAcquisita
-from parcelle_kit.consumer import IdempotentConsumer, Outcome
+from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import Transaction
 
 logger = get_logger(__name__)
 
 
-async def registra_acquisizione(consumer: IdempotentConsumer, msg: PraticaAcquisita) -> None:
-    """Move the case to ``acquisita`` with the protocol number, once."""
+async def registra_acquisizione(d: Dependencies, msg: PraticaAcquisita) -> None:
+    """Move the case to ``acquisita`` with the protocol number, once; the timeline names the
+    clerk and through what they acted (a scanner station, their web area, the API)."""
 
     async def work(tx: Transaction) -> Outcome:
-        archivio = Archivio(tx)
-        istanza = await archivio.prendi(msg.istanza_id)
+        istanze = d.istanze(tx)
+        istanza = await istanze.prendi(msg.istanza_id)
         if istanza.protocollo == msg.protocollo:
             return Outcome()  # registered already (the same fact, announced again)
         if istanza.protocollo is None and istanza.stato == "rinunciata":
@@ -39,9 +40,9 @@ async def registra_acquisizione(consumer: IdempotentConsumer, msg: PraticaAcquis
             return Outcome()
         precedente = istanza.stato
         istanza.registra_protocollo(
-            msg.protocollo, msg.acquisita_il, utente_da_attore(msg.acquisita_da)
+            msg.protocollo, msg.acquisita_il, views.utente(msg.acquisita_da)
         )
-        await archivio.salva(istanza)
+        await istanze.salva(istanza)
         return Outcome(events=[stato_cambiato(msg, istanza, precedente)])
 
-    await consumer.handle(msg, work)
+    await d.consumer.handle(msg, work)

@@ -37,7 +37,7 @@ async def test_prints_the_deposit_in_rome_time_and_the_signature(
         "Data e ora del deposito: 13 marzo 2026, 13/03/2026 00:05 (Europe/Rome)",
         "Richiedente: avv. Niccolò D'Angelo",
         "Cliente: Mario Rossi",
-        "Tipo di firma: Firma digitale PAdES",
+        "Tipo di firma: Firma digitale PAdES (PDF firmato)",
         "Firmatario: Niccolò D'Angelo, codice fiscale DNGNCC80A01H501U",
         "Emittente del certificato: Parcelle Demo Qualified CA",
     ):

@@ -55,7 +55,7 @@ async def test_prints_the_application_data(pdf_istanza: bytes, testo: Lettore) -
         "Residenza: Via Roma 1, 00184 Roma (RM)",
         "Domicilio digitale (PEC): mario.rossi@pec.example.it",
         "Autorità: Tribunale di Roma",
-        "Tipo di procedimento: Tribunale, giudizio ordinario di cognizione",
+        "Tipo di procedimento: Tribunale: giudizio ordinario di cognizione",
         "Numero di R.G.: 1234/2024",
         "Valore della pratica: € 30.000,00",
         "Numero delle parti: 2",
@@ -75,10 +75,10 @@ async def test_amounts_per_phase_and_totals_are_written_italian_style(
     text = testo(pdf_istanza)
 
     for fase, importo in (
-        ("Studio della controversia", "1.701,00"),
-        ("Introduttiva del giudizio", "1.204,00"),
-        ("Istruttoria e/o di trattazione", "1.806,00"),
-        ("Decisionale", "2.905,00"),
+        ("Fase di studio della controversia", "1.701,00"),
+        ("Fase introduttiva del giudizio", "1.204,00"),
+        ("Fase istruttoria e/o di trattazione", "1.806,00"),
+        ("Fase decisionale", "2.905,00"),
         ("Compenso", "7.616,00"),
         ("Spese generali (15% del compenso)", "1.142,40"),
         ("Cassa Forense \u2013 CPA (4%)", "350,34"),

@@ -1,72 +1,74 @@
 """The application PDF, its signature and the deposit: the use cases that ask `firma` and
-render documents before the transaction that records them."""
+render documents before the transaction that records them (the aggregate's rules are checked
+again inside it, where they are authoritative)."""
 
 import copy
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from istanze.adapters.documenti import FileFirmato as FileFirmatoStampato
-from istanze.casi import (
-    Casi,
+from istanze import views
+from istanze.domain.deposito import Ricevuta
+from istanze.domain.errori import DocumentoNonAggiornatoError, IncompletaError
+from istanze.domain.istanza import Istanza
+from istanze.domain.persone import Utente
+from istanze.domain.regole import RegoleOrdine
+from istanze.handlers.base import (
+    Handler,
     NonDisponibileError,
-    json_vista,
     rifiuta_campi_errati,
     stato_cambiato,
 )
-from istanze.domain.deposito import Ricevuta
-from istanze.domain.errori import (
-    DocumentoNonAggiornatoError,
-    IncompletaError,
-)
-from istanze.domain.istanza import Istanza
-from istanze.domain.regole import RegoleOrdine
-from istanze.mapping import (
-    firma_da_verifica,
-    utente_da_attore,
-    vista,
-)
-from istanze.riferimenti import file_di
 from parcelle_contracts import istanze as contratti
-from parcelle_contracts.common import Attore, BlobRef, FileRef
+from parcelle_contracts.common import BlobRef, FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.firma import Originale
 from parcelle_kit.blob.writes import delete_quietly, one_chunk
 
 
-class Deposito(Casi):
+class Deposito(Handler):
     """Document to sign, demo signature, signed file, deposit."""
 
     async def prepara_documento(self, msg: contratti.PreparaDocumento) -> FileRef:
-        return await self._documento(msg, msg.attore, msg.istanza_id)
+        """The application PDF to sign, of the current data."""
+        return await self._documento(msg, views.utente(msg.attore), msg.istanza_id)
 
-    async def firma_demo(self, msg: contratti.FirmaDemoIstanza) -> dict[str, Any] | None:
+    async def firma_demo(self, msg: contratti.FirmaDemoIstanza) -> contratti.Istanza:
+        """Sign the application PDF with the demo certificate and keep it (development)."""
         if not self.d.firma_demo:
             raise NonDisponibileError("La firma con il certificato demo non è disponibile")
-        documento = await self._documento(msg, msg.attore, msg.istanza_id)
+        gia = await self._risposta_data(msg, passo="firmato")
+        if gia is not None:
+            return gia
+        utente = views.utente(msg.attore)
+        documento = await self._documento(msg, utente, msg.istanza_id)
         firmato = await self.d.firme.firma_demo(msg, documento.blob)
-        return await self._proponi(msg, msg.attore, msg.istanza_id, firmato)
+        return await self._proponi(msg, utente, msg.istanza_id, firmato)
 
-    async def deposita(self, msg: contratti.DepositaIstanza) -> dict[str, Any] | None:
-        utente = utente_da_attore(msg.attore)
-        istanza, regole = await self._leggi(msg.istanza_id)
+    async def deposita(self, msg: contratti.DepositaIstanza) -> contratti.Istanza:
+        """Deposit the draft (with the signed file, if it comes with the request), issuing the
+        receipt; a second deposit of the same case answers with the first."""
+        gia = await self._risposta_data(msg)
+        if gia is not None:
+            return gia
+        utente = views.utente(msg.attore)
+        istanza, regole = await self._leggi(msg, msg.istanza_id)
         istanza.verifica_titolare(utente)
         if istanza.deposito is None and msg.firmato is not None:
-            await self._proponi(msg, msg.attore, msg.istanza_id, msg.firmato)
-            istanza, regole = await self._leggi(msg.istanza_id)
+            await self._proponi(msg, utente, msg.istanza_id, msg.firmato)
+            istanza, regole = await self._leggi(msg, msg.istanza_id)
         if istanza.deposito is not None:  # deposited already (a double click, a retry)
-            return json_vista(vista(istanza, regole))
+            return views.vista(istanza, regole, utente)
         ora = self.d.ora()
-        ricevuta = await self._ricevuta(istanza, regole, ora, msg.nome_file)
-        nostro = {"deposito": False}
+        ricevuta = await self._ricevuta(msg, utente, istanza, regole, ora)
+        nostro: list[bool] = []
 
         def deposita(istanza: Istanza, regole: RegoleOrdine) -> Sequence[Message]:
-            nostro["deposito"] = False  # a transaction may run more than once
+            nostro.clear()  # a transaction may run more than once
             if istanza.deposito is not None:
                 return ()
-            nostro["deposito"] = True
+            nostro.append(True)
             precedente = istanza.stato
-            deposito = istanza.deposita(ora, regole, ricevuta)
+            deposito = istanza.deposita(ora, regole, ricevuta, chi=utente)
             return (
                 contratti.IstanzaDepositata.caused_by(
                     msg,
@@ -81,17 +83,17 @@ class Deposito(Casi):
                 stato_cambiato(msg, istanza, precedente),
             )
 
-        reply = await self._cambia(msg, msg.istanza_id, deposita, annulla=ricevuta.blob_key)
-        if not nostro["deposito"]:
+        vista = await self._cambia(msg, utente, msg.istanza_id, deposita, annulla=ricevuta.blob_key)
+        if not nostro:
             # Another request deposited first (or this one is a redelivery): the receipt of
             # the deposit that happened is the one; ours was never recorded.
             await delete_quietly(self.d.blobs, ricevuta.blob_key)
-        return reply
+        return vista
 
-    async def _documento(self, msg: Message, attore: Attore, istanza_id: str) -> FileRef:
+    async def _documento(self, msg: Message, utente: Utente, istanza_id: str) -> FileRef:
         """The application PDF of the current data, generated and recorded if needed."""
-        istanza, regole = await self._leggi(istanza_id)
-        istanza.verifica_titolare(utente_da_attore(attore))
+        istanza, regole = await self._leggi(msg, istanza_id)
+        istanza.verifica_titolare(utente)
         if not istanza.documento_pronto:
             rifiuta_campi_errati(istanza)
             mancanti = istanza.mancanti(regole)
@@ -100,8 +102,8 @@ class Deposito(Casi):
             fingerprint = istanza.fingerprint()
             ora = self.d.ora()
             pdf = await self.d.documenti.istanza(
-                vista(istanza, regole),
-                ordine_nome=await self._nome_ordine(istanza.ordine),
+                views.vista(istanza, regole, utente),
+                ordine_nome=await self._nome_ordine(msg, istanza.ordine),
                 generata_il=ora,
                 firma_autografa=not regole.firma_digitale_obbligatoria,
             )
@@ -121,18 +123,18 @@ class Deposito(Casi):
                     )
                 return ()
 
-            await self._cambia(msg, istanza_id, registra, annulla=key, passo="documento")
-            istanza, _ = await self._leggi(istanza_id)
+            await self._cambia(msg, utente, istanza_id, registra, annulla=key, passo="documento")
+            istanza, _ = await self._leggi(msg, istanza_id)
             if istanza.documento is not None and istanza.documento.blob_key != key:
                 await delete_quietly(self.d.blobs, key)
-        return file_di(istanza, self.d.area, "documento")
+        return views.file_di(istanza, self.d.area, "documento")
 
     async def _proponi(
-        self, msg: Message, attore: Attore, istanza_id: str, firmato: BlobRef
-    ) -> dict[str, Any] | None:
+        self, msg: Message, utente: Utente, istanza_id: str, firmato: BlobRef
+    ) -> contratti.Istanza:
         """Verify a signed file with ``firma`` and keep it for the deposit."""
-        istanza, _ = await self._leggi(istanza_id)
-        istanza.verifica_titolare(utente_da_attore(attore))
+        istanza, _ = await self._leggi(msg, istanza_id)
+        istanza.verifica_titolare(utente)
         documento = istanza.documento
         if documento is None or not istanza.documento_pronto:
             raise DocumentoNonAggiornatoError(
@@ -145,7 +147,7 @@ class Deposito(Casi):
             Originale(sha256=documento.sha256, size=documento.dimensione),
             istanza.avvocato.codice_fiscale or "",
         )
-        firma = firma_da_verifica(esito, documento.sha256)
+        firma = views.firma_da_verifica(esito, documento.sha256)
         key = f"firmati/{istanza.id}/{firmato.sha256}"
         content_type = "application/pdf" if firma.tipo == "pades" else "application/pkcs7-mime"
         await self._prendi(firmato, key, content_type)
@@ -153,35 +155,44 @@ class Deposito(Casi):
 
         def proponi(istanza: Istanza, _: RegoleOrdine) -> Sequence[Message]:
             istanza.proponi_firmato(
-                blob_key=key, sha256=firmato.sha256, dimensione=firmato.size, firma=firma, ora=ora
+                blob_key=key,
+                sha256=firmato.sha256,
+                dimensione=firmato.size,
+                firma=firma,
+                ora=ora,
+                chi=utente,
             )
             return ()
 
-        return await self._cambia(msg, istanza_id, proponi, passo="firmato")
+        return await self._cambia(msg, utente, istanza_id, proponi, passo="firmato")
 
     async def _ricevuta(
-        self, istanza: Istanza, regole: RegoleOrdine, ora: datetime, nome_file: str | None
+        self,
+        msg: contratti.DepositaIstanza,
+        utente: Utente,
+        istanza: Istanza,
+        regole: RegoleOrdine,
+        ora: datetime,
     ) -> Ricevuta:
         """Render and store the receipt of a deposit at ``ora`` (raising what would stop it)."""
         depositata = copy.deepcopy(istanza)
-        depositata.deposita(ora, regole)
-        firmato = depositata.firmato
+        depositata.deposita(ora, regole, chi=utente)
         stampato = None
-        if firmato is not None and firmato.firma.tipo != "autografa":
-            estensione = "pdf" if firmato.firma.tipo == "pades" else "pdf.p7m"
-            stampato = FileFirmatoStampato(
-                nome_file=nome_file or f"istanza-{istanza.codice}-firmata.{estensione}",
-                sha256=firmato.sha256,
-                dimensione=firmato.dimensione,
-            )
+        if depositata.firmato is not None and depositata.firmato.firma.tipo != "autografa":
+            stampato = views.file_di(depositata, self.d.area, "firmato")
+            if msg.nome_file:
+                stampato = stampato.model_copy(update={"nome_file": msg.nome_file})
         pdf = await self.d.documenti.ricevuta(
-            vista(depositata, regole),
-            ordine_nome=await self._nome_ordine(istanza.ordine),
+            views.vista(depositata, regole, utente),
+            ordine_nome=await self._nome_ordine(msg, istanza.ordine),
             depositata_il=ora,
             generata_il=ora,
             file_firmato=stampato,
         )
-        key = f"ricevute/{istanza.id}/{ora.strftime('%Y%m%dT%H%M%S%f')}.pdf"
+        # Never another attempt's key: a concurrent deposit's or an earlier delivery's receipt
+        # may lie there (the write-once store refuses to overwrite it).
+        quando = ora.strftime("%Y%m%dT%H%M%S%f")
+        key = f"ricevute/{istanza.id}/{msg.message_id}-{quando}.pdf"
         info = await self.d.blobs.put(
             key, one_chunk(pdf), max_size=len(pdf), content_type="application/pdf"
         )

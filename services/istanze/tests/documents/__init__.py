@@ -1,1 +1,0 @@
-"""Tests of the documents of `istanze`: the application PDF and the deposit receipt."""

@@ -1,1 +1,0 @@
-"""Tests of the domain of `istanze`: pure rules, no I/O."""

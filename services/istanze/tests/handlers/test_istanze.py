@@ -1,0 +1,90 @@
+"""Drafts, attachments, withdrawal and queries through the use cases: a redelivered request
+has one effect and gets the first answer; what the asking user may do comes with the view."""
+
+import pytest
+
+from istanze.domain.errori import NonTrovataError
+from parcelle_contracts import istanze as contratti
+from parcelle_contracts.common import Attore
+
+from ..conftest import Servizio
+from ..finti import ALTRO_AVVOCATO, API, AVVOCATO, PDF, SEGRETERIA, crea
+from .test_deposito import allega_tutto, deposita
+
+
+def dettaglio(attore: Attore) -> contratti.DettaglioIstanza:
+    return contratti.DettaglioIstanza(
+        correlation_id="x", ordine="DEMO", attore=attore, istanza_id="istanza-1"
+    )
+
+
+async def test_a_redelivered_draft_is_created_once_with_the_same_answer(
+    servizio: Servizio,
+) -> None:
+    await servizio.imposta()
+    messaggio = crea()
+    prima = await servizio.istanze.crea_bozza(messaggio)
+    assert await servizio.istanze.crea_bozza(messaggio) == prima
+    elenco = await servizio.istanze.elenco(
+        contratti.ElencoIstanze(correlation_id="x", ordine="DEMO", attore=AVVOCATO)
+    )
+    assert [riga.codice for riga in elenco] == [prima.codice]
+
+
+async def test_a_redelivered_attachment_is_attached_once(servizio: Servizio) -> None:
+    await servizio.imposta()
+    await servizio.istanze.crea_bozza(crea())
+    file = await servizio.carica(PDF, "upload-1")
+    messaggio = contratti.AggiungiAllegato(
+        correlation_id="istanza-1",
+        ordine="DEMO",
+        attore=AVVOCATO,
+        istanza_id="istanza-1",
+        categoria="parcella",
+        nome_file="parcella.pdf",
+        file=file,
+    )
+    prima = await servizio.istanze.aggiungi_allegato(messaggio)
+    # The upload was claimed from the transfer area: the redelivery cannot read it again.
+    assert await servizio.transfer.stat(file.key) is None
+    assert await servizio.istanze.aggiungi_allegato(messaggio) == prima
+    assert len((await servizio.caso()).allegati) == 1
+
+
+async def test_only_the_owning_lawyer_sees_actions_and_staff_never_see_drafts(
+    servizio: Servizio,
+) -> None:
+    await servizio.imposta()
+    await servizio.istanze.crea_bozza(crea())
+    mia = await servizio.istanze.dettaglio(dettaglio(AVVOCATO))
+    assert mia.azioni == ["modifica", "allega"]
+    for estraneo in (SEGRETERIA, ALTRO_AVVOCATO):
+        with pytest.raises(NonTrovataError):
+            await servizio.istanze.dettaglio(dettaglio(estraneo))
+
+
+async def test_a_withdrawal_is_recorded_with_who_and_through_what(servizio: Servizio) -> None:
+    await servizio.imposta()
+    await servizio.istanze.crea_bozza(crea())
+    await allega_tutto(servizio)
+    await servizio.deposito.firma_demo(
+        contratti.FirmaDemoIstanza(
+            correlation_id="istanza-1", ordine="DEMO", attore=AVVOCATO, istanza_id="istanza-1"
+        )
+    )
+    await servizio.deposito.deposita(deposita())
+    rinunciata = await servizio.istanze.rinuncia(
+        contratti.RinunciaIstanza(
+            correlation_id="istanza-1",
+            ordine="DEMO",
+            attore=API,
+            istanza_id="istanza-1",
+            motivo="Accordo raggiunto con il cliente",
+        )
+    )
+    assert rinunciata.stato == "rinunciata"
+    assert rinunciata.azioni == []
+    ultimo = rinunciata.cronologia[-1]
+    assert (ultimo.chi, ultimo.ruolo, ultimo.tramite) == ("Giulia Bianchi", "avvocato", "api")
+    eventi = [m["routing_key"] for m in await servizio.uscita()]
+    assert eventi[-2:] == ["istanze.event.istanza_rinunciata", "pratica.DEMO.rinunciata"]
