@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from istanze.adapters.archivio import INDEXES, Archivio
+from istanze.adapters.controllo_pdf import controlla_pdf
 from istanze.adapters.impostazioni import CopiaImpostazioni
 from istanze.domain.istanza import Istanza
 from istanze.handlers.deposito import Deposito
@@ -101,6 +102,7 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         transfer=transfer,
         firme=firma,
         documenti=documenti,
+        controllo_pdf=controlla_pdf,
         acquisizione=acquisizione,
         codici=lambda ordine, anno: nuovo_codice(SECRET, ordine, anno),
         ora=orologio,

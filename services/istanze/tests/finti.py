@@ -4,9 +4,13 @@ records them, ``acquisizione`` answering (or not) with an Ordine's settings, a s
 clock."""
 
 import hashlib
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+import pikepdf
 
 from istanze.adapters.contesti import contesto_istanza, contesto_ricevuta
 from parcelle_contracts import istanze as contratti
@@ -42,7 +46,22 @@ SCANNER = SEGRETERIA.model_copy(update={"tramite": "stazione", "stazione": "Spor
 IMPOSTAZIONI = ImpostazioniOrdine(
     codice=ORDINE, versione=3, nome="Ordine degli Avvocati di Demo", pec="ordine@pec.example.it"
 )
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
+
+
+def pdf(testo: str = "Parcella", cambia: Callable[[pikepdf.Pdf], None] | None = None) -> bytes:
+    """A real one-page PDF saying ``testo`` (so different texts make different files);
+    ``cambia`` may add to it what a test needs (an action, an attachment)."""
+    documento = pikepdf.new()
+    documento.add_blank_page()
+    documento.pages[0].Contents = documento.make_stream(f"BT ({testo}) Tj ET".encode())
+    if cambia is not None:
+        cambia(documento)
+    out = io.BytesIO()
+    documento.save(out)
+    return out.getvalue()
+
+
+PDF = pdf()
 
 
 def impostazioni(versione: int, nome: str, **regole: Any) -> ImpostazioniOrdine:

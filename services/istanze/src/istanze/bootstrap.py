@@ -10,6 +10,7 @@ from faststream.rabbit import RabbitRouter
 
 from istanze.adapters.acquisizione import AcquisizioneRemota
 from istanze.adapters.archivio import INDEXES, Archivio
+from istanze.adapters.controllo_pdf import controlla_pdf
 from istanze.adapters.documenti import PACKAGE, DocumentiIstanza
 from istanze.adapters.firma_remota import FirmaRemota
 from istanze.adapters.impostazioni import CopiaImpostazioni
@@ -43,6 +44,7 @@ def build_dependencies(runtime: Runtime[IstanzeSettings]) -> Dependencies:
         transfer=runtime.transfer,
         firme=FirmaRemota(runtime.rpc),
         documenti=DocumentiIstanza(renderer),
+        controllo_pdf=controlla_pdf,
         acquisizione=AcquisizioneRemota(
             runtime.rpc,
             timeout=settings.impostazioni_timeout,

@@ -75,6 +75,13 @@ class Codici(Protocol):
     def __call__(self, ordine: str, anno: int) -> str: ...
 
 
+class ControlloPdf(Protocol):
+    """Opens an uploaded PDF with a real parser: returns if it may be attached, raises a
+    refusal (``codice``, ``messaggio``) naming what was found otherwise."""
+
+    async def __call__(self, data: bytes) -> None: ...
+
+
 class Acquisizione(Protocol):
     """The owner of the Ordini's settings (the ``acquisizione`` service)."""
 
@@ -127,6 +134,7 @@ class Dependencies:
     transfer: BlobStore
     firme: Firme
     documenti: Documenti
+    controllo_pdf: ControlloPdf
     acquisizione: Acquisizione
     codici: Codici
     ora: Orologio

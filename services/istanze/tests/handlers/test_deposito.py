@@ -9,14 +9,14 @@ from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import Attore
 
 from ..conftest import Servizio
-from ..finti import API, AVVOCATO, PDF, SEGRETERIA, crea
+from ..finti import API, AVVOCATO, SEGRETERIA, crea, pdf
 
 
 async def allega_tutto(servizio: Servizio, attore: Attore = AVVOCATO) -> contratti.Istanza:
     """The draft's two required attachments; the view after the last."""
     vista = None
     for categoria in ("parcella", "prova_invio"):
-        file = await servizio.carica(PDF + categoria.encode(), f"upload-{categoria}")
+        file = await servizio.carica(pdf(categoria), f"upload-{categoria}")
         vista = await servizio.istanze.aggiungi_allegato(
             contratti.AggiungiAllegato(
                 correlation_id="istanza-1",
@@ -69,13 +69,13 @@ async def test_a_draft_is_prepared_signed_and_deposited(servizio: Servizio) -> N
             correlation_id="istanza-1", ordine="DEMO", attore=AVVOCATO, istanza_id="istanza-1"
         )
     )
-    pdf = await servizio.blobs.get(documento.blob.key)
-    assert pdf.startswith(b"%PDF-")
+    generato = await servizio.blobs.get(documento.blob.key)
+    assert generato.startswith(b"%PDF-")
     assert documento.nome_file == f"istanza-{bozza.codice}.pdf"
     (contesto,) = servizio.documenti.contesti
     assert contesto["ordine"]["nome"] == "Ordine degli Avvocati di Demo"  # from the copy
 
-    firmato = await servizio.carica(pdf + b"%firma\n", "upload-firmato")
+    firmato = await servizio.carica(generato + b"%firma\n", "upload-firmato")
     depositata = await servizio.deposito.deposita(deposita(firmato, API))
 
     assert depositata.stato == "depositata"

@@ -1,14 +1,16 @@
 """Drafts, attachments, withdrawal and queries through the use cases: a redelivered request
 has one effect and gets the first answer; what the asking user may do comes with the view."""
 
+import pikepdf
 import pytest
 
 from istanze.domain.errori import NonTrovataError
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import Attore
+from parcelle_kit.pdf.inspection import PdfRefusedError
 
 from ..conftest import Servizio
-from ..finti import ALTRO_AVVOCATO, API, AVVOCATO, PDF, SEGRETERIA, crea
+from ..finti import ALTRO_AVVOCATO, API, AVVOCATO, PDF, SEGRETERIA, crea, pdf
 from .test_deposito import allega_tutto, deposita
 
 
@@ -88,3 +90,32 @@ async def test_a_withdrawal_is_recorded_with_who_and_through_what(servizio: Serv
     assert (ultimo.chi, ultimo.ruolo, ultimo.tramite) == ("Giulia Bianchi", "avvocato", "api")
     eventi = [m["routing_key"] for m in await servizio.uscita()]
     assert eventi[-2:] == ["istanze.event.istanza_rinunciata", "pratica.DEMO.rinunciata"]
+
+
+async def test_a_pdf_with_active_content_is_refused_naming_it_and_nothing_is_kept(
+    servizio: Servizio,
+) -> None:
+    await servizio.imposta()
+    await servizio.istanze.crea_bozza(crea())
+
+    def javascript(documento: pikepdf.Pdf) -> None:
+        documento.Root.OpenAction = documento.make_indirect(
+            pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert('x')")
+        )
+
+    file = await servizio.carica(pdf("Parcella", javascript), "upload-js")
+    messaggio = contratti.AggiungiAllegato(
+        correlation_id="istanza-1",
+        ordine="DEMO",
+        attore=AVVOCATO,
+        istanza_id="istanza-1",
+        categoria="parcella",
+        nome_file="parcella.pdf",
+        file=file,
+    )
+    with pytest.raises(PdfRefusedError) as refused:
+        await servizio.istanze.aggiungi_allegato(messaggio)
+    assert refused.value.codice == "pdf_non_ammesso"
+    assert "codice JavaScript" in refused.value.messaggio
+    assert (await servizio.caso()).allegati == ()
+    assert await servizio.blobs.stat(f"allegati/istanza-1/{messaggio.message_id}") is None

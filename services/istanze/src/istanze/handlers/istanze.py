@@ -116,7 +116,10 @@ class Istanze(Handler):
                 f"Il file supera il limite di {mb(regole.max_dimensione_file)} MB per allegato"
             )
         # The whole file, checked against its SHA-256: a signature sits at a PDF's end.
-        tipo = riconosci(await self.d.transfer.get(msg.file.key))
+        data = await self.d.transfer.get(msg.file.key)
+        tipo = riconosci(data)
+        if tipo in ("PDF", "PDF firmato"):
+            await self.d.controllo_pdf(data)  # unreadable or active content: refused, named
         key = f"allegati/{istanza.id}/{msg.message_id}"
         ora = self.d.ora()
 
