@@ -69,7 +69,7 @@ async def test_each_request_is_its_message_with_the_users_ordine() -> None:
     acquisizione, bus = client({"ok": True, "dati": PRATICA})
     letto_il = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
     pratica = await acquisizione.acquisisci(
-        SARA, "DEMO-26-00000001-ABCD", origine="scanner", stazione="S1", letto_il=letto_il
+        SARA, "DEMO-26-00000001-ABCD", origine="scanner", letto_il=letto_il
     )
     assert isinstance(pratica, Pratica)
     await acquisizione.assegna(SARA, "i-1", "consigliere.demo", "Motivo")
@@ -79,11 +79,7 @@ async def test_each_request_is_its_message_with_the_users_ordine() -> None:
 
     acquisisci, assegna, osservazioni, dettaglio = bus.inviati
     assert isinstance(acquisisci, AcquisisciPratica)
-    assert (acquisisci.stazione, acquisisci.letto_il, acquisisci.origine) == (
-        "S1",
-        letto_il,
-        "scanner",
-    )
+    assert (acquisisci.letto_il, acquisisci.origine) == (letto_il, "scanner")
     assert acquisisci.correlation_id != "i-1"  # the case is not known yet: a new correlation
     assert isinstance(assegna, AssegnaRelatore)
     assert (assegna.relatore, assegna.motivo) == ("consigliere.demo", "Motivo")

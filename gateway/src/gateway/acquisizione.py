@@ -22,7 +22,7 @@ from parcelle_contracts.acquisizione import (
     Pratica,
 )
 from parcelle_contracts.common import Attore, BlobRef
-from parcelle_contracts.istanze import TipoFirma
+from parcelle_contracts.vocabolario import TipoFirma
 
 
 class AcquisizioneClient(ServiceClient):
@@ -34,7 +34,6 @@ class AcquisizioneClient(ServiceClient):
         codice: str,
         *,
         origine: Origine,
-        stazione: str | None = None,
         letto_il: datetime | None = None,
         originale_ricevuto: bool = False,
         bollo_ricevuto: bool = False,
@@ -46,7 +45,6 @@ class AcquisizioneClient(ServiceClient):
             Pratica,
             codice=codice,
             origine=origine,
-            stazione=stazione,
             letto_il=letto_il,
             originale_ricevuto=originale_ricevuto,
             bollo_ricevuto=bollo_ricevuto,

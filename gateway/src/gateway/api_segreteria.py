@@ -19,7 +19,7 @@ from gateway.files import GatewayFiles
 from gateway.stazioni.store import Stazione, StazioneNonValidaError
 from parcelle_contracts.acquisizione import ElencoAttesa, Pratica
 from parcelle_contracts.common import Attore, BlobRef
-from parcelle_contracts.istanze import TipoFirma
+from parcelle_contracts.vocabolario import TipoFirma
 from parcelle_kit.blob.filenames import sanitise_filename
 
 router = APIRouter(prefix="/api/v1/segreteria", tags=["segreteria"])

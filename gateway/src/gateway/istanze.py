@@ -10,7 +10,6 @@ from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import (
     AggiornaBozza,
     AggiungiAllegato,
-    CategoriaAllegato,
     ContenutoIstanza,
     CreaBozza,
     DepositaIstanza,
@@ -23,8 +22,8 @@ from parcelle_contracts.istanze import (
     PreparaDocumento,
     RimuoviAllegato,
     RinunciaIstanza,
-    Stato,
 )
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
 

@@ -29,7 +29,7 @@ from parcelle_contracts.acquisizione import (
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
-from parcelle_contracts.istanze import TipoFirma
+from parcelle_contracts.vocabolario import TipoFirma
 
 PDF = b"%PDF-1.7\n% Parcelle avvio\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CONSIGLIERI = {"consigliere.demo": "Marco Verdi", "consigliere.due": "Anna Gialli"}
@@ -152,7 +152,6 @@ class FakeAcquisizione:
         codice: str,
         *,
         origine: Origine,
-        stazione: str | None = None,
         letto_il: datetime | None = None,
         originale_ricevuto: bool = False,
         bollo_ricevuto: bool = False,
@@ -162,7 +161,6 @@ class FakeAcquisizione:
             attore,
             codice=codice,
             origine=origine,
-            stazione=stazione,
             letto_il=letto_il,
             originale_ricevuto=originale_ricevuto,
             bollo_ricevuto=bollo_ricevuto,
@@ -208,7 +206,6 @@ class FakeAcquisizione:
             documento=await self._avviso(pratica),
             aggiornata_il=adesso,
         )
-        dove = stazione or "web"
         return self.imposta(
             pratica,
             stato="acquisita",
@@ -223,12 +220,18 @@ class FakeAcquisizione:
             comunicazioni=[avviso],
             cronologia=[
                 Passo(
-                    quando=adesso, descrizione="Pratica acquisita", chi=attore.username, dove=dove
+                    quando=adesso,
+                    descrizione="Pratica acquisita",
+                    chi=attore.username,
+                    ruolo=attore.ruolo,
+                    tramite=attore.tramite,
+                    stazione=attore.stazione,
                 ),
                 Passo(
                     quando=adesso + timedelta(seconds=1),
                     descrizione="Relatore assegnato: Marco Verdi",
                     chi="automatica",
+                    tramite="sistema",
                 ),
             ],
         )

@@ -19,15 +19,15 @@ from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import (
     Allegato,
-    CategoriaAllegato,
+    Azione,
     ContenutoIstanza,
     Evento,
     Firma,
     Istanza,
     IstanzaSintesi,
-    Stato,
     Totali,
 )
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
 PDF = b"%PDF-1.7\n% Parcelle test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CENT = Decimal("0.01")
@@ -72,6 +72,30 @@ def mancanti(istanza: Istanza) -> list[str]:
     return elenco
 
 
+def azioni(istanza: Istanza) -> list[Azione]:
+    """What the lawyer may do now, as ``istanze`` decides it: edit, attach, sign and deposit a
+    draft (the last two once it is complete), withdraw until the council has decided."""
+    if istanza.stato == "bozza":
+        completa: list[Azione] = [] if istanza.mancanti else ["firma", "deposita"]
+        return ["modifica", "allega", *completa]
+    if istanza.stato in ("depositata", "acquisita", "integrazione_richiesta"):
+        return ["rinuncia"]
+    return []
+
+
+def evento(attore: Attore, quando: datetime, stato: Stato, descrizione: str) -> Evento:
+    """A line of the timeline, saying who acted and through what, as the service records it."""
+    return Evento(
+        quando=quando,
+        stato=stato,
+        descrizione=descrizione,
+        chi=f"{attore.nome or ''} {attore.cognome or ''}".strip() or attore.username,
+        ruolo=attore.ruolo,
+        tramite=attore.tramite,
+        stazione=attore.stazione,
+    )
+
+
 @dataclass
 class Chiamata:
     metodo: str
@@ -105,8 +129,12 @@ class FakeIstanze:
         return istanza
 
     def imposta(self, istanza: Istanza, **campi: Any) -> Istanza:
+        """Change the stored case; ``mancanti`` and ``azioni`` follow, unless ``azioni`` is
+        given (a test saying what the service allows)."""
         aggiornata = istanza.model_copy(update=campi)
         aggiornata = aggiornata.model_copy(update={"mancanti": mancanti(aggiornata)})
+        if "azioni" not in campi:
+            aggiornata = aggiornata.model_copy(update={"azioni": azioni(aggiornata)})
         self.istanze[istanza.id] = aggiornata
         return aggiornata
 
@@ -138,7 +166,8 @@ class FakeIstanze:
             creata_il=adesso,
             aggiornata_il=adesso,
             firma_richiesta=self.firma_richiesta,
-            cronologia=[Evento(quando=adesso, stato="bozza", descrizione="Bozza creata")],
+            cronologia=[evento(attore, adesso, "bozza", "Bozza creata")],
+            azioni=[],
         )
         return self.imposta(istanza)
 
@@ -150,14 +179,15 @@ class FakeIstanze:
             )
         return istanza
 
-    def _evento(self, istanza: Istanza, stato: Stato, descrizione: str, **campi: Any) -> Istanza:
+    def _evento(
+        self, attore: Attore, istanza: Istanza, stato: Stato, descrizione: str, **campi: Any
+    ) -> Istanza:
         adesso = utcnow() + timedelta(seconds=len(istanza.cronologia))
-        evento = Evento(quando=adesso, stato=stato, descrizione=descrizione)
         return self.imposta(
             istanza,
             stato=stato,
             aggiornata_il=adesso,
-            cronologia=[*istanza.cronologia, evento],
+            cronologia=[*istanza.cronologia, evento(attore, adesso, stato, descrizione)],
             **campi,
         )
 
@@ -296,13 +326,13 @@ class FakeIstanze:
                 Errore(codice="firma_mancante", messaggio="Manca il file firmato digitalmente.")
             )
         return self._evento(
-            istanza, "depositata", "Istanza depositata", depositata_il=utcnow(), firma=firma
+            attore, istanza, "depositata", "Istanza depositata", depositata_il=utcnow(), firma=firma
         )
 
     async def rinuncia(self, attore: Attore, istanza_id: str, motivo: str) -> Istanza:
         self._entra("rinuncia", istanza_id=istanza_id, motivo=motivo)
         istanza = self._sua(attore, istanza_id)
-        return self._evento(istanza, "rinunciata", f"Rinuncia: {motivo}")
+        return self._evento(attore, istanza, "rinunciata", f"Rinuncia: {motivo}")
 
     async def file(
         self,

@@ -3,12 +3,14 @@ receipt, the withdrawal."""
 
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import Allegato, Cliente, DatiPratica, Istanza, Voce
+from parcelle_kit import demo
 
 from .fake_istanze import PDF, FakeIstanze
 from .pagine import Browser, Pagina
@@ -302,3 +304,53 @@ async def test_a_draft_has_no_withdrawal_and_links_back_to_the_form(
     pagina = await avvocato.pagina(base(istanza))
     assert not pagina.ha_id("f-motivo")
     assert "Continua la compilazione" in pagina.testo
+
+
+async def test_the_timeline_says_who_acted_and_through_what(
+    avvocato: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    istanza = completa(fake, giulia)
+    pagina = await avvocato.pagina(f"{base(istanza)}/modifica/riepilogo")
+    await avvocato.post(f"{base(istanza)}/firma-demo", data={"csrf": pagina.csrf})
+    await avvocato.post(f"{base(istanza)}/deposito", data={"csrf": pagina.csrf})
+    cronologia = (await avvocato.pagina(base(istanza))).testo
+    assert "Istanza depositata (Giulia Bianchi, Area riservata dell'avvocato)" in cronologia
+
+
+async def test_the_buttons_are_what_the_service_allows_not_what_the_state_suggests(
+    avvocato: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    depositata = fake.imposta(completa(fake, giulia), stato="depositata", azioni=[])
+    pagina = await avvocato.pagina(base(depositata))
+    assert not pagina.ha_id("f-motivo")  # deposited, but the service allows no withdrawal
+
+    bozza = fake.imposta(completa(fake, giulia), azioni=["modifica"])
+    pagina = await avvocato.pagina(base(bozza))
+    assert "Continua la compilazione" in pagina.testo
+    allegati = await avvocato.pagina(f"{base(bozza)}/modifica/allegati")
+    assert "parcella.pdf" in allegati.testo
+    assert "Rimuovi" not in allegati.testo
+    assert not allegati.ha_id("f-file")
+    riepilogo = await avvocato.pagina(f"{base(bozza)}/modifica/riepilogo")
+    assert not riepilogo.ha_id("f-firmato")  # complete, yet no deposit: the service decides
+    assert "Firma con certificato demo" not in riepilogo.testo
+
+    fake.imposta(bozza, azioni=["modifica", "allega", "firma", "deposita"])
+    riepilogo = await avvocato.pagina(f"{base(bozza)}/modifica/riepilogo")
+    assert riepilogo.ha_id("f-firmato")
+    assert "Firma con certificato demo" in riepilogo.testo
+
+
+async def test_what_the_api_does_is_recorded_as_done_through_the_api(
+    api: httpx.AsyncClient, fake: FakeIstanze, giulia: Attore
+) -> None:
+    istanza = completa(fake, giulia)
+    risposta = await api.post(
+        "/api/v1/auth/token", data={"username": giulia.username, "password": demo.password()}
+    )
+    token = {"Authorization": f"Bearer {risposta.json()['access_token']}"}
+    await api.post(f"/api/v1/istanze/{istanza.id}/firma-demo", headers=token)
+    depositata = await api.post(f"/api/v1/istanze/{istanza.id}/deposito", headers=token)
+    assert depositata.status_code == 201, depositata.text
+    ultimo = fake.istanze[istanza.id].cronologia[-1]
+    assert (ultimo.descrizione, ultimo.tramite) == ("Istanza depositata", "api")

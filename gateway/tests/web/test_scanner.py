@@ -51,7 +51,7 @@ async def test_a_scan_acquires_and_answers_202_with_the_outcome(
     assert chiamata.attore.ordine == "DEMO"
     assert chiamata.attore.username == "stazione:Sportello 1"
     assert chiamata.argomenti["origine"] == "scanner"
-    assert chiamata.argomenti["stazione"] == "Sportello 1"
+    assert (chiamata.attore.tramite, chiamata.attore.stazione) == ("stazione", "Sportello 1")
     assert chiamata.argomenti["letto_il"] == datetime(2026, 3, 2, 8, 15, 30, tzinfo=UTC)
 
     di_nuovo = await scansione(api, chiave, pratica.codice)
@@ -196,7 +196,7 @@ async def test_the_demo_station_key_works(
     pratica = acquisizione.deposita()
     risposta = await scansione(api, chiave, pratica.codice)
     assert risposta.status_code == 202
-    assert acquisizione.chiamate_di("acquisisci")[0].argomenti["stazione"] == "Sportello demo"
+    assert acquisizione.chiamate_di("acquisisci")[0].attore.stazione == "Sportello demo"
 
 
 async def test_the_endpoint_is_in_the_openapi_document(api: httpx.AsyncClient) -> None:

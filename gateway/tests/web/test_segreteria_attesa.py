@@ -102,8 +102,8 @@ async def test_a_scanned_code_opens_the_case_acquired_at_once(
     (chiamata,) = acquisizione.chiamate_di("acquisisci")
     assert chiamata.argomenti["codice"] == pratica.codice.lower()
     assert chiamata.argomenti["origine"] == "scanner"
-    assert chiamata.argomenti["stazione"] is None
     assert chiamata.attore.username == "segreteria.demo"
+    assert (chiamata.attore.tramite, chiamata.attore.stazione) == ("area_web", None)
     # The answer is the case page itself: no second request to the service.
     assert acquisizione.chiamate_di("dettaglio") == []
 

@@ -16,11 +16,20 @@ pytestmark = pytest.mark.integration
 SARA = Attore(username="segreteria.demo", ruolo="segreteria", ordine="DEMO")
 
 
-async def acquisita(acquisizione: FakeAcquisizione, **campi: str) -> Pratica:
-    pratica = acquisizione.deposita()
-    return await acquisizione.acquisisci(
-        SARA, pratica.codice, origine="scanner", stazione=campi.get("stazione")
+def stazione(nome: str) -> Attore:
+    """A scanner station, as the gateway sends it to the service."""
+    return Attore(
+        username=f"stazione:{nome}",
+        ruolo="segreteria",
+        ordine="DEMO",
+        tramite="stazione",
+        stazione=nome,
     )
+
+
+async def acquisita(acquisizione: FakeAcquisizione, attore: Attore = SARA) -> Pratica:
+    pratica = acquisizione.deposita()
+    return await acquisizione.acquisisci(attore, pratica.codice, origine="scanner")
 
 
 def base(pratica: Pratica) -> str:
@@ -30,7 +39,7 @@ def base(pratica: Pratica) -> str:
 async def test_the_case_page_shows_the_registration_and_the_parties(
     segreteria: Browser, acquisizione: FakeAcquisizione
 ) -> None:
-    pratica = await acquisita(acquisizione, stazione="Sportello 1")
+    pratica = await acquisita(acquisizione, stazione("Sportello 1"))
     pratica = acquisizione.imposta(
         pratica,
         acquisita_il=datetime(2026, 7, 1, 22, 30, tzinfo=UTC),
@@ -39,7 +48,9 @@ async def test_the_case_page_shows_the_registration_and_the_parties(
                 quando=datetime(2026, 7, 1, 22, 30, tzinfo=UTC),
                 descrizione="Pratica acquisita",
                 chi="segreteria.demo",
-                dove="Sportello 1",
+                ruolo="segreteria",
+                tramite="stazione",
+                stazione="Sportello 1",
             )
         ],
     )
@@ -225,15 +236,25 @@ async def test_the_deadline_says_whether_it_is_near_or_past(
     assert f"parcelle-termine-{classe}" in badge.attributi["class"]
 
 
-async def test_the_timeline_says_who_when_and_where(
+async def test_the_timeline_says_who_when_and_through_what(
     segreteria: Browser, acquisizione: FakeAcquisizione
 ) -> None:
-    pratica = await acquisita(acquisizione, stazione="Sportello 2")
+    pratica = await acquisita(acquisizione, stazione("Sportello 2"))
     pagina = await segreteria.pagina(base(pratica))
     cronologia = pagina.testo_di("cronologia")
-    assert "Pratica acquisita" in cronologia
-    assert "segreteria.demo, Stazione di scansione «Sportello 2»" in cronologia
+    assert "Pratica acquisita (Stazione di scansione «Sportello 2»)" in cronologia
+    assert "Relatore assegnato: Marco Verdi (Automaticamente)" in cronologia
     assert cronologia.index("Relatore assegnato") < cronologia.index("Pratica acquisita")
+
+
+async def test_a_clerk_acquiring_from_the_page_reads_as_the_secretariat_area(
+    segreteria: Browser, acquisizione: FakeAcquisizione
+) -> None:
+    pratica = await acquisita(acquisizione)
+    pagina = await segreteria.pagina(base(pratica))
+    cronologia = pagina.testo_di("cronologia")
+    assert "segreteria.demo, Area web della segreteria" in cronologia
+    assert "Tramite Area web della segreteria" in pagina.testo_di("registrazione")
 
 
 async def test_a_case_of_another_ordine_is_not_found(

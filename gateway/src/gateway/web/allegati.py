@@ -22,14 +22,13 @@ from gateway.web.dipendenze import (
     Identificativo,
     verifica_csrf,
 )
-from gateway.web.etichette import CATEGORIE
-from parcelle_contracts.istanze import CategoriaAllegato
+from parcelle_contracts.vocabolario import CATEGORIE_ALLEGATO, CategoriaAllegato
 from parcelle_kit.blob.filenames import sanitise_filename
 
 router = APIRouter(include_in_schema=False)
 
 PASSO = passi.PER_SLUG["allegati"]
-_CATEGORIE: dict[str, CategoriaAllegato] = {nome: nome for nome in CATEGORIE}
+_CATEGORIE: dict[str, CategoriaAllegato] = {nome: nome for nome in CATEGORIE_ALLEGATO}
 
 
 @router.post("/avvocato/istanze/{istanza_id}/allegati")

@@ -6,8 +6,8 @@ A field's name in the form is its path in the application content (``cliente.cod
 
 from collections.abc import Mapping
 
-from gateway.web.etichette import FASI
 from gateway.web.passi import passo_del_campo
+from parcelle_contracts.vocabolario import FASI
 
 ETICHETTE = {
     "assegnazione.relatore": "Consigliere relatore",

@@ -19,9 +19,9 @@ from gateway.dependencies import Istanze
 from gateway.istanze import IstanzeClient
 from gateway.web import campi, moduli, passi
 from gateway.web.dipendenze import AvvocatoWeb, Identificativo, campi_modulo
-from gateway.web.etichette import FASI_FISSE
 from gateway.web.templating import pagina, settings_of
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza
+from parcelle_contracts.vocabolario import FASI_FISSE
 
 router = APIRouter(include_in_schema=False)
 
@@ -153,7 +153,7 @@ async def mostra(
 ) -> Response:
     passo = _passo_o_404(slug)
     istanza = await istanze.dettaglio(user.attore, istanza_id)
-    if istanza.stato != "bozza":
+    if "modifica" not in istanza.azioni:
         return RedirectResponse(base_istanza(istanza_id), status_code=303)
     valori, righe = valori_del_passo(passo, istanza.contenuto)
     return pagina_passo(

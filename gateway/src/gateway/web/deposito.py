@@ -156,7 +156,7 @@ async def deposita(
         if errore.codice in RIFIUTI_DA_PAGINA:
             raise
         attuale = await istanze.dettaglio(user.attore, istanza_id)
-        if attuale.stato != "bozza":  # deposited meanwhile, from another tab
+        if attuale.depositata_il is not None:  # deposited meanwhile, from another tab
             return RedirectResponse(base_istanza(istanza_id), status_code=303)
         if errore.codice in ERRORI_DEL_FILE or "firmato" in errore.campi:
             testo = errore.campi.get("firmato", errore.messaggio)

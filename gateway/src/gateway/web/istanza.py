@@ -13,7 +13,6 @@ from gateway.dependencies import Files, Istanze
 from gateway.web import campi
 from gateway.web.compilazione import base_istanza, dettaglio_se_possibile
 from gateway.web.dipendenze import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
-from gateway.web.etichette import RINUNCIABILI
 from gateway.web.templating import pagina
 from parcelle_contracts.istanze import Istanza
 
@@ -38,7 +37,6 @@ def pagina_istanza(
         "istanza": istanza,
         "base": base_istanza(istanza.id),
         "esito": esito if esito in ESITI and not errori else None,
-        "rinunciabile": istanza.stato in RINUNCIABILI,
         "valori": valori or {},
         "errori": errori or {},
         "riepilogo_errori": campi.riepilogo_errori(errori or {}),

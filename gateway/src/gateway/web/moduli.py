@@ -16,7 +16,6 @@ from pydantic import BaseModel, ValidationError
 
 from gateway.errors import field_errors
 from gateway.istanze import Parte
-from gateway.web.etichette import FASI, FASI_FISSE, PROCEDIMENTI, TIPI_CLIENTE
 from gateway.web.formato import (
     ValoreNonValidoError,
     importo_da_modificare,
@@ -25,14 +24,8 @@ from gateway.web.formato import (
     leggi_intero,
     percentuale,
 )
-from parcelle_contracts.istanze import (
-    Cliente,
-    ContenutoIstanza,
-    DatiPratica,
-    Fase,
-    Indirizzo,
-    Voce,
-)
+from parcelle_contracts.istanze import Cliente, ContenutoIstanza, DatiPratica, Indirizzo, Voce
+from parcelle_contracts.vocabolario import FASI, FASI_FISSE, PROCEDIMENTI, TIPI_CLIENTE, Fase
 
 Valori = dict[str, str]
 Errori = dict[str, str]

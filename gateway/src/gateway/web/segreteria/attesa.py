@@ -24,7 +24,7 @@ from gateway.web.segreteria.comune import (
 )
 from gateway.web.segreteria.pratica import pagina_pratica
 from parcelle_contracts.acquisizione import ElencoAttesa, Origine
-from parcelle_contracts.istanze import TipoFirma
+from parcelle_contracts.vocabolario import TipoFirma
 
 router = APIRouter(include_in_schema=False)
 
