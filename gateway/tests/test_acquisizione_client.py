@@ -49,7 +49,7 @@ PRATICA: dict[str, Any] = {
 
 
 @dataclass
-class BusFinto:
+class RecordingBus:
     """Answers every request with ``risposta`` (JSON, as the wire carries it)."""
 
     risposta: dict[str, Any]
@@ -60,8 +60,8 @@ class BusFinto:
         return TypeAdapter(Esito[dati_type]).validate_python(self.risposta)  # type: ignore[valid-type]
 
 
-def client(risposta: dict[str, Any]) -> tuple[AcquisizioneClient, BusFinto]:
-    bus = BusFinto(risposta)
+def client(risposta: dict[str, Any]) -> tuple[AcquisizioneClient, RecordingBus]:
+    bus = RecordingBus(risposta)
     return AcquisizioneClient(cast(GatewayBus, bus), timeout=3), bus
 
 

@@ -2,15 +2,18 @@
 of the test's own; a key made by the command line lets a station in, until it is revoked."""
 
 from pathlib import Path
-from typing import Any
 
 import httpx
-import pytest
 from opentelemetry.sdk.trace import TracerProvider
 
 from gateway.app import create_app
 from gateway.config import GatewaySettings
+from gateway.ports import Clients
 from parcelle_testing.comando import parcelle
+
+from .web.fake_acquisizione import FakeAcquisizione
+from .web.fake_bus import FakeBus
+from .web.fake_istanze import FakeIstanze
 
 
 def test_the_command_is_contributed_by_the_gateway(tmp_path: Path) -> None:
@@ -65,13 +68,13 @@ def test_invalid_input_is_refused_in_italian(tmp_path: Path) -> None:
     assert parcelle(tmp_path, "stazioni", "crea", "--nome", "X").returncode == 2
 
 
-@pytest.mark.integration
 async def test_a_key_from_the_command_line_lets_the_station_in_until_revoked(
-    settings_values: dict[str, Any],
+    gateway_settings: GatewaySettings,
 ) -> None:
-    var_dir: Path = settings_values["var_dir"]
+    var_dir = gateway_settings.var_dir
     chiave = parcelle(var_dir, "stazioni", "crea", "--ordine", "DEMO", "--nome", "CLI").stdout
-    app = create_app(GatewaySettings(**settings_values), tracer_provider=TracerProvider())
+    clients = Clients(bus=FakeBus(), istanze=FakeIstanze(), acquisizione=FakeAcquisizione())
+    app = create_app(gateway_settings, clients, tracer_provider=TracerProvider())
     async with app.router.lifespan_context(app):
         stazioni = app.state.stazioni
         stazione = await stazioni.per_chiave(chiave.strip())

@@ -1,4 +1,5 @@
-"""The gateway's calls to ``acquisizione``: one function per request, shared by the clerk's
+"""The gateway's client of ``acquisizione`` (:class:`~gateway.ports.AcquisizionePort` over the
+bus): one method per request, shared by the clerk's
 REST API, the ``/segreteria`` pages and the scanner-station endpoint. A refusal comes back as
 :class:`~gateway.bus.RichiestaRifiutataError`, as from every service.
 

@@ -1,13 +1,13 @@
-"""The gateway app with fakes of ``istanze`` and ``acquisizione`` (fake_istanze.py,
-fake_acquisizione.py) and a browser-like client.
+"""The gateway app built with fakes of the bus, of ``istanze`` and of ``acquisizione``
+(fake_bus.py, fake_istanze.py, fake_acquisizione.py) and a browser-like client.
 
-The app starts with its lifespan (its store, the demo accounts and station, the broker:
-RabbitMQ is real), then ``app.state.istanze`` and ``app.state.acquisizione`` are the fakes, so
-the pages and the API are tested without the services.
+The app starts with its lifespan (its embedded store, the demo accounts and station) and no
+broker: the pages and the API are tested without RabbitMQ and without the services. The fakes
+go in through :class:`gateway.ports.Clients`, whose fields are the ports: mypy checks that each
+fake still satisfies the port of the client it stands for.
 """
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import httpx
 import pytest
@@ -16,33 +16,43 @@ from opentelemetry.sdk.trace import TracerProvider
 
 from gateway.app import create_app
 from gateway.config import GatewaySettings
+from gateway.ports import Clients
 from parcelle_contracts.common import Attore
 from parcelle_kit import demo
 
 from .fake_acquisizione import FakeAcquisizione
+from .fake_bus import FakeBus
 from .fake_istanze import FakeIstanze
 from .pagine import Browser
 
 
 @pytest.fixture
-async def app(settings_values: dict[str, Any]) -> AsyncIterator[FastAPI]:
-    application = create_app(GatewaySettings(**settings_values), tracer_provider=TracerProvider())
-    application.state.istanze = FakeIstanze(files=application.state.files)
-    application.state.acquisizione = FakeAcquisizione(files=application.state.files)
+def bus() -> FakeBus:
+    return FakeBus()
+
+
+@pytest.fixture
+def fake() -> FakeIstanze:
+    return FakeIstanze()
+
+
+@pytest.fixture
+def acquisizione() -> FakeAcquisizione:
+    return FakeAcquisizione()
+
+
+@pytest.fixture
+async def app(
+    gateway_settings: GatewaySettings,
+    bus: FakeBus,
+    fake: FakeIstanze,
+    acquisizione: FakeAcquisizione,
+) -> AsyncIterator[FastAPI]:
+    clients = Clients(bus=bus, istanze=fake, acquisizione=acquisizione)
+    application = create_app(gateway_settings, clients, tracer_provider=TracerProvider())
+    fake.files = acquisizione.files = application.state.files  # for the files they serve
     async with application.router.lifespan_context(application):
         yield application
-
-
-@pytest.fixture
-def fake(app: FastAPI) -> FakeIstanze:
-    istanze: FakeIstanze = app.state.istanze
-    return istanze
-
-
-@pytest.fixture
-def acquisizione(app: FastAPI) -> FakeAcquisizione:
-    fake: FakeAcquisizione = app.state.acquisizione
-    return fake
 
 
 @pytest.fixture

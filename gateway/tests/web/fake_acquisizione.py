@@ -1,5 +1,6 @@
-"""An in-memory stand-in of :class:`gateway.acquisizione.AcquisizioneClient` for the page, API
-and scanner tests.
+"""An in-memory :class:`gateway.ports.AcquisizionePort`, standing in for the client of
+``acquisizione`` (:class:`gateway.acquisizione.AcquisizioneClient`) in the page, API and scanner
+tests.
 
 It refuses as the service is specified to: ``codice_non_valido`` for a code that is not one
 (here: not of the shape ``<ORDINE>-...``, or one the test marked forged), ``codice_altro_ordine``
@@ -48,7 +49,7 @@ class Chiamata:
 
 @dataclass
 class FakeAcquisizione:
-    """Same methods as AcquisizioneClient; ``files`` is the app's GatewayFiles (downloads)."""
+    """The port's methods; ``files`` is the app's GatewayFiles (downloads)."""
 
     files: GatewayFiles | None = None
     pratiche: dict[str, Pratica] = field(default_factory=dict)
@@ -144,7 +145,7 @@ class FakeAcquisizione:
             blob=blob, nome_file=f"avvio-{pratica.codice}.pdf", content_type="application/pdf"
         )
 
-    # --- AcquisizioneClient -------------------------------------------------------------------
+    # --- AcquisizionePort ---------------------------------------------------------------------
 
     async def acquisisci(
         self,

@@ -1,4 +1,5 @@
-"""An in-memory stand-in of :class:`gateway.istanze.IstanzeClient` for the page tests.
+"""An in-memory :class:`gateway.ports.IstanzePort`, standing in for the client of ``istanze``
+(:class:`gateway.istanze.IstanzeClient`) in the page tests.
 
 It keeps drafts per lawyer, records every call with its arguments, refuses as the service does
 (``non_trovata`` for someone else's application, ``gia_depositata`` for a second deposit) and
@@ -9,11 +10,11 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Literal
+from typing import Any
 
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.files import GatewayFiles
-from gateway.istanze import Parte
+from gateway.ports import Parte, QualeFile
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
@@ -104,7 +105,7 @@ class Chiamata:
 
 @dataclass
 class FakeIstanze:
-    """Same methods as IstanzeClient; ``files`` is the app's GatewayFiles (for downloads)."""
+    """The port's methods; ``files`` is the app's GatewayFiles (for downloads)."""
 
     files: GatewayFiles | None = None
     firma_richiesta: bool = True
@@ -202,7 +203,7 @@ class FakeIstanze:
         blob = BlobRef(area=TRANSFER_AREA, key=key, sha256=info.sha256, size=info.size)
         return FileRef(blob=blob, nome_file=nome_file, content_type=content_type)
 
-    # --- IstanzeClient --------------------------------------------------------------------------
+    # --- IstanzePort ----------------------------------------------------------------------------
 
     async def crea(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza:
         self._entra("crea", attore=attore, contenuto=contenuto)
@@ -338,7 +339,7 @@ class FakeIstanze:
         self,
         attore: Attore,
         istanza_id: str,
-        quale: Literal["documento", "ricevuta", "firmato", "allegato"],
+        quale: QualeFile,
         allegato_id: str | None = None,
     ) -> FileRef:
         self._entra("file", istanza_id=istanza_id, quale=quale, allegato_id=allegato_id)

@@ -15,7 +15,6 @@ from parcelle_kit import demo
 
 from .fake_acquisizione import PDF, FakeAcquisizione
 
-pytestmark = pytest.mark.integration
 API = "/api/v1/segreteria"
 
 

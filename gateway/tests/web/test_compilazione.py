@@ -11,8 +11,6 @@ from parcelle_contracts.istanze import Cliente, Istanza, Voce
 from .fake_istanze import FakeIstanze
 from .pagine import Browser, Pagina
 
-pytestmark = pytest.mark.integration
-
 CLIENTE = {
     "cliente.tipo": "persona_fisica",
     "cliente.nome": "Mario",

@@ -9,7 +9,6 @@ from parcelle_contracts.common import Attore
 from .fake_acquisizione import PDF, FakeAcquisizione
 from .pagine import Browser, Pagina
 
-pytestmark = pytest.mark.integration
 SARA = Attore(username="segreteria.demo", ruolo="segreteria", ordine="DEMO")
 
 

@@ -4,7 +4,6 @@ receipt, the withdrawal."""
 from decimal import Decimal
 
 import httpx
-import pytest
 
 from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import utcnow
@@ -14,8 +13,6 @@ from parcelle_kit import demo
 
 from .fake_istanze import PDF, FakeIstanze
 from .pagine import Browser, Pagina
-
-pytestmark = pytest.mark.integration
 
 
 def _allegato(categoria: str, nome: str) -> Allegato:

@@ -3,15 +3,12 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
-import pytest
-
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import Cliente, Voce
 
 from .fake_istanze import FakeIstanze
 from .pagine import Browser
 
-pytestmark = pytest.mark.integration
 NBSP = "\u00a0"
 
 

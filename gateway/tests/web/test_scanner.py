@@ -4,18 +4,17 @@ Ordine; the answer is 202 with the outcome, or the service's refusal with its st
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
+from gateway.config import GatewaySettings
 from gateway.stazioni.demo import percorso_chiave
 from gateway.stazioni.store import StazioniStore
 
 from .fake_acquisizione import FakeAcquisizione
 
-pytestmark = pytest.mark.integration
 EVENTI = "/api/v1/scanner/eventi"
 LETTO_IL = "2026-03-02T09:15:30+01:00"
 
@@ -189,9 +188,9 @@ async def test_the_service_not_answering_is_a_503(
 
 
 async def test_the_demo_station_key_works(
-    api: httpx.AsyncClient, settings_values: dict[str, Any], acquisizione: FakeAcquisizione
+    api: httpx.AsyncClient, gateway_settings: GatewaySettings, acquisizione: FakeAcquisizione
 ) -> None:
-    var_dir: Path = settings_values["var_dir"]
+    var_dir: Path = gateway_settings.var_dir
     chiave = percorso_chiave(var_dir).read_text().strip()
     pratica = acquisizione.deposita()
     risposta = await scansione(api, chiave, pratica.codice)

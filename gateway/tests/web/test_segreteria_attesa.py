@@ -10,7 +10,6 @@ from parcelle_contracts.envelope import utcnow
 from .fake_acquisizione import FakeAcquisizione
 from .pagine import Browser, Pagina
 
-pytestmark = pytest.mark.integration
 NBSP = "\u00a0"
 
 

@@ -12,7 +12,6 @@ from parcelle_contracts.envelope import utcnow
 from .fake_acquisizione import PDF, FakeAcquisizione
 from .pagine import Browser, Pagina
 
-pytestmark = pytest.mark.integration
 SARA = Attore(username="segreteria.demo", ruolo="segreteria", ordine="DEMO")
 
 

@@ -3,8 +3,6 @@ the deadline rules themselves (the Italian calendar day, near, past, suspended).
 
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-
 from gateway.web.segreteria.presentazione import termine
 from parcelle_contracts.acquisizione import Pratica
 from parcelle_contracts.envelope import utcnow
@@ -24,7 +22,6 @@ def _pratica(acquisizione: FakeAcquisizione, scadenza: datetime | None, **campi:
     )
 
 
-@pytest.mark.integration
 async def test_the_deadlines_page_lists_past_and_near_first_the_most_urgent(
     segreteria: Browser, acquisizione: FakeAcquisizione
 ) -> None:
@@ -48,7 +45,6 @@ async def test_the_deadlines_page_lists_past_and_near_first_the_most_urgent(
     assert acquisizione.chiamate_di("scadenze")[-1].argomenti == {"giorni": 10}
 
 
-@pytest.mark.integration
 async def test_no_deadline_near_is_said(
     segreteria: Browser, acquisizione: FakeAcquisizione
 ) -> None:

@@ -4,17 +4,15 @@ page creates, lists and revokes (after a confirmation); the demo station and its
 import hashlib
 import stat
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi import FastAPI
 
-from gateway.stazioni.demo import NOME, percorso_chiave, seed_demo_station
+from gateway.config import GatewaySettings
+from gateway.stazioni.demo import NOME, percorso_chiave, seed_demo_stazione
 from gateway.stazioni.store import StazioneNonValidaError, StazioniStore
 
 from .pagine import Browser, Pagina
-
-pytestmark = pytest.mark.integration
 
 
 def store_bytes(var_dir: Path) -> bytes:
@@ -23,7 +21,7 @@ def store_bytes(var_dir: Path) -> bytes:
 
 
 async def test_the_key_is_given_once_and_stored_only_as_its_hash(
-    app: FastAPI, settings_values: dict[str, Any]
+    app: FastAPI, gateway_settings: GatewaySettings
 ) -> None:
     stazioni: StazioniStore = app.state.stazioni
     stazione, chiave = await stazioni.crea(nome=" Sportello   1 ", ordine="demo", da="segreteria")
@@ -35,7 +33,7 @@ async def test_the_key_is_given_once_and_stored_only_as_its_hash(
     assert len(chiave) >= 43  # 32 random bytes, URL-safe
     assert chiave.replace("-", "").replace("_", "").isalnum()
     impronta = hashlib.sha256(chiave.encode()).hexdigest()
-    su_disco = store_bytes(settings_values["var_dir"])
+    su_disco = store_bytes(gateway_settings.var_dir)
     assert chiave.encode() not in su_disco
     assert impronta.encode() in su_disco
     assert await stazioni.per_chiave(chiave) == stazione
@@ -65,8 +63,8 @@ async def test_names_are_checked_and_unique_among_active_stations(app: FastAPI) 
         await stazioni.revoca(stazione.id, da="y", ordine="ALTRO")
 
 
-async def test_the_demo_station_key_file(app: FastAPI, settings_values: dict[str, Any]) -> None:
-    var_dir: Path = settings_values["var_dir"]
+async def test_the_demo_station_key_file(app: FastAPI, gateway_settings: GatewaySettings) -> None:
+    var_dir: Path = gateway_settings.var_dir
     stazioni: StazioniStore = app.state.stazioni
     percorso = percorso_chiave(var_dir)
     assert stat.S_IMODE(percorso.stat().st_mode) == 0o600
@@ -75,10 +73,10 @@ async def test_the_demo_station_key_file(app: FastAPI, settings_values: dict[str
     assert demo is not None
     assert (demo.nome, demo.ordine, demo.attiva) == (NOME, "DEMO", True)
 
-    await seed_demo_station(stazioni, var_dir)  # the file exists: nothing changes
+    await seed_demo_stazione(stazioni, var_dir)  # the file exists: nothing changes
     assert percorso.read_text().strip() == chiave
     percorso.unlink()  # the key is lost: a new demo station replaces the old one
-    await seed_demo_station(stazioni, var_dir)
+    await seed_demo_stazione(stazioni, var_dir)
     nuova = percorso.read_text().strip()
     assert nuova != chiave
     vecchia = await stazioni.per_chiave(chiave)

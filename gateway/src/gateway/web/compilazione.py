@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Istanze
-from gateway.istanze import IstanzeClient
+from gateway.ports import IstanzePort
 from gateway.web import campi, moduli, passi
 from gateway.web.dipendenze import AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.templating import pagina, settings_of
@@ -118,7 +118,7 @@ def pagina_passo(
 
 
 async def dettaglio_se_possibile(
-    istanze: IstanzeClient, user: WebUser, istanza_id: str
+    istanze: IstanzePort, user: WebUser, istanza_id: str
 ) -> Istanza | None:
     """The draft, to draw the page around a form in error; None if the service is down."""
     try:

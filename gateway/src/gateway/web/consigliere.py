@@ -6,8 +6,8 @@ amounts and the order come with the next part of the area."""
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from gateway.api_segreteria import invia_comunicazione, invia_osservazioni
 from gateway.dependencies import Acquisizione, Files
+from gateway.documenti import invia_comunicazione, invia_osservazioni
 from gateway.web.dipendenze import ConsigliereWeb, Identificativo
 from gateway.web.segreteria import presentazione
 from gateway.web.templating import pagina

@@ -12,7 +12,7 @@ from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError, status_of
-from gateway.istanze import IstanzeClient
+from gateway.ports import IstanzePort
 from gateway.web import passi
 from gateway.web.compilazione import (
     base_istanza,
@@ -53,7 +53,7 @@ DEPOSITO_INCERTO = (
 async def _riepilogo_con_errore(
     request: Request,
     user: WebUser,
-    istanze: IstanzeClient,
+    istanze: IstanzePort,
     istanza_id: str,
     *,
     errori: dict[str, str] | None = None,

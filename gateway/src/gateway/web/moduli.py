@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from gateway.errors import field_errors
-from gateway.istanze import Parte
+from gateway.ports import Parte
 from gateway.web.formato import (
     ValoreNonValidoError,
     importo_da_modificare,

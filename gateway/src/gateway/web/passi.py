@@ -3,7 +3,7 @@ user goes next, and which step fixes a missing item or a field in error."""
 
 from dataclasses import dataclass
 
-from gateway.istanze import Parte
+from gateway.ports import Parte
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.api_segreteria import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.auth import AccountStore, WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione, Files
+from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.errors import ApiError, status_of
 from gateway.web.dipendenze import (
     CSRF_FIELD,
