@@ -1,6 +1,6 @@
 """Each role sees only its own area; pages get Italian error pages, the API keeps JSON."""
 
-from .fake_istanze import FakeIstanze
+from ..fake_istanze import FakeIstanze
 from .pagine import Browser, Pagina
 
 

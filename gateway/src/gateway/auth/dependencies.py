@@ -2,7 +2,7 @@
 
 - :func:`attore_api` for the REST API: a bearer token, or the web session cookie (then unsafe
   methods must carry the session's CSRF token in ``X-CSRF-Token``). 401 otherwise.
-- :func:`utente_web` for pages: the session cookie, or a redirect to the login page.
+- :func:`web_user` for pages: the session cookie, or a redirect to the login page.
 Authorisation by role happens here; by Ordine and ownership, again in the owning service.
 The Attore says through what the user acts: ``area_web`` from the pages, ``api`` from the REST
 API (however it authenticated), so that the services record it truly.
@@ -48,7 +48,7 @@ def _stores(request: Request) -> tuple[AccountStore, SessionStore]:
     return request.app.state.accounts, request.app.state.sessions
 
 
-async def _web_user(request: Request) -> WebUser | None:
+async def _session_user(request: Request) -> WebUser | None:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
@@ -72,7 +72,7 @@ async def attore_api(request: Request) -> Attore:
         if account is None or not account.attivo:
             raise ApiError(401, "non_autenticato", "Token mancante, scaduto o non valido.")
         return account.attore("api")
-    user = await _web_user(request)
+    user = await _session_user(request)
     if user is None:
         raise ApiError(401, "non_autenticato", "Accesso richiesto.")
     if request.method not in SAFE_METHODS and not csrf_matches(
@@ -82,8 +82,8 @@ async def attore_api(request: Request) -> Attore:
     return user.account.attore("api")
 
 
-async def utente_web(request: Request) -> WebUser:
-    user = await _web_user(request)
+async def web_user(request: Request) -> WebUser:
+    user = await _session_user(request)
     if user is None:
         raise LoginRequiredError(str(request.url.path))
     return user

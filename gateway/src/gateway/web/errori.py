@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from gateway.auth import LoginRequiredError, WebUser, utente_web
+from gateway.auth import LoginRequiredError, WebUser, web_user
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.errors import ApiError, status_of
 from gateway.web.templating import pagina
@@ -46,9 +46,9 @@ def vuole_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-async def _utente(request: Request) -> WebUser | None:
+async def _user(request: Request) -> WebUser | None:
     try:
-        return await utente_web(request)
+        return await web_user(request)
     except LoginRequiredError:
         return None
     except Exception:  # the store may be what failed: the error page must still render
@@ -65,7 +65,7 @@ async def pagina_errore(request: Request, stato: int, messaggio: str | None = No
             "titolo": TITOLI.get(stato, "Si è verificato un problema"),
             "messaggio": messaggio or MESSAGGI.get(stato, "La richiesta non è andata a buon fine."),
         },
-        utente=await _utente(request),
+        utente=await _user(request),
         stato=stato,
     )
 

@@ -15,7 +15,7 @@ from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione
 from gateway.errors import status_of
-from gateway.web.dipendenze import SegreteriaWeb, campi_modulo
+from gateway.web.dependencies import SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import (
     SERVIZIO_ASSENTE,
     ConfermaOriginale,

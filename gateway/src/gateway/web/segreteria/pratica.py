@@ -13,7 +13,8 @@ from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione, Files
 from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.errors import ApiError, status_of
-from gateway.web.dipendenze import (
+from gateway.web import presentazione
+from gateway.web.dependencies import (
     CSRF_FIELD,
     RIFIUTI_DA_PAGINA,
     Identificativo,
@@ -21,7 +22,6 @@ from gateway.web.dipendenze import (
     campi_modulo,
     verifica_csrf,
 )
-from gateway.web.segreteria import presentazione
 from gateway.web.segreteria.comune import (
     SERVIZIO_ASSENTE,
     base_pratica,

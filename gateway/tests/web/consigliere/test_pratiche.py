@@ -6,8 +6,8 @@ import pytest
 from parcelle_contracts.acquisizione import Pratica
 from parcelle_contracts.common import Attore
 
-from .fake_acquisizione import PDF, FakeAcquisizione
-from .pagine import Browser, Pagina
+from ...fake_acquisizione import PDF, FakeAcquisizione
+from ..pagine import Browser, Pagina
 
 SARA = Attore(username="segreteria.demo", ruolo="segreteria", ordine="DEMO")
 

@@ -11,9 +11,9 @@ from gateway.config import GatewaySettings
 from gateway.ports import Clients
 from parcelle_testing.comando import parcelle
 
-from .web.fake_acquisizione import FakeAcquisizione
-from .web.fake_bus import FakeBus
-from .web.fake_istanze import FakeIstanze
+from ..fake_acquisizione import FakeAcquisizione
+from ..fake_bus import FakeBus
+from ..fake_istanze import FakeIstanze
 
 
 def test_the_command_is_contributed_by_the_gateway(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from gateway.dependencies import Istanze
-from gateway.web.dipendenze import AvvocatoWeb
+from gateway.web.dependencies import AvvocatoWeb
 from gateway.web.etichette import stato_da_testo
 from gateway.web.templating import pagina
 

@@ -1,5 +1,6 @@
 """What the pages depend on: the logged-in user of the right role, the CSRF check of every
-form, and the clients of the services (replaced by fakes in the tests)."""
+form, the id in a page's address (the clients of the services and the stores are in
+:mod:`gateway.dependencies`, shared with the REST API)."""
 
 from collections.abc import Awaitable, Callable
 from typing import Annotated
@@ -8,7 +9,7 @@ from fastapi import Depends, Path
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
-from gateway.auth import WebUser, utente_web
+from gateway.auth import WebUser, web_user
 from gateway.auth.sessions import csrf_matches
 
 CSRF_FIELD = "csrf"
@@ -26,17 +27,14 @@ class CsrfError(HTTPException):
         super().__init__(403, CSRF_REFUSED)
 
 
-UtenteWeb = Annotated[WebUser, Depends(utente_web)]
-
-
 def _del_ruolo(ruolo: str) -> Callable[[WebUser], Awaitable[WebUser]]:
-    async def utente(user: UtenteWeb) -> WebUser:
+    async def user_of_role(user: Annotated[WebUser, Depends(web_user)]) -> WebUser:
         """The logged-in user of this role; any other role gets the 403 page."""
         if user.account.ruolo != ruolo:
             raise HTTPException(403, FORBIDDEN)
         return user
 
-    return utente
+    return user_of_role
 
 
 AvvocatoWeb = Annotated[WebUser, Depends(_del_ruolo("avvocato"))]

@@ -13,14 +13,14 @@ from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError, status_of
 from gateway.ports import IstanzePort
-from gateway.web import passi
-from gateway.web.compilazione import (
+from gateway.web.avvocato import passi
+from gateway.web.avvocato.compilazione import (
     base_istanza,
     dettaglio_se_possibile,
     indirizzo_passo,
     pagina_passo,
 )
-from gateway.web.dipendenze import (
+from gateway.web.dependencies import (
     CSRF_FIELD,
     RIFIUTI_DA_PAGINA,
     AvvocatoWeb,

@@ -1,6 +1,7 @@
-"""How the case pages say things (the labels are in :mod:`gateway.web.etichette`): the legal
-deadline as a day on the Italian calendar (and whether it is near or past), and who acquired a
-case, when and where, read from its register timeline.
+"""The case page's sections shared by the secretariat's and the councillor's areas
+(``templates/pratica/``): the legal deadline as a day on the Italian calendar (and whether it
+is near or past), who acquired a case, when and through what, read from its register timeline,
+and the rows of a list of cases.
 
 Pure functions, no framework: the routes call them and hand the results to the templates.
 """
@@ -68,7 +69,8 @@ def termine(pratica: Pratica, giorno_corrente: date, vicino: int = VICINO) -> Te
 
 
 def passo_di_acquisizione(pratica: Pratica) -> Passo | None:
-    """The timeline's line of the acquisition: the clerk (``chi``) and the station (``dove``).
+    """The timeline's line of the acquisition: the clerk (``chi``, ``ruolo``) and through what
+    (``tramite``, ``stazione``).
 
     The contract keeps them only in the timeline: the line made at the acquisition's instant,
     or else the first one that speaks of acquiring.

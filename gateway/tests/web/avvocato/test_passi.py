@@ -2,8 +2,8 @@
 
 import pytest
 
+from gateway.web.avvocato.passi import passo_del_campo, passo_del_mancante
 from gateway.web.campi import etichetta, id_campo
-from gateway.web.passi import passo_del_campo, passo_del_mancante
 
 # The labels the istanze service lists in ``mancanti`` (istanze.domain.requisiti).
 MANCANTI = {

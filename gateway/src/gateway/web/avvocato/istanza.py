@@ -11,8 +11,8 @@ from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.web import campi
-from gateway.web.compilazione import base_istanza, dettaglio_se_possibile
-from gateway.web.dipendenze import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
+from gateway.web.avvocato.compilazione import base_istanza, dettaglio_se_possibile
+from gateway.web.dependencies import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.templating import pagina
 from parcelle_contracts.istanze import Istanza
 

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from gateway.web.moduli import (
+from gateway.web.avvocato.moduli import (
     errori_servizio,
     leggi_cliente,
     leggi_importi,

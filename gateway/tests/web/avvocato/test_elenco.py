@@ -6,8 +6,8 @@ from decimal import Decimal
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import Cliente, Voce
 
-from .fake_istanze import FakeIstanze
-from .pagine import Browser
+from ...fake_istanze import FakeIstanze
+from ..pagine import Browser
 
 NBSP = "\u00a0"
 

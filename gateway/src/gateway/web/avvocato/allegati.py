@@ -8,14 +8,14 @@ from fastapi.responses import RedirectResponse, Response
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError
-from gateway.web import passi
-from gateway.web.compilazione import (
+from gateway.web.avvocato import passi
+from gateway.web.avvocato.compilazione import (
     SERVIZIO_ASSENTE,
     dettaglio_se_possibile,
     indirizzo_passo,
     pagina_passo,
 )
-from gateway.web.dipendenze import (
+from gateway.web.dependencies import (
     CSRF_FIELD,
     RIFIUTI_DA_PAGINA,
     AvvocatoWeb,

@@ -3,12 +3,12 @@ the deadline rules themselves (the Italian calendar day, near, past, suspended).
 
 from datetime import UTC, date, datetime, timedelta
 
-from gateway.web.segreteria.presentazione import termine
+from gateway.web.presentazione import termine
 from parcelle_contracts.acquisizione import Pratica
 from parcelle_contracts.envelope import utcnow
 
-from .fake_acquisizione import FakeAcquisizione
-from .pagine import Browser
+from ...fake_acquisizione import FakeAcquisizione
+from ..pagine import Browser
 
 
 def _pratica(acquisizione: FakeAcquisizione, scadenza: datetime | None, **campi: str) -> Pratica:

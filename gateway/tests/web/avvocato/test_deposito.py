@@ -11,8 +11,8 @@ from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import Allegato, Cliente, DatiPratica, Istanza, Voce
 from parcelle_kit import demo
 
-from .fake_istanze import PDF, FakeIstanze
-from .pagine import Browser, Pagina
+from ...fake_istanze import PDF, FakeIstanze
+from ..pagine import Browser, Pagina
 
 
 def _allegato(categoria: str, nome: str) -> Allegato:

@@ -8,8 +8,8 @@ from fastapi.responses import Response
 
 from gateway.dependencies import Acquisizione, Files
 from gateway.documenti import invia_comunicazione, invia_osservazioni
-from gateway.web.dipendenze import ConsigliereWeb, Identificativo
-from gateway.web.segreteria import presentazione
+from gateway.web import presentazione
+from gateway.web.dependencies import ConsigliereWeb, Identificativo
 from gateway.web.templating import pagina
 
 router = APIRouter(include_in_schema=False)

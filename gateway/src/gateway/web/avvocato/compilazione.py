@@ -7,6 +7,7 @@ refuses, a service that does not answer), the page comes back with every typed v
 field and each error next to its field and in the summary at the top.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,8 +18,9 @@ from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Istanze
 from gateway.ports import IstanzePort
-from gateway.web import campi, moduli, passi
-from gateway.web.dipendenze import AvvocatoWeb, Identificativo, campi_modulo
+from gateway.web import campi
+from gateway.web.avvocato import moduli, passi
+from gateway.web.dependencies import AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.templating import pagina, settings_of
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza
 from parcelle_contracts.vocabolario import FASI_FISSE
@@ -71,6 +73,18 @@ def _mancanti(istanza: Istanza) -> list[dict[str, Any]]:
     return voci
 
 
+def _altro_passo(attuale: passi.Passo, base: str) -> Callable[[str], str | None]:
+    """Where a field in error lies when it is not on the step ``attuale``: its step's page."""
+
+    def indirizzo(percorso: str) -> str | None:
+        passo = passi.passo_del_campo(percorso)
+        if passo is None or passo.slug == attuale.slug:
+            return None
+        return f"{base}/modifica/{passo.slug}"
+
+    return indirizzo
+
+
 def pagina_passo(
     request: Request,
     user: WebUser,
@@ -105,7 +119,7 @@ def pagina_passo(
         "valori": valori or {},
         "errori": errori,
         "riepilogo_errori": campi.riepilogo_errori(
-            errori, passo_attuale=passo.slug, base=base, fasi_righe=fasi_righe
+            errori, pagina_del_campo=_altro_passo(passo, base), fasi_righe=fasi_righe
         ),
         "errore_generale": errore_generale,
         "righe": righe,

@@ -12,7 +12,7 @@ from gateway.config import GatewaySettings
 from gateway.stazioni.demo import NOME, percorso_chiave, seed_demo_stazione
 from gateway.stazioni.store import StazioneNonValidaError, StazioniStore
 
-from .pagine import Browser, Pagina
+from ..pagine import Browser, Pagina
 
 
 def store_bytes(var_dir: Path) -> bytes:

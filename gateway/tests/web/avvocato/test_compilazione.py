@@ -8,8 +8,8 @@ import pytest
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import Cliente, Istanza, Voce
 
-from .fake_istanze import FakeIstanze
-from .pagine import Browser, Pagina
+from ...fake_istanze import FakeIstanze
+from ..pagine import Browser, Pagina
 
 CLIENTE = {
     "cliente.tipo": "persona_fisica",

@@ -9,8 +9,8 @@ from parcelle_contracts.acquisizione import Passo, Pratica
 from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import utcnow
 
-from .fake_acquisizione import PDF, FakeAcquisizione
-from .pagine import Browser, Pagina
+from ...fake_acquisizione import PDF, FakeAcquisizione
+from ..pagine import Browser, Pagina
 
 SARA = Attore(username="segreteria.demo", ruolo="segreteria", ordine="DEMO")
 

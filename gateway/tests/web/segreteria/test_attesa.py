@@ -7,8 +7,8 @@ import pytest
 
 from parcelle_contracts.envelope import utcnow
 
-from .fake_acquisizione import FakeAcquisizione
-from .pagine import Browser, Pagina
+from ...fake_acquisizione import FakeAcquisizione
+from ..pagine import Browser, Pagina
 
 NBSP = "\u00a0"
 

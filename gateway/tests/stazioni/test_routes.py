@@ -13,7 +13,7 @@ from gateway.config import GatewaySettings
 from gateway.stazioni.demo import percorso_chiave
 from gateway.stazioni.store import StazioniStore
 
-from .fake_acquisizione import FakeAcquisizione
+from ..fake_acquisizione import FakeAcquisizione
 
 EVENTI = "/api/v1/scanner/eventi"
 LETTO_IL = "2026-03-02T09:15:30+01:00"
