@@ -30,6 +30,7 @@ from parcelle_contracts.acquisizione import (
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
+from parcelle_contracts.ordini import ImpostazioniOrdine, Relatore
 from parcelle_contracts.vocabolario import TipoFirma
 
 PDF = b"%PDF-1.7\n% Parcelle avvio\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -317,3 +318,13 @@ class FakeAcquisizione:
             if p.ordine == attore.ordine and p.scadenza is not None and p.scadenza <= limite
         ]
         return sorted(urgenti, key=lambda p: p.scadenza or limite)  # as the service does
+
+    async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
+        self._entra("impostazioni", Attore(username="gateway", ruolo="segreteria", ordine=ordine))
+        relatori = tuple(Relatore(username=u, nome=nome) for u, nome in CONSIGLIERI.items())
+        return ImpostazioniOrdine(
+            codice=ordine,
+            nome=f"Ordine degli Avvocati ({ordine})",
+            relatori=relatori,
+            marca_da_bollo=self.marca_da_bollo,
+        )

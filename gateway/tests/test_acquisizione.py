@@ -23,6 +23,7 @@ from parcelle_contracts.acquisizione import (
 )
 from parcelle_contracts.common import Attore, BlobRef, Errore, Esito
 from parcelle_contracts.envelope import Message
+from parcelle_contracts.ordini import ImpostazioniOrdine, LeggiImpostazioniOrdine
 
 SARA = Attore(username="segreteria.demo", ruolo="segreteria", ordine="DEMO")
 PRATICA: dict[str, Any] = {
@@ -128,3 +129,16 @@ async def test_a_refusal_keeps_the_services_code_and_message() -> None:
     with pytest.raises(RichiestaRifiutataError) as rifiuto:
         await acquisizione.acquisisci(SARA, "ALTRO-26-00000001-ABCD", origine="api")
     assert rifiuto.value.errore == Errore.model_validate(errore)
+
+
+async def test_the_ordines_settings_are_asked_of_their_owner() -> None:
+    impostazioni = {"codice": "DEMO", "versione": 3, "nome": "Ordine degli Avvocati di Demo"}
+    acquisizione, bus = client({"ok": True, "dati": impostazioni})
+    letto = await acquisizione.impostazioni("DEMO")
+    assert letto == ImpostazioniOrdine.model_validate(impostazioni)
+    (domanda,) = bus.inviati
+    assert isinstance(domanda, LeggiImpostazioniOrdine)
+    assert (domanda.ordine, domanda.routing_key()) == (
+        "DEMO",
+        "acquisizione.query.leggi_impostazioni_ordine",
+    )

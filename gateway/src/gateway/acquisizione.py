@@ -23,6 +23,8 @@ from parcelle_contracts.acquisizione import (
     Pratica,
 )
 from parcelle_contracts.common import Attore, BlobRef
+from parcelle_contracts.ids import new_id
+from parcelle_contracts.ordini import ImpostazioniOrdine, LeggiImpostazioniOrdine
 from parcelle_contracts.vocabolario import TipoFirma
 
 
@@ -89,3 +91,8 @@ class AcquisizioneClient(ServiceClient):
     async def assegnate(self, attore: Attore) -> list[Pratica]:
         """The cases assigned to the councillor ``attore``, the nearest deadline first."""
         return await self._per(ElencoAssegnate, attore, list[Pratica])
+
+    async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
+        """The Ordine's settings, which ``acquisizione`` owns (the reporting councillors ...)."""
+        domanda = LeggiImpostazioniOrdine(correlation_id=new_id(), ordine=ordine)
+        return await self._ask(domanda, ImpostazioniOrdine)

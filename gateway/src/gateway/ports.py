@@ -14,6 +14,7 @@ from typing import Literal, Protocol
 from parcelle_contracts.acquisizione import ElencoAttesa, Origine, Pratica
 from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
+from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
 from parcelle_contracts.vocabolario import CategoriaAllegato, Stato, TipoFirma
 
@@ -102,6 +103,10 @@ class AcquisizionePort(Protocol):
     async def scadenze(self, attore: Attore, giorni: int = 10) -> list[Pratica]: ...
 
     async def assegnate(self, attore: Attore) -> list[Pratica]: ...
+
+    async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
+        """The Ordine's settings as their owner holds them (the defaults where none is set)."""
+        ...
 
 
 class BusPort(Protocol):

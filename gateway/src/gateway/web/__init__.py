@@ -1,7 +1,7 @@
 """The web areas: server-rendered pages in Italian (Jinja2 templates under ``templates/``,
 Bootstrap Italia served from ``static/vendor``), one package per area (:mod:`.avvocato`,
 :mod:`.segreteria`, :mod:`.consigliere`) and, at this package's root, what they share: logging
-in and out (accesso), error pages (errori), rendering (templating), the forms' fields (campi),
+in and out (accesso), error pages (errors), rendering (templating), the forms' fields (campi),
 Italian formats (formato), the pages' dependencies (dependencies), the badges and the words of
 the timelines (etichette) and the case page's sections shared by the secretariat and the
 councillor (presentazione).
@@ -17,7 +17,7 @@ from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
 from gateway.web import accesso, avvocato, consigliere, segreteria
-from gateway.web.errori import install
+from gateway.web.errors import install
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR_CSS = STATIC / "vendor" / "bootstrap-italia" / "css" / "bootstrap-italia.min.css"

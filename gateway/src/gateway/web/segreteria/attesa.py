@@ -129,4 +129,4 @@ async def acquisisci(request: Request, user: SegreteriaWeb, acquisizione: Acquis
     # service fewer between Enter and the page. Its canonical address (which parcelle.js puts
     # in the address bar) is the case page's, so a reload asks for that page.
     esito = "gia_acquisita" if pratica.gia_acquisita else "acquisita"
-    return await pagina_pratica(request, user, pratica, esito=esito)
+    return await pagina_pratica(request, user, acquisizione, pratica, esito=esito)
