@@ -17,7 +17,7 @@ from gateway.auth.routes import router as auth_router
 from gateway.config import GatewaySettings
 from gateway.files import GatewayFiles
 from gateway.ports import Clients
-from gateway.stazioni import routes as scanner
+from gateway.stazioni import routes as stazioni_routes
 from gateway.stazioni.demo import seed_demo_stazione
 from gateway.stazioni.store import INDEXES as STAZIONI_INDEXES
 from gateway.stazioni.store import StazioniStore
@@ -73,7 +73,7 @@ def create_app(
     app.include_router(auth_router)
     app.include_router(api.router)
     app.include_router(api_segreteria.router)
-    app.include_router(scanner.router)
+    app.include_router(stazioni_routes.router)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")
     app.include_router(asyncapi.router)

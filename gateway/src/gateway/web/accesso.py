@@ -22,7 +22,11 @@ from parcelle_kit import demo
 router = APIRouter(include_in_schema=False)
 
 LOGIN_CSRF_COOKIE = "parcelle_accesso"
-AREE = {"avvocato": "/avvocato", "segreteria": "/segreteria", "consigliere": "/consigliere"}
+INDIRIZZI_AREE = {
+    "avvocato": "/avvocato",
+    "segreteria": "/segreteria",
+    "consigliere": "/consigliere",
+}
 RUOLI = {"avvocato": "Avvocato", "segreteria": "Segreteria", "consigliere": "Consigliere"}
 ERRORE_CREDENZIALI = "Nome utente o password non corretti."
 
@@ -99,7 +103,7 @@ def _pagina_login(
 
 
 def area_di(account: Account) -> str:
-    return AREE[account.ruolo]
+    return INDIRIZZI_AREE[account.ruolo]
 
 
 @router.get("/")
