@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 from opentelemetry.sdk.trace import TracerProvider
 
-from gateway.app import create_app
+from gateway.bootstrap import build_app
 from gateway.config import GatewaySettings
 
 
@@ -34,7 +34,7 @@ def gateway_client(settings_values: dict[str, Any]) -> GatewayClient:
         tracer_provider: TracerProvider | None = None,
     ) -> AsyncIterator[Gateway]:
         settings = GatewaySettings(**settings_values)
-        app = create_app(settings, tracer_provider=tracer_provider or TracerProvider())
+        app = build_app(settings, tracer_provider=tracer_provider or TracerProvider())
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:

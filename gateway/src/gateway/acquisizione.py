@@ -1,4 +1,5 @@
-"""The gateway's calls to ``acquisizione``: one function per request, shared by the clerk's
+"""The gateway's client of ``acquisizione`` (:class:`~gateway.ports.AcquisizionePort` over the
+bus): one method per request, shared by the clerk's
 REST API, the ``/segreteria`` pages and the scanner-station endpoint. A refusal comes back as
 :class:`~gateway.bus.RichiestaRifiutataError`, as from every service.
 
@@ -22,7 +23,9 @@ from parcelle_contracts.acquisizione import (
     Pratica,
 )
 from parcelle_contracts.common import Attore, BlobRef
-from parcelle_contracts.istanze import TipoFirma
+from parcelle_contracts.ids import new_id
+from parcelle_contracts.ordini import ImpostazioniOrdine, LeggiImpostazioniOrdine
+from parcelle_contracts.vocabolario import TipoFirma
 
 
 class AcquisizioneClient(ServiceClient):
@@ -34,7 +37,6 @@ class AcquisizioneClient(ServiceClient):
         codice: str,
         *,
         origine: Origine,
-        stazione: str | None = None,
         letto_il: datetime | None = None,
         originale_ricevuto: bool = False,
         bollo_ricevuto: bool = False,
@@ -46,7 +48,6 @@ class AcquisizioneClient(ServiceClient):
             Pratica,
             codice=codice,
             origine=origine,
-            stazione=stazione,
             letto_il=letto_il,
             originale_ricevuto=originale_ricevuto,
             bollo_ricevuto=bollo_ricevuto,
@@ -90,3 +91,8 @@ class AcquisizioneClient(ServiceClient):
     async def assegnate(self, attore: Attore) -> list[Pratica]:
         """The cases assigned to the councillor ``attore``, the nearest deadline first."""
         return await self._per(ElencoAssegnate, attore, list[Pratica])
+
+    async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
+        """The Ordine's settings, which ``acquisizione`` owns (the reporting councillors ...)."""
+        domanda = LeggiImpostazioniOrdine(correlation_id=new_id(), ordine=ordine)
+        return await self._ask(domanda, ImpostazioniOrdine)

@@ -14,13 +14,8 @@ from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError
 from parcelle_contracts.common import Attore
-from parcelle_contracts.istanze import (
-    CategoriaAllegato,
-    ContenutoIstanza,
-    Istanza,
-    IstanzaSintesi,
-    Stato,
-)
+from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
 router = APIRouter(prefix="/api/v1", tags=["istanze"])
 

@@ -11,21 +11,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from gateway.acquisizione import AcquisizioneClient
 from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Acquisizione, Files, Stazioni
+from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.errors import ApiError
-from gateway.files import GatewayFiles
 from gateway.stazioni.store import Stazione, StazioneNonValidaError
 from parcelle_contracts.acquisizione import ElencoAttesa, Pratica
-from parcelle_contracts.common import Attore, BlobRef
-from parcelle_contracts.istanze import TipoFirma
+from parcelle_contracts.common import Attore
+from parcelle_contracts.vocabolario import TipoFirma
 from parcelle_kit.blob.filenames import sanitise_filename
 
 router = APIRouter(prefix="/api/v1/segreteria", tags=["segreteria"])
-
-PDF_MAGIC = b"%PDF-"
-PDF_HEAD = 1024  # a PDF's header may follow up to 1 KB of other bytes
 
 
 async def segreteria(attore: Annotated[Attore, Depends(attore_api)]) -> Attore:
@@ -92,47 +88,6 @@ class StazioneCreata(StazioneApi):
     chiave: str = Field(
         description="The station's key for X-Station-Key: shown now and never again."
     )
-
-
-async def ricevi_pdf(files: GatewayFiles, upload: UploadFile) -> BlobRef:
-    """A PDF upload into the transfer area; 415 when the content is not a PDF, 422 if empty."""
-    testa = await upload.read(PDF_HEAD)
-    await upload.seek(0)
-    if not testa:
-        raise ApiError(422, "dati_non_validi", "Il file è vuoto.", {"file": "Il file è vuoto."})
-    if PDF_MAGIC not in testa:
-        messaggio = "Il file non è un PDF: allega le osservazioni in formato PDF."
-        raise ApiError(415, "tipo_non_ammesso", messaggio, {"file": messaggio})
-    return await files.receive(upload)
-
-
-async def invia_comunicazione(
-    acquisizione: AcquisizioneClient,
-    files: GatewayFiles,
-    attore: Attore,
-    istanza_id: str,
-    comunicazione_id: str,
-) -> Response:
-    """One of the case's notices, to whoever may read the case (the service decides)."""
-    pratica = await acquisizione.dettaglio(attore, istanza_id)
-    for voce in pratica.comunicazioni:
-        if voce.id == comunicazione_id:
-            return await files.send(voce.documento)
-    raise ApiError(404, "non_trovata", "Comunicazione non trovata.")
-
-
-async def invia_osservazioni(
-    acquisizione: AcquisizioneClient,
-    files: GatewayFiles,
-    attore: Attore,
-    istanza_id: str,
-    numero: int,
-) -> Response:
-    """The ``numero``-th observations file of the case (1 is the first received)."""
-    pratica = await acquisizione.dettaglio(attore, istanza_id)
-    if not 1 <= numero <= len(pratica.osservazioni):
-        raise ApiError(404, "non_trovata", "Osservazioni non trovate.")
-    return await files.send(pratica.osservazioni[numero - 1])
 
 
 @router.get("/in-attesa", summary="Deposited applications not yet acquired, oldest first")

@@ -1,4 +1,6 @@
-"""The FastAPI application: built from settings by :func:`create_app`, nothing at import time."""
+"""The FastAPI application: built by :func:`create_app` from settings and the clients it is
+given (:class:`~gateway.ports.Clients`: the real ones from :mod:`gateway.bootstrap`, fakes in
+the page tests), so it needs no broker of its own; nothing happens at import time."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -9,45 +11,39 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 
 from gateway import api, api_segreteria, asyncapi, errors, health, web
-from gateway.acquisizione import AcquisizioneClient
 from gateway.auth import INDEXES, AccountStore, LoginRequiredError, SessionStore
 from gateway.auth.demo import seed_demo_accounts
 from gateway.auth.routes import router as auth_router
-from gateway.bus import GatewayBus
 from gateway.config import GatewaySettings
 from gateway.files import GatewayFiles
-from gateway.istanze import IstanzeClient
-from gateway.stazioni import routes as scanner
-from gateway.stazioni.demo import seed_demo_station
-from gateway.stazioni.store import INDEXES as STATION_INDEXES
+from gateway.ports import Clients
+from gateway.stazioni import routes as stazioni_routes
+from gateway.stazioni.demo import seed_demo_stazione
+from gateway.stazioni.store import INDEXES as STAZIONI_INDEXES
 from gateway.stazioni.store import StazioniStore
-from parcelle_kit.bus import build_broker, declare_exchanges, topology_of
 from parcelle_kit.service import package_version
 from parcelle_kit.stores import build_document_store
 
 
-def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) -> FastAPI:
-    """The gateway application; the broker and the stores open when the app starts."""
-    broker = build_broker(settings, process="gateway", tracer_provider=tracer_provider)
-    topology = topology_of(settings)
-    bus = GatewayBus(broker, topology)
+def create_app(
+    settings: GatewaySettings, clients: Clients, *, tracer_provider: TracerProvider
+) -> FastAPI:
+    """The gateway application; its stores open, and the bus starts, when the app starts."""
     store = build_document_store(settings, "gateway")
     files = GatewayFiles(settings, max_upload=settings.max_upload_mb * 1024 * 1024)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await store.open((*INDEXES, *STATION_INDEXES))
+        await store.open((*INDEXES, *STAZIONI_INDEXES))
         await files.open()
         if settings.env == "development":
             await seed_demo_accounts(app.state.accounts)
-            await seed_demo_station(app.state.stazioni, settings.var_dir)
-        await broker.connect()
-        await declare_exchanges(broker, topology)
-        await broker.start()
+            await seed_demo_stazione(app.state.stazioni, settings.var_dir)
+        await clients.bus.start()
         try:
             yield
         finally:
-            await broker.stop()
+            await clients.bus.stop()
             await files.close()
             await store.close()
 
@@ -61,9 +57,7 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.bus = bus
-    app.state.istanze = IstanzeClient(bus, settings.query_timeout)
-    app.state.acquisizione = AcquisizioneClient(bus, settings.query_timeout)
+    app.state.clients = clients
     app.state.files = files
     app.state.accounts = AccountStore(store)
     app.state.sessions = SessionStore(store)
@@ -79,7 +73,7 @@ def create_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) ->
     app.include_router(auth_router)
     app.include_router(api.router)
     app.include_router(api_segreteria.router)
-    app.include_router(scanner.router)
+    app.include_router(stazioni_routes.router)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")
     app.include_router(asyncapi.router)

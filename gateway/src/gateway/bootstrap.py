@@ -1,13 +1,40 @@
-"""Composition root of the gateway: ``parcelle run gateway`` loads :data:`service` from here."""
+"""Composition root of the gateway: the broker, the bus and the real clients of the services
+(:func:`build_clients`), the application wired with them (:func:`build_app`), and the process
+``parcelle run gateway`` loads as :data:`service`."""
 
 import asyncio
 
 import uvicorn
+from fastapi import FastAPI
+from opentelemetry.sdk.trace import TracerProvider
 
+from gateway.acquisizione import AcquisizioneClient
 from gateway.app import create_app
+from gateway.bus import GatewayBus
 from gateway.config import GatewaySettings
+from gateway.istanze import IstanzeClient
+from gateway.ports import Clients
+from parcelle_kit.bus import build_broker, topology_of
 from parcelle_kit.logging import configure_logging
 from parcelle_kit.telemetry import build_tracer_provider
+
+
+def build_clients(settings: GatewaySettings, *, tracer_provider: TracerProvider) -> Clients:
+    """The bus on a RabbitMQ broker (connected when the application starts) and the clients
+    of ``istanze`` and ``acquisizione`` over it."""
+    broker = build_broker(settings, process="gateway", tracer_provider=tracer_provider)
+    bus = GatewayBus(broker, topology_of(settings))
+    return Clients(
+        bus=bus,
+        istanze=IstanzeClient(bus, settings.query_timeout),
+        acquisizione=AcquisizioneClient(bus, settings.query_timeout),
+    )
+
+
+def build_app(settings: GatewaySettings, *, tracer_provider: TracerProvider) -> FastAPI:
+    """The gateway as production runs it: the application on the real broker and services."""
+    clients = build_clients(settings, tracer_provider=tracer_provider)
+    return create_app(settings, clients, tracer_provider=tracer_provider)
 
 
 class GatewayProcess:
@@ -19,7 +46,7 @@ class GatewayProcess:
         settings = GatewaySettings()
         configure_logging(self.name, level=settings.log_level, fmt=settings.log_format)
         tracer_provider = build_tracer_provider(self.name)
-        app = create_app(settings, tracer_provider=tracer_provider)
+        app = build_app(settings, tracer_provider=tracer_provider)
         config = uvicorn.Config(
             app,
             host=settings.host,

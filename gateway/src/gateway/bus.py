@@ -15,7 +15,7 @@ from parcelle_contracts.envelope import Message
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.ping import Ping, PingReply
 from parcelle_contracts.routing import query_key
-from parcelle_kit.bus import RequestTimeoutError, RpcClient, Topology
+from parcelle_kit.bus import RequestTimeoutError, RpcClient, Topology, declare_exchanges
 from parcelle_kit.requests import ask
 
 D = TypeVar("D")
@@ -39,12 +39,21 @@ class RichiestaRifiutataError(Exception):
 
 
 class GatewayBus:
-    """Requests to the services; registers its reply queue on the broker it is given."""
+    """Requests to the services (:class:`~gateway.ports.BusPort`); registers its reply queue on
+    the broker it is given, which it connects when the application starts."""
 
     def __init__(self, broker: RabbitBroker, topology: Topology) -> None:
         self.broker = broker
         self.topology = topology
         self.rpc = RpcClient(broker, topology, "gateway")
+
+    async def start(self) -> None:
+        await self.broker.connect()
+        await declare_exchanges(self.broker, self.topology)
+        await self.broker.start()
+
+    async def stop(self) -> None:
+        await self.broker.stop()
 
     async def ask(self, message: Message, dati_type: type[D], *, timeout: float) -> Esito[D]:
         """Send a command or query to its owner; its Esito, or ServiceUnavailableError."""

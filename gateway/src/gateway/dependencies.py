@@ -1,23 +1,31 @@
-"""FastAPI dependencies for the gateway's shared parts, used by the REST API and the pages."""
+"""FastAPI dependencies for the gateway's shared parts, used by the REST API and the pages:
+the clients of the services (typed as their ports, so that fakes stand in), the files, the
+scanner stations."""
 
 from typing import Annotated
 
 from fastapi import Depends, Request
 
-from gateway.acquisizione import AcquisizioneClient
 from gateway.files import GatewayFiles
-from gateway.istanze import IstanzeClient
+from gateway.ports import AcquisizionePort, BusPort, Clients, IstanzePort
 from gateway.stazioni.store import StazioniStore
 
 
-def _istanze(request: Request) -> IstanzeClient:
-    client: IstanzeClient = request.app.state.istanze
-    return client
+def _clients(request: Request) -> Clients:
+    clients: Clients = request.app.state.clients
+    return clients
 
 
-def _acquisizione(request: Request) -> AcquisizioneClient:
-    client: AcquisizioneClient = request.app.state.acquisizione
-    return client
+def _istanze(request: Request) -> IstanzePort:
+    return _clients(request).istanze
+
+
+def _acquisizione(request: Request) -> AcquisizionePort:
+    return _clients(request).acquisizione
+
+
+def _bus(request: Request) -> BusPort:
+    return _clients(request).bus
 
 
 def _files(request: Request) -> GatewayFiles:
@@ -30,7 +38,8 @@ def _stazioni(request: Request) -> StazioniStore:
     return stazioni
 
 
-Istanze = Annotated[IstanzeClient, Depends(_istanze)]
-Acquisizione = Annotated[AcquisizioneClient, Depends(_acquisizione)]
+Istanze = Annotated[IstanzePort, Depends(_istanze)]
+Acquisizione = Annotated[AcquisizionePort, Depends(_acquisizione)]
+Bus = Annotated[BusPort, Depends(_bus)]
 Files = Annotated[GatewayFiles, Depends(_files)]
 Stazioni = Annotated[StazioniStore, Depends(_stazioni)]

@@ -10,8 +10,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from gateway.bus import GatewayBus, ServiceUnavailableError
+from gateway.bus import ServiceUnavailableError
 from gateway.config import GatewaySettings
+from gateway.dependencies import Bus
+from gateway.ports import BusPort
 from parcelle_contracts.routing import SERVICES
 
 router = APIRouter(tags=["salute"])
@@ -23,8 +25,7 @@ async def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz", summary="The broker and all six services answer")
-async def readyz(request: Request) -> JSONResponse:
-    bus: GatewayBus = request.app.state.bus
+async def readyz(request: Request, bus: Bus) -> JSONResponse:
     settings: GatewaySettings = request.app.state.settings
     timeout = settings.readiness_timeout
     broker_ok = await bus.broker_alive(timeout)
@@ -45,7 +46,7 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=200 if ready else 503)
 
 
-async def _ping(bus: GatewayBus, service: str, timeout: float) -> dict[str, Any]:
+async def _ping(bus: BusPort, service: str, timeout: float) -> dict[str, Any]:
     try:
         reply = await bus.ping(service, timeout=timeout)
     except ServiceUnavailableError as error:

@@ -1,16 +1,14 @@
-"""The gateway's calls to ``istanze``: one function per request, shared by the REST API and
-the lawyer's web pages. A refusal comes back as
+"""The gateway's client of ``istanze`` (:class:`~gateway.ports.IstanzePort` over the bus): one
+method per request, shared by the REST API and the lawyer's web pages. A refusal comes back as
 :class:`~gateway.bus.RichiestaRifiutataError`."""
 
-from typing import Literal
-
 from gateway.bus import ServiceClient
+from gateway.ports import Parte, QualeFile
 from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import (
     AggiornaBozza,
     AggiungiAllegato,
-    CategoriaAllegato,
     ContenutoIstanza,
     CreaBozza,
     DepositaIstanza,
@@ -23,10 +21,8 @@ from parcelle_contracts.istanze import (
     PreparaDocumento,
     RimuoviAllegato,
     RinunciaIstanza,
-    Stato,
 )
-
-Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
 
 class IstanzeClient(ServiceClient):
@@ -103,7 +99,7 @@ class IstanzeClient(ServiceClient):
         self,
         attore: Attore,
         istanza_id: str,
-        quale: Literal["documento", "ricevuta", "firmato", "allegato"],
+        quale: QualeFile,
         allegato_id: str | None = None,
     ) -> FileRef:
         return await self._per(

@@ -9,8 +9,6 @@ from parcelle_kit import demo
 
 from .pagine import Browser, Pagina
 
-pytestmark = pytest.mark.integration
-
 
 async def test_anonymous_users_are_sent_to_the_login_page(browser: Browser) -> None:
     for indirizzo in ("/avvocato", "/avvocato/istanze/nuova", "/segreteria", "/"):

@@ -1,11 +1,7 @@
 """Each role sees only its own area; pages get Italian error pages, the API keeps JSON."""
 
-import pytest
-
-from .fake_istanze import FakeIstanze
+from ..fake_istanze import FakeIstanze
 from .pagine import Browser, Pagina
-
-pytestmark = pytest.mark.integration
 
 
 async def test_a_lawyer_never_sees_another_roles_area(avvocato: Browser) -> None:

@@ -9,7 +9,6 @@ from gateway import web
 from .pagine import Browser
 
 
-@pytest.mark.integration
 async def test_our_css_and_js_are_served_from_this_origin(browser: Browser) -> None:
     for indirizzo, tipo in (
         ("/static/css/parcelle.css", "text/css"),

@@ -9,7 +9,7 @@ from gateway.auth.dependencies import (
     WebUser,
     attore_api,
     richiede_ruolo,
-    utente_web,
+    web_user,
 )
 from gateway.auth.sessions import INDEXES as SESSION_INDEXES
 from gateway.auth.sessions import SessionStore
@@ -27,5 +27,5 @@ __all__ = [
     "WebUser",
     "attore_api",
     "richiede_ruolo",
-    "utente_web",
+    "web_user",
 ]

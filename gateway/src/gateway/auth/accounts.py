@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from parcelle_contracts.common import Attore, Ruolo
+from parcelle_contracts.common import Attore
+from parcelle_contracts.vocabolario import Ruolo, Tramite
 from parcelle_kit.store.ports import DocumentStore, Index, Transaction
 
 COLLECTION = "utenti"
@@ -35,7 +36,8 @@ class Account:
     password_hash: str
     attivo: bool = True
 
-    def attore(self) -> Attore:
+    def attore(self, tramite: Tramite) -> Attore:
+        """The user as the services see them, acting through ``tramite``."""
         return Attore(
             username=self.username,
             ruolo=self.ruolo,
@@ -45,6 +47,7 @@ class Account:
             codice_fiscale=self.codice_fiscale,
             pec=self.pec,
             email=self.email,
+            tramite=tramite,
         )
 
 

@@ -2,8 +2,10 @@
 
 - :func:`attore_api` for the REST API: a bearer token, or the web session cookie (then unsafe
   methods must carry the session's CSRF token in ``X-CSRF-Token``). 401 otherwise.
-- :func:`utente_web` for pages: the session cookie, or a redirect to the login page.
+- :func:`web_user` for pages: the session cookie, or a redirect to the login page.
 Authorisation by role happens here; by Ordine and ownership, again in the owning service.
+The Attore says through what the user acts: ``area_web`` from the pages, ``api`` from the REST
+API (however it authenticated), so that the services record it truly.
 """
 
 from dataclasses import dataclass
@@ -13,7 +15,8 @@ from fastapi import Request
 from gateway.auth.accounts import Account, AccountStore
 from gateway.auth.sessions import Session, SessionStore, csrf_matches
 from gateway.errors import ApiError
-from parcelle_contracts.common import Attore, Ruolo
+from parcelle_contracts.common import Attore
+from parcelle_contracts.vocabolario import Ruolo
 
 SESSION_COOKIE = "parcelle_sessione"
 CSRF_HEADER = "X-CSRF-Token"
@@ -37,14 +40,15 @@ class WebUser:
 
     @property
     def attore(self) -> Attore:
-        return self.account.attore()
+        """The user acting through their web area (pages)."""
+        return self.account.attore("area_web")
 
 
 def _stores(request: Request) -> tuple[AccountStore, SessionStore]:
     return request.app.state.accounts, request.app.state.sessions
 
 
-async def _web_user(request: Request) -> WebUser | None:
+async def _session_user(request: Request) -> WebUser | None:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
@@ -67,19 +71,19 @@ async def attore_api(request: Request) -> Attore:
         account = await accounts.get(session.username) if session else None
         if account is None or not account.attivo:
             raise ApiError(401, "non_autenticato", "Token mancante, scaduto o non valido.")
-        return account.attore()
-    user = await _web_user(request)
+        return account.attore("api")
+    user = await _session_user(request)
     if user is None:
         raise ApiError(401, "non_autenticato", "Accesso richiesto.")
     if request.method not in SAFE_METHODS and not csrf_matches(
         user.session, request.headers.get(CSRF_HEADER)
     ):
         raise ApiError(403, "csrf", "Richiesta non valida: ricaricare la pagina e riprovare.")
-    return user.attore
+    return user.account.attore("api")
 
 
-async def utente_web(request: Request) -> WebUser:
-    user = await _web_user(request)
+async def web_user(request: Request) -> WebUser:
+    user = await _session_user(request)
     if user is None:
         raise LoginRequiredError(str(request.url.path))
     return user

@@ -22,7 +22,7 @@ def percorso_chiave(var_dir: Path) -> Path:
     return demo.directory(var_dir) / "stazione.key"
 
 
-async def seed_demo_station(stazioni: StazioniStore, var_dir: Path) -> Path:
+async def seed_demo_stazione(stazioni: StazioniStore, var_dir: Path) -> Path:
     """Make the demo station if its key file is missing; the key file's path."""
     percorso = percorso_chiave(var_dir)
     if percorso.exists():

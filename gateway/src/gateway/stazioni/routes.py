@@ -102,7 +102,6 @@ async def evento(
         stazione.attore(),
         body.codice,
         origine="scanner",
-        stazione=stazione.nome,
         letto_il=body.letto_il,
         originale_ricevuto=body.originale_ricevuto,
         bollo_ricevuto=body.bollo_ricevuto,

@@ -1,8 +1,9 @@
 """Scanner stations in the gateway's store: created with a random key that is handed out once
 and kept only as its SHA-256, found by that hash when a scan arrives, revoked for good.
 
-A station acts for its Ordine as a system user of the secretariat (``stazione:<name>``), so
-the service records every scan with the station's name and refuses another Ordine's codes.
+A station acts for its Ordine as a system user of the secretariat (``stazione:<name>``,
+through ``stazione`` with its name), so the service records every scan with the station's name
+and refuses another Ordine's codes.
 """
 
 import hashlib
@@ -57,6 +58,8 @@ class Stazione:
             ordine=self.ordine,
             nome="Stazione",
             cognome=self.nome,
+            tramite="stazione",
+            stazione=self.nome,
         )
 
 

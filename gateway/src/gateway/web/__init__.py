@@ -1,5 +1,10 @@
 """The web areas: server-rendered pages in Italian (Jinja2 templates under ``templates/``,
-Bootstrap Italia served from ``static/vendor``), one router per page group.
+Bootstrap Italia served from ``static/vendor``), one package per area (:mod:`.avvocato`,
+:mod:`.segreteria`, :mod:`.consigliere`) and, at this package's root, what they share: logging
+in and out (accesso), error pages (errors), rendering (templating), the forms' fields (campi),
+Italian formats (formato), the pages' dependencies (dependencies), the badges and the words of
+the timelines (etichette) and the case page's sections shared by the secretariat and the
+councillor (presentazione).
 
 ``app.py`` includes :data:`router`, mounts :func:`static_files` at ``/static`` and calls
 :func:`install` so that people asking for pages get HTML error pages (the API keeps JSON).
@@ -11,23 +16,14 @@ import structlog
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
-from gateway.web import (
-    accesso,
-    allegati,
-    compilazione,
-    consigliere,
-    deposito,
-    elenco,
-    istanza,
-    segreteria,
-)
-from gateway.web.errori import install
+from gateway.web import accesso, avvocato, consigliere, segreteria
+from gateway.web.errors import install
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR_CSS = STATIC / "vendor" / "bootstrap-italia" / "css" / "bootstrap-italia.min.css"
 
 router = APIRouter(include_in_schema=False)
-for _pages in (accesso, elenco, compilazione, allegati, deposito, istanza, segreteria, consigliere):
+for _pages in (accesso, avvocato, segreteria, consigliere):
     router.include_router(_pages.router)
 
 

@@ -12,17 +12,21 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.auth import SESSION_COOKIE, LoginRequiredError, WebUser, utente_web
+from gateway.auth import SESSION_COOKIE, LoginRequiredError, WebUser, web_user
 from gateway.auth.accounts import Account, AccountStore
 from gateway.auth.sessions import LIFETIME, SessionStore
-from gateway.web.dipendenze import CSRF_FIELD, verifica_csrf
+from gateway.web.dependencies import CSRF_FIELD, verifica_csrf
 from gateway.web.templating import pagina, settings_of, sviluppo
 from parcelle_kit import demo
 
 router = APIRouter(include_in_schema=False)
 
 LOGIN_CSRF_COOKIE = "parcelle_accesso"
-AREE = {"avvocato": "/avvocato", "segreteria": "/segreteria", "consigliere": "/consigliere"}
+INDIRIZZI_AREE = {
+    "avvocato": "/avvocato",
+    "segreteria": "/segreteria",
+    "consigliere": "/consigliere",
+}
 RUOLI = {"avvocato": "Avvocato", "segreteria": "Segreteria", "consigliere": "Consigliere"}
 ERRORE_CREDENZIALI = "Nome utente o password non corretti."
 
@@ -43,9 +47,9 @@ def pagina_locale(destinazione: str | None) -> str | None:
     return destinazione
 
 
-async def _utente_o_nessuno(request: Request) -> WebUser | None:
+async def _user_or_none(request: Request) -> WebUser | None:
     try:
-        return await utente_web(request)
+        return await web_user(request)
     except LoginRequiredError:
         return None
 
@@ -99,19 +103,19 @@ def _pagina_login(
 
 
 def area_di(account: Account) -> str:
-    return AREE[account.ruolo]
+    return INDIRIZZI_AREE[account.ruolo]
 
 
 @router.get("/")
 async def home(request: Request) -> Response:
-    user = await _utente_o_nessuno(request)
+    user = await _user_or_none(request)
     return RedirectResponse(area_di(user.account) if user else "/login", status_code=303)
 
 
 @router.get("/login")
 async def login_form(request: Request) -> Response:
     destinazione = pagina_locale(request.query_params.get("next"))
-    user = await _utente_o_nessuno(request)
+    user = await _user_or_none(request)
     if user is not None:
         return RedirectResponse(destinazione or area_di(user.account), status_code=303)
     return _pagina_login(request, destinazione=destinazione)
@@ -169,7 +173,7 @@ async def login(request: Request) -> Response:
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    user = await _utente_o_nessuno(request)
+    user = await _user_or_none(request)
     if user is not None:
         async with request.form() as form:
             verifica_csrf(user, form.get(CSRF_FIELD))

@@ -4,10 +4,9 @@ A field's name in the form is its path in the application content (``cliente.cod
 ``voci.2.importo``), so an error from the service lands on the field it names.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from gateway.web.etichette import FASI
-from gateway.web.passi import passo_del_campo
+from parcelle_contracts.vocabolario import FASI
 
 ETICHETTE = {
     "assegnazione.relatore": "Consigliere relatore",
@@ -98,19 +97,16 @@ def etichetta(percorso: str, fasi_righe: Mapping[int, str] | None = None) -> str
 def riepilogo_errori(
     errori: dict[str, str],
     *,
-    passo_attuale: str | None = None,
-    base: str = "",
+    pagina_del_campo: Callable[[str], str | None] | None = None,
     fasi_righe: Mapping[int, str] | None = None,
 ) -> list[dict[str, str]]:
-    """The error summary: one entry per field, linking to the field (on its own step's page
-    when the field is on another step)."""
+    """The error summary: one entry per field, linking to the field; on another page's address
+    when ``pagina_del_campo`` says the field is on another page (the steps of a form)."""
     voci = []
     for percorso, messaggio in errori.items():
-        passo = passo_del_campo(percorso)
         ancora = f"#{id_campo(percorso)}"
-        href = ancora
-        if passo is not None and passo_attuale is not None and passo.slug != passo_attuale:
-            href = f"{base}/modifica/{passo.slug}{ancora}"
+        altra_pagina = pagina_del_campo(percorso) if pagina_del_campo else None
+        href = f"{altra_pagina}{ancora}" if altra_pagina else ancora
         voci.append(
             {"etichetta": etichetta(percorso, fasi_righe), "messaggio": messaggio, "href": href}
         )

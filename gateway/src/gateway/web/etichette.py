@@ -1,23 +1,19 @@
-"""Italian labels for the values of the contracts (states, kinds of proceeding, phases,
-categories of attachment, channels and states of a notice, where an action was done) and the
-badge each state wears."""
+"""How the pages wear the vocabulary: the badge colour of each state and of each notice's
+sending, the signature filters of the pending list, and the words saying who did a step of a
+timeline and through what.
 
-from parcelle_contracts.acquisizione import Canale, StatoInvio
-from parcelle_contracts.istanze import CategoriaAllegato, Fase, Procedimento, Stato
+Every word for a value of the contracts comes from :mod:`parcelle_contracts.vocabolario`; only
+presentation lives here.
+"""
 
-STATI: dict[Stato, str] = {
-    "bozza": "Bozza",
-    "depositata": "Depositata",
-    "acquisita": "Acquisita dalla segreteria",
-    "integrazione_richiesta": "Integrazione richiesta",
-    "provvedimento_emesso": "Provvedimento emesso",
-    "non_liquidabile": "Non liquidabile",
-    "rinunciata": "Rinunciata",
-    "chiusa": "Chiusa",
-}
+from collections.abc import Mapping
+from typing import Final, Protocol
+
+from parcelle_contracts import vocabolario
+from parcelle_contracts.vocabolario import Ruolo, Stato, StatoInvio, Tramite
 
 # Bootstrap Italia badge colours; each pairs with a text colour that keeps a 4.5:1 contrast.
-BADGE: dict[Stato, str] = {
+BADGE: Final[Mapping[Stato, str]] = {
     "bozza": "text-bg-light border",
     "depositata": "text-bg-primary",
     "acquisita": "text-bg-primary",
@@ -27,65 +23,28 @@ BADGE: dict[Stato, str] = {
     "rinunciata": "text-bg-dark",
     "chiusa": "text-bg-dark",
 }
-
-PROCEDIMENTI: dict[Procedimento, str] = {
-    "tribunale_cognizione": "Tribunale: giudizio ordinario di cognizione",
-    "tribunale_lavoro": "Tribunale: controversie di lavoro e previdenza",
-    "tribunale_famiglia": "Tribunale: famiglia e minori",
-    "volontaria_giurisdizione": "Volontaria giurisdizione",
-    "esecuzione": "Procedimenti esecutivi",
-    "fallimentare": "Procedure concorsuali",
-    "giudice_di_pace": "Giudice di pace",
-    "corte_appello": "Corte d'appello",
-    "cassazione": "Corte di cassazione e giurisdizioni superiori",
-    "giustizia_amministrativa": "Giustizia amministrativa (TAR, Consiglio di Stato)",
-    "tributario": "Giustizia tributaria",
-    "penale": "Procedimento penale",
-    "arbitrato": "Arbitrato",
-    "mediazione_negoziazione": "Mediazione e negoziazione assistita",
-    "stragiudiziale": "Attività stragiudiziale",
-    "altro": "Altro",
+BADGE_INVIO: Final[Mapping[StatoInvio, str]] = {
+    "in_attesa": "text-bg-warning",
+    "inviata": "text-bg-primary",
+    "consegnata": "text-bg-success",
+    "non_consegnata": "text-bg-danger",
 }
-
-FASI: dict[Fase, str] = {
-    "studio": "Fase di studio",
-    "introduttiva": "Fase introduttiva",
-    "istruttoria": "Fase istruttoria e/o di trattazione",
-    "decisionale": "Fase decisionale",
-    "altro": "Altra voce",
+FILTRI_FIRMA: Final[Mapping[str, str]] = {
+    "digitale": "Firma digitale",
+    "autografa": "Firma autografa",
 }
-FASI_FISSE: tuple[Fase, ...] = ("studio", "introduttiva", "istruttoria", "decisionale")
-
-CATEGORIE: dict[CategoriaAllegato, str] = {
-    "parcella": "Parcella (notula)",
-    "prova_invio": "Prova di invio della parcella al cliente",
-    "relazione": "Relazione sull'attività svolta",
-    "atti": "Atti del procedimento",
-    "procura": "Procura",
-    "altro": "Altro documento",
-}
-
-TIPI_CLIENTE = {"persona_fisica": "Persona fisica", "persona_giuridica": "Persona giuridica"}
-
-TIPI_FIRMA = {
-    "pades": "Firma digitale PAdES (PDF firmato)",
-    "cades": "Firma digitale CAdES (file .p7m)",
-    "autografa": "Firma autografa (originale in segreteria)",
-}
-
-RINUNCIABILI: frozenset[Stato] = frozenset({"depositata", "acquisita", "integrazione_richiesta"})
-"""States in which the lawyer may still withdraw the application."""
+"""The pending list's filter: any digital signature (PAdES or CAdES), or by hand."""
 
 
 def stato(valore: Stato) -> str:
-    return STATI.get(valore, valore)
+    return vocabolario.STATI.get(valore, valore)
 
 
 def badge(valore: Stato) -> str:
     return BADGE.get(valore, "text-bg-light border")
 
 
-_STATI_PER_NOME: dict[str, Stato] = {nome: nome for nome in STATI}
+_STATI_PER_NOME: dict[str, Stato] = {nome: nome for nome in vocabolario.STATI}
 
 
 def stato_da_testo(testo: str | None) -> Stato | None:
@@ -93,35 +52,32 @@ def stato_da_testo(testo: str | None) -> Stato | None:
     return _STATI_PER_NOME.get(testo or "")
 
 
-# --- the secretariat's cases ---
+class RigaCronologia(Protocol):
+    """A line of a timeline (``Evento`` of istanze, ``Passo`` of acquisizione)."""
 
-CANALI: dict[Canale, str] = {
-    "pec": "PEC",
-    "email": "E-mail",
-    "raccomandata": "Raccomandata A/R",
-}
-STATI_INVIO: dict[StatoInvio, str] = {
-    "in_attesa": "In attesa di invio",
-    "inviata": "Inviata",
-    "consegnata": "Consegnata",
-    "non_consegnata": "Non consegnata",
-}
-BADGE_INVIO: dict[StatoInvio, str] = {
-    "in_attesa": "text-bg-warning",
-    "inviata": "text-bg-primary",
-    "consegnata": "text-bg-success",
-    "non_consegnata": "text-bg-danger",
-}
-TIPI_COMUNICAZIONE = {"avvio_procedimento": "Comunicazione di avvio del procedimento"}
-FILTRI_FIRMA = {"digitale": "Firma digitale", "autografa": "Firma autografa"}
+    @property
+    def chi(self) -> str | None: ...
+    @property
+    def ruolo(self) -> Ruolo | None: ...
+    @property
+    def tramite(self) -> Tramite | None: ...
+    @property
+    def stazione(self) -> str | None: ...
 
 
-def luogo(dove: str | None) -> str:
-    """Where an action was done, as the timeline says it."""
-    if not dove:
+def autore(riga: RigaCronologia) -> str:
+    """Who did a step and through what: "Giulia Bianchi, Area riservata dell'avvocato"; a scan
+    says only its station ("Stazione di scansione «Banco 1»"); empty when the line says none."""
+    if riga.tramite is None:
+        return riga.chi or ""
+    via = vocabolario.tramite(riga.tramite, riga.ruolo, riga.stazione)
+    if riga.tramite in ("stazione", "sistema") or not riga.chi:
+        return via
+    return f"{riga.chi}, {via}"
+
+
+def via(riga: RigaCronologia | None) -> str:
+    """Through what a step was done, alone (the case's registration block); "—" when unknown."""
+    if riga is None or riga.tramite is None:
         return "—"
-    if dove == "web":
-        return "Area web della segreteria"
-    if dove == "api":
-        return "API"
-    return f"Stazione di scansione «{dove}»"
+    return vocabolario.tramite(riga.tramite, riga.ruolo, riga.stazione)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from gateway.auth import WebUser
 from gateway.config import GatewaySettings
 from gateway.web import campi, etichette, formato
+from parcelle_contracts import vocabolario
 from parcelle_kit import demo
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -54,18 +55,19 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(
         SPRITES=SPRITES,
-        STATI=etichette.STATI,
-        PROCEDIMENTI=etichette.PROCEDIMENTI,
-        FASI=etichette.FASI,
-        CATEGORIE=etichette.CATEGORIE,
-        TIPI_CLIENTE=etichette.TIPI_CLIENTE,
-        TIPI_FIRMA=etichette.TIPI_FIRMA,
-        CANALI=etichette.CANALI,
-        STATI_INVIO=etichette.STATI_INVIO,
+        STATI=vocabolario.STATI,
+        PROCEDIMENTI=vocabolario.PROCEDIMENTI,
+        FASI=vocabolario.FASI,
+        CATEGORIE_ALLEGATO=vocabolario.CATEGORIE_ALLEGATO,
+        TIPI_CLIENTE=vocabolario.TIPI_CLIENTE,
+        TIPI_FIRMA=vocabolario.TIPI_FIRMA,
+        CANALI=vocabolario.CANALI,
+        STATI_INVIO=vocabolario.STATI_INVIO,
+        TIPI_COMUNICAZIONE=vocabolario.TIPI_COMUNICAZIONE,
         BADGE_INVIO=etichette.BADGE_INVIO,
-        TIPI_COMUNICAZIONE=etichette.TIPI_COMUNICAZIONE,
         FILTRI_FIRMA=etichette.FILTRI_FIRMA,
-        luogo=etichette.luogo,
+        autore=etichette.autore,
+        via=etichette.via,
         id_campo=campi.id_campo,
         id_opzione=campi.id_opzione,
         ETICHETTE=campi.ETICHETTE,

@@ -15,7 +15,7 @@ from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione
 from gateway.errors import status_of
-from gateway.web.dipendenze import SegreteriaWeb, campi_modulo
+from gateway.web.dependencies import SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import (
     SERVIZIO_ASSENTE,
     ConfermaOriginale,
@@ -24,7 +24,7 @@ from gateway.web.segreteria.comune import (
 )
 from gateway.web.segreteria.pratica import pagina_pratica
 from parcelle_contracts.acquisizione import ElencoAttesa, Origine
-from parcelle_contracts.istanze import TipoFirma
+from parcelle_contracts.vocabolario import TipoFirma
 
 router = APIRouter(include_in_schema=False)
 
@@ -129,4 +129,4 @@ async def acquisisci(request: Request, user: SegreteriaWeb, acquisizione: Acquis
     # service fewer between Enter and the page. Its canonical address (which parcelle.js puts
     # in the address bar) is the case page's, so a reload asks for that page.
     esito = "gia_acquisita" if pratica.gia_acquisita else "acquisita"
-    return await pagina_pratica(request, user, pratica, esito=esito)
+    return await pagina_pratica(request, user, acquisizione, pratica, esito=esito)

@@ -8,12 +8,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.api_segreteria import invia_comunicazione, invia_osservazioni, ricevi_pdf
-from gateway.auth import AccountStore, WebUser
+from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione, Files
+from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.errors import ApiError, status_of
-from gateway.web.dipendenze import (
+from gateway.ports import AcquisizionePort
+from gateway.web import presentazione
+from gateway.web.dependencies import (
     CSRF_FIELD,
     RIFIUTI_DA_PAGINA,
     Identificativo,
@@ -21,7 +23,6 @@ from gateway.web.dipendenze import (
     campi_modulo,
     verifica_csrf,
 )
-from gateway.web.segreteria import presentazione
 from gateway.web.segreteria.comune import (
     SERVIZIO_ASSENTE,
     base_pratica,
@@ -46,20 +47,21 @@ def indirizzo_pratica(istanza_id: str, esito: str | None) -> str:
     return base_pratica(istanza_id) + (f"?esito={esito}" if esito in ESITI else "")
 
 
-async def _consiglieri(request: Request, user: WebUser) -> dict[str, str]:
-    """The Ordine's councillors the gateway knows (its accounts), to choose from: username ->
-    how the list shows them. ``acquisizione`` checks the choice against the Ordine's rule."""
-    accounts: AccountStore = request.app.state.accounts
-    scelte = {}
-    for account in await accounts.elenco(user.account.ordine, "consigliere"):
-        nome = f"{account.nome} {account.cognome}".strip()
-        scelte[account.username] = f"{nome} ({account.username})" if nome else account.username
-    return scelte
+async def _relatori(acquisizione: AcquisizionePort, user: WebUser) -> dict[str, str]:
+    """The Ordine's reporting councillors, to choose from (username -> how the list shows
+    them), as ``acquisizione``, which owns the Ordine's settings, names them. Empty when it
+    names none or does not answer: the page then asks for a username."""
+    try:
+        impostazioni = await acquisizione.impostazioni(user.account.ordine)
+    except ServiceUnavailableError:
+        return {}
+    return {r.username: f"{r.nome} ({r.username})" for r in impostazioni.relatori}
 
 
 async def pagina_pratica(
     request: Request,
     user: WebUser,
+    acquisizione: AcquisizionePort,
     pratica: Pratica,
     *,
     valori: dict[str, str] | None = None,
@@ -75,7 +77,7 @@ async def pagina_pratica(
         "indirizzo": indirizzo_pratica(pratica.istanza_id, esito),
         "esito": esito if esito in ESITI and not errori and not errore_generale else None,
         "ESITI": ESITI,
-        "consiglieri": await _consiglieri(request, user),
+        "consiglieri": await _relatori(acquisizione, user),
         "assegnazioni": list(reversed(pratica.assegnazioni)),
         "valori": valori or {},
         "errori": errori or {},
@@ -90,9 +92,8 @@ async def pagina_pratica(
 async def mostra(
     request: Request, istanza_id: Identificativo, user: SegreteriaWeb, acquisizione: Acquisizione
 ) -> Response:
-    return await pagina_pratica(
-        request, user, await acquisizione.dettaglio(user.attore, istanza_id)
-    )
+    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
+    return await pagina_pratica(request, user, acquisizione, pratica)
 
 
 @router.post("/segreteria/pratiche/{istanza_id}/assegnazione")
@@ -135,7 +136,14 @@ async def assegna(
             return RedirectResponse(f"{base_pratica(istanza_id)}?esito=assegnata#relatore", 303)
     pratica = await acquisizione.dettaglio(user.attore, istanza_id)
     return await pagina_pratica(
-        request, user, pratica, valori=valori, errori=errori, errore_generale=generale, stato=stato
+        request,
+        user,
+        acquisizione,
+        pratica,
+        valori=valori,
+        errori=errori,
+        errore_generale=generale,
+        stato=stato,
     )
 
 
@@ -180,7 +188,7 @@ async def aggiungi_osservazioni(
             )
     pratica = await acquisizione.dettaglio(user.attore, istanza_id)
     return await pagina_pratica(
-        request, user, pratica, errori=errori, errore_generale=generale, stato=stato
+        request, user, acquisizione, pratica, errori=errori, errore_generale=generale, stato=stato
     )
 
 

@@ -5,8 +5,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from gateway.dependencies import Acquisizione
-from gateway.web.dipendenze import SegreteriaWeb
-from gateway.web.segreteria import presentazione
+from gateway.web import presentazione
+from gateway.web.dependencies import SegreteriaWeb
 from gateway.web.segreteria.comune import base_pratica, pagina_segreteria
 
 router = APIRouter(include_in_schema=False)

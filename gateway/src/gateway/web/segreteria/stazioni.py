@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from gateway.auth import WebUser
 from gateway.dependencies import Stazioni
 from gateway.stazioni.store import Stazione, StazioneNonValidaError, StazioniStore
-from gateway.web.dipendenze import Identificativo, SegreteriaWeb, campi_modulo
+from gateway.web.dependencies import Identificativo, SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import pagina_segreteria
 
 router = APIRouter(include_in_schema=False)

@@ -1,0 +1,134 @@
+"""What the gateway needs from the outside, as typing.Protocol interfaces, and the bundle of
+them that :func:`gateway.app.create_app` takes.
+
+The real clients (:mod:`gateway.istanze`, :mod:`gateway.acquisizione`, :mod:`gateway.bus`) send
+requests over RabbitMQ; the page tests give the application in-memory fakes instead. Both
+satisfy these Protocols under mypy, so a fake cannot drift from the client it stands for.
+Nothing here imports an adapter.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from parcelle_contracts.acquisizione import ElencoAttesa, Origine, Pratica
+from parcelle_contracts.common import Attore, BlobRef, FileRef
+from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
+from parcelle_contracts.ordini import ImpostazioniOrdine
+from parcelle_contracts.ping import PingReply
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato, TipoFirma
+
+Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
+"""A part of an application's content that an update replaces."""
+QualeFile = Literal["documento", "ricevuta", "firmato", "allegato"]
+"""Which file of an application: its PDF, the deposit receipt, the signed file, an attachment."""
+
+
+class IstanzePort(Protocol):
+    """Requests to ``istanze`` on behalf of a user; a refusal raises
+    :class:`~gateway.bus.RichiestaRifiutataError`, no answer in time
+    :class:`~gateway.bus.ServiceUnavailableError`."""
+
+    async def crea(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza: ...
+
+    async def aggiorna(
+        self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
+    ) -> Istanza: ...
+
+    async def elenco(self, attore: Attore, stato: Stato | None = None) -> list[IstanzaSintesi]: ...
+
+    async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza: ...
+
+    async def aggiungi_allegato(
+        self,
+        attore: Attore,
+        istanza_id: str,
+        categoria: CategoriaAllegato,
+        nome_file: str,
+        file: BlobRef,
+    ) -> Istanza: ...
+
+    async def rimuovi_allegato(
+        self, attore: Attore, istanza_id: str, allegato_id: str
+    ) -> Istanza: ...
+
+    async def prepara_documento(self, attore: Attore, istanza_id: str) -> FileRef: ...
+
+    async def firma_demo(self, attore: Attore, istanza_id: str) -> Istanza: ...
+
+    async def deposita(
+        self, attore: Attore, istanza_id: str, firmato: BlobRef | None, nome_file: str | None
+    ) -> Istanza: ...
+
+    async def rinuncia(self, attore: Attore, istanza_id: str, motivo: str) -> Istanza: ...
+
+    async def file(
+        self,
+        attore: Attore,
+        istanza_id: str,
+        quale: QualeFile,
+        allegato_id: str | None = None,
+    ) -> FileRef: ...
+
+
+class AcquisizionePort(Protocol):
+    """Requests to ``acquisizione`` on behalf of a clerk, a scanner station or a councillor;
+    refusals and silence as for :class:`IstanzePort`."""
+
+    async def acquisisci(
+        self,
+        attore: Attore,
+        codice: str,
+        *,
+        origine: Origine,
+        letto_il: datetime | None = None,
+        originale_ricevuto: bool = False,
+        bollo_ricevuto: bool = False,
+    ) -> Pratica: ...
+
+    async def assegna(
+        self, attore: Attore, istanza_id: str, relatore: str, motivo: str | None
+    ) -> Pratica: ...
+
+    async def aggiungi_osservazioni(
+        self, attore: Attore, istanza_id: str, file: BlobRef, nome_file: str
+    ) -> Pratica: ...
+
+    async def in_attesa(
+        self, attore: Attore, cerca: str | None = None, firma: TipoFirma | None = None
+    ) -> ElencoAttesa: ...
+
+    async def dettaglio(self, attore: Attore, istanza_id: str) -> Pratica: ...
+
+    async def scadenze(self, attore: Attore, giorni: int = 10) -> list[Pratica]: ...
+
+    async def assegnate(self, attore: Attore) -> list[Pratica]: ...
+
+    async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
+        """The Ordine's settings as their owner holds them (the defaults where none is set)."""
+        ...
+
+
+class BusPort(Protocol):
+    """What the application needs of the bus itself: to start and stop with it, and what
+    ``/readyz`` asks (the broker answers; each service answers its ping)."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def broker_alive(self, timeout: float) -> bool: ...
+
+    async def ping(self, service: str, *, timeout: float) -> PingReply:
+        """The service's answer; :class:`~gateway.bus.ServiceUnavailableError` without one."""
+        ...
+
+
+@dataclass(frozen=True)
+class Clients:
+    """The bus and the clients of the services, given to :func:`gateway.app.create_app`:
+    the real ones by :mod:`gateway.bootstrap`, fakes by the page tests."""
+
+    bus: BusPort
+    istanze: IstanzePort
+    acquisizione: AcquisizionePort

@@ -1,0 +1,14 @@
+"""The lawyer's area ``/avvocato``: the list of applications (elenco), the guided form of a
+draft (compilazione, with its steps in passi and its form readers in moduli), the attachments
+(allegati), the PDF to sign and the deposit (deposito), and the case as the lawyer follows it,
+with the withdrawal (istanza)."""
+
+from fastapi import APIRouter
+
+from gateway.web.avvocato import allegati, compilazione, deposito, elenco, istanza
+
+router = APIRouter(include_in_schema=False)
+for _pages in (elenco, compilazione, allegati, deposito, istanza):
+    router.include_router(_pages.router)
+
+__all__ = ["router"]

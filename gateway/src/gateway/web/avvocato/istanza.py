@@ -1,0 +1,108 @@
+"""``/avvocato/istanze/{id}``: the case as the lawyer follows it (status, code, protocol,
+timeline, documents, attachments), the withdrawal, and the documents' downloads."""
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.exceptions import HTTPException
+
+from gateway.auth import WebUser
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.dependencies import Files, Istanze
+from gateway.web import campi
+from gateway.web.avvocato.compilazione import base_istanza, dettaglio_se_possibile
+from gateway.web.dependencies import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
+from gateway.web.templating import pagina
+from parcelle_contracts.istanze import Istanza
+
+router = APIRouter(include_in_schema=False)
+
+DOCUMENTI = {"istanza": "documento", "firmata": "firmato", "ricevuta": "ricevuta"}
+ESITI = {"depositata", "rinunciata"}
+
+
+def pagina_istanza(
+    request: Request,
+    user: WebUser,
+    istanza: Istanza,
+    *,
+    valori: dict[str, str] | None = None,
+    errori: dict[str, str] | None = None,
+    errore_generale: str | None = None,
+    stato: int = 200,
+) -> Response:
+    esito = request.query_params.get("esito")
+    contesto: dict[str, Any] = {
+        "istanza": istanza,
+        "base": base_istanza(istanza.id),
+        "esito": esito if esito in ESITI and not errori else None,
+        "valori": valori or {},
+        "errori": errori or {},
+        "riepilogo_errori": campi.riepilogo_errori(errori or {}),
+        "errore_generale": errore_generale,
+        "cronologia": sorted(istanza.cronologia, key=lambda evento: evento.quando, reverse=True),
+    }
+    return pagina(request, "avvocato/istanza.html", contesto, utente=user, stato=stato)
+
+
+@router.get("/avvocato/istanze/{istanza_id}")
+async def mostra(
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
+) -> Response:
+    return pagina_istanza(request, user, await istanze.dettaglio(user.attore, istanza_id))
+
+
+@router.post("/avvocato/istanze/{istanza_id}/rinuncia")
+async def rinuncia(
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
+) -> Response:
+    async with request.form() as form:
+        campi_form = campi_modulo(form, user)
+    testo = campi_form.get("motivo", "")
+    motivo = testo.strip()
+    valori = {"motivo": testo}
+    errori: dict[str, str] = {}
+    if len(motivo) < 3:
+        errori["motivo"] = "Scrivi il motivo della rinuncia (almeno 3 caratteri)."
+    elif len(motivo) > 2000:
+        errori["motivo"] = "Il motivo può essere lungo al massimo 2000 caratteri."
+    messaggio: str | None = None
+    stato = 422
+    if not errori:
+        try:
+            await istanze.rinuncia(user.attore, istanza_id, motivo)
+        except RichiestaRifiutataError as rifiuto:
+            if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
+                raise
+            if rifiuto.errore.campi:
+                errori["motivo"] = next(iter(rifiuto.errore.campi.values()))
+            else:
+                messaggio = rifiuto.errore.messaggio
+        except ServiceUnavailableError:
+            messaggio = (
+                "Il servizio non risponde: la rinuncia non è stata registrata. Riprova tra poco."
+            )
+            stato = 503
+        else:
+            return RedirectResponse(f"{base_istanza(istanza_id)}?esito=rinunciata", 303)
+    istanza = await dettaglio_se_possibile(istanze, user, istanza_id)
+    if istanza is None:
+        raise ServiceUnavailableError("istanze", "no answer")
+    return pagina_istanza(
+        request, user, istanza, valori=valori, errori=errori, errore_generale=messaggio, stato=stato
+    )
+
+
+@router.get("/avvocato/istanze/{istanza_id}/documenti/{quale}")
+async def documento(
+    istanza_id: Identificativo, quale: str, user: AvvocatoWeb, istanze: Istanze, files: Files
+) -> Response:
+    tipo = DOCUMENTI.get(quale)
+    if tipo == "documento":
+        return await files.send(await istanze.file(user.attore, istanza_id, "documento"))
+    if tipo == "firmato":
+        return await files.send(await istanze.file(user.attore, istanza_id, "firmato"))
+    if tipo == "ricevuta":
+        return await files.send(await istanze.file(user.attore, istanza_id, "ricevuta"))
+    raise HTTPException(404)

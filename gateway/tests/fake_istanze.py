@@ -1,0 +1,355 @@
+"""An in-memory :class:`gateway.ports.IstanzePort`, standing in for the client of ``istanze``
+(:class:`gateway.istanze.IstanzeClient`) in the page tests.
+
+It keeps drafts per lawyer, records every call with its arguments, refuses as the service does
+(``non_trovata`` for someone else's application, ``gia_depositata`` for a second deposit) and
+can be told to refuse or to be unavailable on the next call of a method.
+"""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.files import GatewayFiles
+from gateway.ports import Parte, QualeFile
+from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
+from parcelle_contracts.envelope import utcnow
+from parcelle_contracts.ids import new_id
+from parcelle_contracts.istanze import (
+    Allegato,
+    Azione,
+    ContenutoIstanza,
+    Evento,
+    Firma,
+    Istanza,
+    IstanzaSintesi,
+    Totali,
+)
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
+
+PDF = b"%PDF-1.7\n% Parcelle test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+CENT = Decimal("0.01")
+
+
+def _cent(valore: Decimal) -> Decimal:
+    return valore.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def totali(contenuto: ContenutoIstanza) -> Totali | None:
+    if not contenuto.voci:
+        return None
+    compenso = _cent(sum((voce.importo for voce in contenuto.voci), Decimal(0)))
+    spese_generali = _cent(compenso * contenuto.spese_generali_percentuale / 100)
+    cpa = _cent((compenso + spese_generali) * Decimal("0.04"))
+    iva = _cent((compenso + spese_generali + cpa) * Decimal("0.22"))
+    spese = contenuto.spese or Decimal(0)
+    return Totali(
+        compenso=compenso,
+        spese_generali=spese_generali,
+        cpa=cpa,
+        iva=iva,
+        spese=spese,
+        totale=compenso + spese_generali + cpa + iva + spese,
+    )
+
+
+def mancanti(istanza: Istanza) -> list[str]:
+    contenuto = istanza.contenuto
+    elenco = []
+    if contenuto.cliente is None:
+        elenco.append("cliente (nome e cognome, o denominazione)")
+    if contenuto.pratica is None:
+        elenco.append("tipo di procedimento")
+    if not contenuto.voci:
+        elenco.append("almeno una voce di compenso")
+    categorie = {allegato.categoria for allegato in istanza.allegati}
+    if "parcella" not in categorie:
+        elenco.append("allegato: parcella (notula)")
+    if "prova_invio" not in categorie:
+        elenco.append("allegato: prova dell'invio della parcella al cliente")
+    return elenco
+
+
+def azioni(istanza: Istanza) -> list[Azione]:
+    """What the lawyer may do now, as ``istanze`` decides it: edit, attach, sign and deposit a
+    draft (the last two once it is complete), withdraw until the council has decided."""
+    if istanza.stato == "bozza":
+        completa: list[Azione] = [] if istanza.mancanti else ["firma", "deposita"]
+        return ["modifica", "allega", *completa]
+    if istanza.stato in ("depositata", "acquisita", "integrazione_richiesta"):
+        return ["rinuncia"]
+    return []
+
+
+def evento(attore: Attore, quando: datetime, stato: Stato, descrizione: str) -> Evento:
+    """A line of the timeline, saying who acted and through what, as the service records it."""
+    return Evento(
+        quando=quando,
+        stato=stato,
+        descrizione=descrizione,
+        chi=f"{attore.nome or ''} {attore.cognome or ''}".strip() or attore.username,
+        ruolo=attore.ruolo,
+        tramite=attore.tramite,
+        stazione=attore.stazione,
+    )
+
+
+@dataclass
+class Chiamata:
+    metodo: str
+    argomenti: dict[str, Any]
+
+
+@dataclass
+class FakeIstanze:
+    """The port's methods; ``files`` is the app's GatewayFiles (for downloads)."""
+
+    files: GatewayFiles | None = None
+    firma_richiesta: bool = True
+    istanze: dict[str, Istanza] = field(default_factory=dict)
+    chiamate: list[Chiamata] = field(default_factory=list)
+    rifiuti: dict[str, Errore] = field(default_factory=dict)
+    assenti: set[str] = field(default_factory=set)
+    numero: int = 0
+
+    # --- test helpers -------------------------------------------------------------------------
+
+    def rifiuta(self, metodo: str, codice: str, messaggio: str, **campi: str) -> None:
+        """The next call of ``metodo`` is refused with this error."""
+        self.rifiuti[metodo] = Errore(codice=codice, messaggio=messaggio, campi=campi)
+
+    def chiamate_di(self, metodo: str) -> list[dict[str, Any]]:
+        return [c.argomenti for c in self.chiamate if c.metodo == metodo]
+
+    def bozza(self, attore: Attore, **contenuto: Any) -> Istanza:
+        """A draft created directly (no call recorded)."""
+        istanza = self._nuova(attore, ContenutoIstanza(**contenuto))
+        return istanza
+
+    def imposta(self, istanza: Istanza, **campi: Any) -> Istanza:
+        """Change the stored case; ``mancanti`` and ``azioni`` follow, unless ``azioni`` is
+        given (a test saying what the service allows)."""
+        aggiornata = istanza.model_copy(update=campi)
+        aggiornata = aggiornata.model_copy(update={"mancanti": mancanti(aggiornata)})
+        if "azioni" not in campi:
+            aggiornata = aggiornata.model_copy(update={"azioni": azioni(aggiornata)})
+        self.istanze[istanza.id] = aggiornata
+        return aggiornata
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _entra(self, metodo: str, **argomenti: Any) -> None:
+        self.chiamate.append(Chiamata(metodo, argomenti))
+        if metodo in self.assenti:
+            self.assenti.discard(metodo)
+            raise ServiceUnavailableError("istanze", "no answer within 5 s")
+        errore = self.rifiuti.pop(metodo, None)
+        if errore is not None:
+            raise RichiestaRifiutataError(errore)
+
+    def _nuova(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza:
+        self.numero += 1
+        adesso = utcnow()
+        istanza = Istanza(
+            id=new_id(),
+            codice=f"DEMO-2025-{self.numero:05d}-K",
+            ordine=attore.ordine,
+            stato="bozza",
+            avvocato=attore,
+            contenuto=contenuto,
+            totali=totali(contenuto),
+            mancanti=[],
+            allegati=[],
+            documento_pronto=False,
+            creata_il=adesso,
+            aggiornata_il=adesso,
+            firma_richiesta=self.firma_richiesta,
+            cronologia=[evento(attore, adesso, "bozza", "Bozza creata")],
+            azioni=[],
+        )
+        return self.imposta(istanza)
+
+    def _sua(self, attore: Attore, istanza_id: str) -> Istanza:
+        istanza = self.istanze.get(istanza_id)
+        if istanza is None or istanza.avvocato.username != attore.username:
+            raise RichiestaRifiutataError(
+                Errore(codice="non_trovata", messaggio="Istanza non trovata.")
+            )
+        return istanza
+
+    def _evento(
+        self, attore: Attore, istanza: Istanza, stato: Stato, descrizione: str, **campi: Any
+    ) -> Istanza:
+        adesso = utcnow() + timedelta(seconds=len(istanza.cronologia))
+        return self.imposta(
+            istanza,
+            stato=stato,
+            aggiornata_il=adesso,
+            cronologia=[*istanza.cronologia, evento(attore, adesso, stato, descrizione)],
+            **campi,
+        )
+
+    async def _scrivi(self, nome_file: str, contenuto: bytes, content_type: str) -> FileRef:
+        assert self.files is not None, "set fake.files = app.state.files"
+
+        async def pezzi() -> AsyncIterator[bytes]:
+            yield contenuto
+
+        key = f"test/{new_id()}"
+        info = await self.files.transfer.put(key, pezzi(), max_size=10_000_000)
+        blob = BlobRef(area=TRANSFER_AREA, key=key, sha256=info.sha256, size=info.size)
+        return FileRef(blob=blob, nome_file=nome_file, content_type=content_type)
+
+    # --- IstanzePort ----------------------------------------------------------------------------
+
+    async def crea(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza:
+        self._entra("crea", attore=attore, contenuto=contenuto)
+        return self._nuova(attore, contenuto)
+
+    async def aggiorna(
+        self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
+    ) -> Istanza:
+        self._entra("aggiorna", istanza_id=istanza_id, contenuto=contenuto, parti=parti)
+        istanza = self._sua(attore, istanza_id)
+        if istanza.stato != "bozza":
+            raise RichiestaRifiutataError(
+                Errore(codice="stato_non_valido", messaggio="L'istanza non è più una bozza.")
+            )
+        nuovo = istanza.contenuto.model_copy(update={p: getattr(contenuto, p) for p in parti})
+        return self.imposta(
+            istanza, contenuto=nuovo, totali=totali(nuovo), firma=None, aggiornata_il=utcnow()
+        )
+
+    async def elenco(self, attore: Attore, stato: Stato | None = None) -> list[IstanzaSintesi]:
+        self._entra("elenco", stato=stato)
+        righe = []
+        for istanza in self.istanze.values():
+            if istanza.avvocato.username != attore.username:
+                continue
+            if stato is not None and istanza.stato != stato:
+                continue
+            cliente = istanza.contenuto.cliente
+            nome = None
+            if cliente is not None:
+                nome = cliente.denominazione or f"{cliente.nome or ''} {cliente.cognome or ''}"
+            righe.append(
+                IstanzaSintesi(
+                    id=istanza.id,
+                    codice=istanza.codice,
+                    protocollo=istanza.protocollo,
+                    cliente=nome,
+                    importo_richiesto=istanza.totali.compenso if istanza.totali else None,
+                    stato=istanza.stato,
+                    aggiornata_il=istanza.aggiornata_il,
+                )
+            )
+        return righe
+
+    async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza:
+        self._entra("dettaglio", istanza_id=istanza_id)
+        return self._sua(attore, istanza_id)
+
+    async def aggiungi_allegato(
+        self,
+        attore: Attore,
+        istanza_id: str,
+        categoria: CategoriaAllegato,
+        nome_file: str,
+        file: BlobRef,
+    ) -> Istanza:
+        self._entra(
+            "aggiungi_allegato",
+            istanza_id=istanza_id,
+            categoria=categoria,
+            nome_file=nome_file,
+            file=file,
+        )
+        istanza = self._sua(attore, istanza_id)
+        allegato = Allegato(
+            id=new_id(),
+            categoria=categoria,
+            nome_file=nome_file,
+            content_type="application/pdf",
+            tipo="PDF",
+            dimensione=file.size,
+            sha256=file.sha256,
+            caricato_il=utcnow(),
+        )
+        return self.imposta(istanza, allegati=[*istanza.allegati, allegato])
+
+    async def rimuovi_allegato(self, attore: Attore, istanza_id: str, allegato_id: str) -> Istanza:
+        self._entra("rimuovi_allegato", istanza_id=istanza_id, allegato_id=allegato_id)
+        istanza = self._sua(attore, istanza_id)
+        rimasti = [a for a in istanza.allegati if a.id != allegato_id]
+        return self.imposta(istanza, allegati=rimasti)
+
+    async def prepara_documento(self, attore: Attore, istanza_id: str) -> FileRef:
+        self._entra("prepara_documento", istanza_id=istanza_id)
+        istanza = self._sua(attore, istanza_id)
+        if istanza.mancanti:
+            raise RichiestaRifiutataError(
+                Errore(codice="incompleta", messaggio="L'istanza non è completa.")
+            )
+        self.imposta(istanza, documento_pronto=True)
+        return await self._scrivi(f"istanza-{istanza.codice}.pdf", PDF, "application/pdf")
+
+    async def firma_demo(self, attore: Attore, istanza_id: str) -> Istanza:
+        self._entra("firma_demo", istanza_id=istanza_id)
+        istanza = self._sua(attore, istanza_id)
+        firma = Firma(
+            tipo="pades",
+            firmatario="Giulia Bianchi",
+            codice_fiscale="BNCGLI85M41H501Y",
+            emittente="Parcelle Demo CA",
+            firmato_il=utcnow(),
+        )
+        return self.imposta(istanza, firma=firma)
+
+    async def deposita(
+        self, attore: Attore, istanza_id: str, firmato: BlobRef | None, nome_file: str | None
+    ) -> Istanza:
+        self._entra("deposita", istanza_id=istanza_id, firmato=firmato, nome_file=nome_file)
+        istanza = self._sua(attore, istanza_id)
+        if istanza.stato != "bozza":
+            raise RichiestaRifiutataError(
+                Errore(codice="gia_depositata", messaggio="L'istanza è già stata depositata.")
+            )
+        firma = istanza.firma
+        if firmato is not None:
+            firma = Firma(tipo="pades", firmatario="Giulia Bianchi", sha256=firmato.sha256)
+        elif firma is None and not istanza.firma_richiesta:
+            firma = Firma(tipo="autografa")
+        if firma is None:
+            raise RichiestaRifiutataError(
+                Errore(codice="firma_mancante", messaggio="Manca il file firmato digitalmente.")
+            )
+        return self._evento(
+            attore, istanza, "depositata", "Istanza depositata", depositata_il=utcnow(), firma=firma
+        )
+
+    async def rinuncia(self, attore: Attore, istanza_id: str, motivo: str) -> Istanza:
+        self._entra("rinuncia", istanza_id=istanza_id, motivo=motivo)
+        istanza = self._sua(attore, istanza_id)
+        return self._evento(attore, istanza, "rinunciata", f"Rinuncia: {motivo}")
+
+    async def file(
+        self,
+        attore: Attore,
+        istanza_id: str,
+        quale: QualeFile,
+        allegato_id: str | None = None,
+    ) -> FileRef:
+        self._entra("file", istanza_id=istanza_id, quale=quale, allegato_id=allegato_id)
+        istanza = self._sua(attore, istanza_id)
+        if quale == "ricevuta" and istanza.depositata_il is None:
+            raise RichiestaRifiutataError(
+                Errore(codice="non_disponibile", messaggio="La ricevuta non c'è ancora.")
+            )
+        return await self._scrivi(f"{quale}-{istanza.codice}.pdf", PDF, "application/pdf")
+
+
+def adesso_meno(giorni: int) -> datetime:
+    return utcnow() - timedelta(days=giorni)
