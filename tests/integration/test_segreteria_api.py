@@ -4,16 +4,15 @@ a station and the clerk acquire; the lawyer and the public exchange see the new 
 
 import asyncio
 import json
-from dataclasses import replace
 from typing import Any
 
 import aio_pika
 import httpx
 import pytest
 
-from acquisizione.adapters.registro import Registro
-from acquisizione.domain.assegnazione import Relatore
-from acquisizione.entrypoints import ORDINE_DEMO
+from acquisizione.bootstrap import ORDINE_DEMO, unit_of_work
+from acquisizione.handlers.ordini import imposta
+from parcelle_contracts.ordini import Relatore
 from parcelle_kit import demo
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.settings import Settings
@@ -161,8 +160,8 @@ async def test_the_clerk_acquires_assigns_adds_observations_and_gets_the_notice(
 ) -> None:
     runtimes = await start_services(*SERVICES)
     (acquisizione,) = [r for r in runtimes if r.name == "acquisizione"]
-    due_relatori = replace(ORDINE_DEMO, relatori=(*ORDINE_DEMO.relatori, BIANCHI))
-    await acquisizione.store.run(lambda tx: Registro(tx).configura_ordine(due_relatori))
+    cambi = {"relatori": (*ORDINE_DEMO.relatori, BIANCHI)}
+    await acquisizione.store.run(lambda tx: imposta(unit_of_work(tx), demo.ORDINE, cambi))
     async with gateway_client() as gateway:
         http = gateway.http
         avvocato = await lawyer(http)
@@ -190,7 +189,7 @@ async def test_the_clerk_acquires_assigns_adds_observations_and_gets_the_notice(
             p for p in pratica["cronologia"] if "acquisita con protocollo" in p["descrizione"]
         ]
         assert registrazione["chi"] == f"{demo.SEGRETERIA.nome} {demo.SEGRETERIA.cognome}"
-        assert registrazione["dove"] == "api"
+        assert (registrazione["tramite"], registrazione["ruolo"]) == ("api", "segreteria")
         repeated = await http.post(url, json={"codice": first["codice"]}, headers=segreteria)
         assert repeated.status_code == 200
         assert repeated.json()["gia_acquisita"] is True

@@ -14,6 +14,7 @@ from gateway import api, api_segreteria, asyncapi, errors, health, web
 from gateway.auth import INDEXES, AccountStore, LoginRequiredError, SessionStore
 from gateway.auth.demo import seed_demo_accounts
 from gateway.auth.routes import router as auth_router
+from gateway.auth.throttle import Counters, GuardedLogin, LoginRules, LoginThrottle, StationRate
 from gateway.config import GatewaySettings
 from gateway.files import GatewayFiles
 from gateway.ports import Clients
@@ -60,6 +61,18 @@ def create_app(
     app.state.clients = clients
     app.state.files = files
     app.state.accounts = AccountStore(store)
+    counters = Counters(store)
+    app.state.login = GuardedLogin(
+        app.state.accounts,
+        LoginThrottle(
+            counters,
+            LoginRules(
+                free_per_account=settings.login_free_per_account,
+                free_per_address=settings.login_free_per_address,
+            ),
+        ),
+    )
+    app.state.station_rate = StationRate(counters, settings.scanner_per_second)
     app.state.sessions = SessionStore(store)
     app.state.stazioni = StazioniStore(store)
     errors.install(app)

@@ -53,7 +53,7 @@ class GatewayProcess:
             port=settings.port,
             log_config=None,  # our logging configuration renders uvicorn's lines too
             lifespan="on",
-            proxy_headers=True,
+            proxy_headers=False,  # the client address: gateway.auth.throttle.client_address
             timeout_graceful_shutdown=int(settings.graceful_timeout),
         )
         server = uvicorn.Server(config)

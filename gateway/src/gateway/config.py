@@ -27,3 +27,22 @@ class GatewaySettings(Settings):
         description="Largest file the gateway accepts in one upload; each Ordine's own, "
         "smaller limits are enforced by the owning service.",
     )
+    login_free_per_account: int = Field(
+        default=5,
+        ge=1,
+        description="Failed logins on one account from one address before each further one "
+        "makes the next attempt wait (1 s, doubling, at most 15 min).",
+    )
+    login_free_per_address: int = Field(
+        default=30,
+        ge=1,
+        description="Failed logins from one address, over every account, before the waits start.",
+    )
+    trusted_proxies: frozenset[str] = Field(
+        default=frozenset(),
+        description="Addresses of the reverse proxies whose X-Forwarded-For is believed; "
+        "from anyone else the header is ignored.",
+    )
+    scanner_per_second: int = Field(
+        default=10, ge=1, description="Scans a second one scanner station may send."
+    )

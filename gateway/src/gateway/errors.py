@@ -14,6 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from parcelle_contracts.common import Errore
+from parcelle_kit.bus.retry import ERRORE_INTERNO, NON_DISPONIBILE
+from parcelle_kit.pdf.inspection import CODICE as PDF_NON_AMMESSO
 
 STATUS_BY_CODE = {
     "non_trovata": 404,
@@ -32,6 +34,9 @@ STATUS_BY_CODE = {
     "codice_altro_ordine": 403,
     "originale_mancante": 409,
     "relatore_non_valido": 422,
+    PDF_NON_AMMESSO: 422,
+    NON_DISPONIBILE.codice: 503,
+    ERRORE_INTERNO.codice: 500,
 }
 
 # Pydantic's error types, said in Italian for the people who will read them.
@@ -65,20 +70,33 @@ class ApiError(Exception):
     """An error the gateway itself answers with."""
 
     def __init__(
-        self, status: int, code: str, message: str, fields: dict[str, str] | None = None
+        self,
+        status: int,
+        code: str,
+        message: str,
+        fields: dict[str, str] | None = None,
+        *,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.fields = fields or {}
+        self.headers = headers or {}
 
 
 def error_response(
-    status: int, code: str, message: str, fields: dict[str, str] | None = None
+    status: int,
+    code: str,
+    message: str,
+    fields: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     return JSONResponse(
-        {"error": code, "message": message, "fields": fields or {}}, status_code=status
+        {"error": code, "message": message, "fields": fields or {}},
+        status_code=status,
+        headers=headers,
     )
 
 
@@ -101,7 +119,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def on_api_error(_: Request, error: ApiError) -> JSONResponse:
-        return error_response(error.status, error.code, error.message, error.fields)
+        return error_response(error.status, error.code, error.message, error.fields, error.headers)
 
     @app.exception_handler(RichiestaRifiutataError)
     async def on_refusal(_: Request, error: RichiestaRifiutataError) -> JSONResponse:

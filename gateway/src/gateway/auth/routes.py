@@ -7,6 +7,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
 from gateway.auth.sessions import LIFETIME
+from gateway.auth.throttle import GuardedLogin, TooManyAttemptsError, address_of
 from gateway.errors import ApiError
 
 router = APIRouter(prefix="/api/v1/auth", tags=["autenticazione"])
@@ -20,7 +21,13 @@ class Token(BaseModel):
 
 @router.post("/token", summary="Obtain a bearer token with username and password")
 async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
-    account = await request.app.state.accounts.authenticate(form.username, form.password)
+    login: GuardedLogin = request.app.state.login
+    try:
+        account = await login.authenticate(form.username, form.password, address_of(request))
+    except TooManyAttemptsError as error:
+        raise ApiError(
+            429, "troppi_tentativi", str(error), headers={"Retry-After": str(error.retry_after)}
+        ) from None
     if account is None:
         raise ApiError(401, "credenziali_non_valide", "Nome utente o password non corretti.")
     value, _ = await request.app.state.sessions.create(account.username, "api")

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from fastapi import Request
+
+from gateway.auth.accounts import Account, AccountStore
 from parcelle_contracts.envelope import utcnow
 from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import DocumentStore, Index, Transaction
@@ -149,6 +152,46 @@ class StationRate:
         )
 
 
+class TooManyAttemptsError(Exception):
+    """Too many failed logins: the next attempt may come in ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = max(1, round(retry_after + 0.49))
+        super().__init__(
+            "Troppi tentativi di accesso non riusciti: riprova tra "
+            f"{_durata(self.retry_after)}. Se non ricordi la password, rivolgiti alla "
+            "segreteria del tuo Ordine."
+        )
+
+
+class GuardedLogin:
+    """Password checks that wait as :class:`LoginThrottle` says: the one way pages and the API
+    authenticate a user."""
+
+    def __init__(self, accounts: AccountStore, throttle: LoginThrottle) -> None:
+        self._accounts = accounts
+        self._throttle = throttle
+
+    async def authenticate(self, username: str, password: str, address: str) -> Account | None:
+        """The account, None for wrong credentials, or :class:`TooManyAttemptsError`."""
+        wait = await self._throttle.retry_after(username, address)
+        if wait > 0:
+            raise TooManyAttemptsError(wait)
+        account = await self._accounts.authenticate(username, password)
+        if account is None:
+            await self._throttle.failed(username, address)
+        else:
+            await self._throttle.succeeded(username, address)
+        return account
+
+
+def _durata(secondi: int) -> str:
+    if secondi < 60:
+        return "1 secondo" if secondi == 1 else f"{secondi} secondi"
+    minuti = -(-secondi // 60)
+    return "1 minuto" if minuti == 1 else f"{minuti} minuti"
+
+
 def client_address(peer: str | None, forwarded_for: str | None, trusted: frozenset[str]) -> str:
     """The client's address: the peer's, or, when the peer is a trusted proxy, the nearest
     address in ``X-Forwarded-For`` that is not one (the rest of the header anyone can write)."""
@@ -159,3 +202,10 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted: frozens
         if hop not in trusted:
             return hop
     return address
+
+
+def address_of(request: Request) -> str:
+    """The address of the client of ``request``, as :func:`client_address` finds it."""
+    trusted: frozenset[str] = request.app.state.settings.trusted_proxies
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), trusted)

@@ -10,10 +10,11 @@ acquired now).
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.security import APIKeyHeader
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from gateway.auth.throttle import StationRate
 from gateway.dependencies import Acquisizione, Stazioni
 from gateway.errors import ApiError
 from gateway.stazioni.store import Stazione
@@ -32,9 +33,10 @@ _chiave = APIKeyHeader(
 
 
 async def stazione_autenticata(
-    stazioni: Stazioni, chiave: Annotated[str | None, Depends(_chiave)]
+    request: Request, stazioni: Stazioni, chiave: Annotated[str | None, Depends(_chiave)]
 ) -> Stazione:
-    """The active station whose key came with the request; 401 otherwise."""
+    """The active station whose key came with the request (401 otherwise), within its rate of
+    scans (429 with ``Retry-After`` otherwise)."""
     if not chiave:
         raise ApiError(
             401, "stazione_non_autenticata", f"Manca la chiave della stazione ({HEADER})."
@@ -47,6 +49,15 @@ async def stazione_autenticata(
             401,
             "stazione_revocata",
             "Questa stazione è stata revocata: chiedi alla segreteria una nuova chiave.",
+        )
+    rate: StationRate = request.app.state.station_rate
+    wait = await rate.retry_after(stazione.id)
+    if wait > 0:
+        raise ApiError(
+            429,
+            "troppe_scansioni",
+            "La stazione invia troppe letture al secondo: attendi un istante e riprova.",
+            headers={"Retry-After": str(max(1, round(wait + 0.49)))},
         )
     return stazione
 
@@ -86,6 +97,7 @@ class EsitoScansione(BaseModel):
     summary="A scanner station read an application's 2D code",
     responses={
         401: {"description": "Missing, unknown or revoked station key"},
+        429: {"description": "More scans a second than a station may send"},
         403: {"description": "The code belongs to another Ordine"},
         404: {"description": "No deposited application has this code"},
         409: {"description": "The case cannot be acquired now (state, missing original)"},

@@ -13,8 +13,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from gateway.auth import SESSION_COOKIE, LoginRequiredError, WebUser, web_user
-from gateway.auth.accounts import Account, AccountStore
+from gateway.auth.accounts import Account
 from gateway.auth.sessions import LIFETIME, SessionStore
+from gateway.auth.throttle import GuardedLogin, TooManyAttemptsError, address_of
 from gateway.web.dependencies import CSRF_FIELD, verifica_csrf
 from gateway.web.templating import pagina, settings_of, sviluppo
 from parcelle_kit import demo
@@ -145,8 +146,15 @@ async def login(request: Request) -> Response:
             errore="Inserisci nome utente e password.",
             stato=400,
         )
-    accounts: AccountStore = request.app.state.accounts
-    account = await accounts.authenticate(username, password)
+    guarded: GuardedLogin = request.app.state.login
+    try:
+        account = await guarded.authenticate(username, password, address_of(request))
+    except TooManyAttemptsError as error:
+        risposta = _pagina_login(
+            request, destinazione=destinazione, username=username, errore=str(error), stato=429
+        )
+        risposta.headers["Retry-After"] = str(error.retry_after)
+        return risposta
     if account is None:
         return _pagina_login(
             request,
