@@ -355,3 +355,4 @@ class IstanzaRinunciata(Event):
     codice: str
     motivo: str
     rinunciata_il: AwareDatetime
+    rinunciata_da: Attore = Field(description="The lawyer, and through what they withdrew.")

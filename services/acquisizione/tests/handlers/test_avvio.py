@@ -12,7 +12,7 @@ from parcelle_contracts.istanze import IstanzaRinunciata
 
 from ..conftest import Servizio
 from ..fabbrica import ACQUISITA, IMPOSTAZIONI
-from ..finti import SEGRETERIA, vista_istanza
+from ..finti import AVVOCATO, SEGRETERIA, vista_istanza
 
 AUTOMATICA = IMPOSTAZIONI.model_copy(update={"assegnazione_automatica": True})
 SENZA_PEC = {
@@ -135,6 +135,7 @@ async def test_a_case_withdrawn_before_its_notice_gets_none(servizio: Servizio) 
             codice="x",
             motivo="Pagato",
             rinunciata_il=ACQUISITA,
+            rinunciata_da=AVVOCATO,
         )
     )
     await servizio.avvio.prepara(comando)

@@ -24,6 +24,7 @@ def rinuncia(istanza_id: str, codice: str) -> IstanzaRinunciata:
         codice=codice,
         motivo="Il cliente ha pagato",
         rinunciata_il=ACQUISITA,
+        rinunciata_da=AVVOCATO,
     )
 
 

@@ -159,6 +159,7 @@ async def test_a_withdrawn_case_is_not_acquired(servizio: Servizio) -> None:
             codice=codice,
             motivo="Accordo raggiunto",
             rinunciata_il=ACQUISITA,
+            rinunciata_da=AVVOCATO,
         )
     )
     assert (await rifiuto(servizio, scansione(codice))).codice == "stato_non_valido"

@@ -15,7 +15,7 @@ from parcelle_contracts.ordini import Relatore
 
 from ..conftest import Servizio
 from ..fabbrica import ACQUISITA, IMPOSTAZIONI, NERI, VERDI
-from ..finti import CONSIGLIERE, SEGRETERIA
+from ..finti import AVVOCATO, CONSIGLIERE, SEGRETERIA
 
 AUTOMATICA = IMPOSTAZIONI.model_copy(update={"assegnazione_automatica": True})
 
@@ -92,6 +92,7 @@ async def test_a_withdrawn_case_frees_its_relatore_for_the_next(servizio: Serviz
             codice=codici[0],
             motivo="Pagato",
             rinunciata_il=ACQUISITA,
+            rinunciata_da=AVVOCATO,
         )
     )
     # Both were assigned once; a has no open case any more.

@@ -1,1 +1,2 @@
-"""Contracts <-> domain mapping of `notifiche` (pydantic / the kit codec, not field-by-field copies)."""
+"""Contracts <-> domain mapping of `notifiche`: pydantic or the kit codec, not field-by-field
+copies."""

@@ -1,1 +1,2 @@
-"""Contracts <-> domain mapping of `postale` (pydantic / the kit codec, not field-by-field copies)."""
+"""Contracts <-> domain mapping of `postale`: pydantic or the kit codec, not field-by-field
+copies."""

@@ -1,1 +1,2 @@
-"""Contracts <-> domain mapping of `revisione` (pydantic / the kit codec, not field-by-field copies)."""
+"""Contracts <-> domain mapping of `revisione`: pydantic or the kit codec, not field-by-field
+copies."""

@@ -323,8 +323,9 @@ class Pratica:
 
     # --- withdrawal -----------------------------------------------------------------------------
 
-    def registra_rinuncia(self, motivo: str, ora: datetime) -> bool:
-        """The lawyer withdrew the application (pending or acquired); False if known already.
+    def registra_rinuncia(self, motivo: str, ora: datetime, tramite: Tramite | None = None) -> bool:
+        """The lawyer withdrew the application (pending or acquired) through ``tramite``
+        (unknown for a withdrawal kept from before its deposit); False if known already.
 
         The protocol number, if any, stays the case's: numbers are never reused.
         """
@@ -333,8 +334,7 @@ class Pratica:
             return False
         self.stato = "rinunciata"
         self.rinunciata = Rinuncia(motivo=motivo, quando=ora)
-        # istanze's event does not say through what the lawyer withdrew.
-        avvocato = Autore(chi=self.avvocato.nome_completo(), ruolo="avvocato")
+        avvocato = Autore(chi=self.avvocato.nome_completo(), ruolo="avvocato", tramite=tramite)
         self._annota(ora, f"Rinuncia dell'avvocato: {motivo}", avvocato)
         return True
 

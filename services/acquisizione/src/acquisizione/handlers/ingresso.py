@@ -57,7 +57,9 @@ class Ingresso(Handler):
             if pratica is None:
                 logger.info("withdrawal before its deposit: kept for it", istanza=msg.istanza_id)
                 await registro.annota_rinuncia(msg.istanza_id, msg.motivo, msg.rinunciata_il)
-            elif pratica.registra_rinuncia(msg.motivo, msg.rinunciata_il):
+            elif pratica.registra_rinuncia(
+                msg.motivo, msg.rinunciata_il, msg.rinunciata_da.tramite
+            ):
                 await registro.salva(pratica)
             return Outcome()
 

@@ -173,6 +173,7 @@ class Istanze(Handler):
                     codice=istanza.codice,
                     motivo=msg.motivo,
                     rinunciata_il=ora,
+                    rinunciata_da=msg.attore,
                 ),
                 stato_cambiato(msg, istanza, precedente),
             )
