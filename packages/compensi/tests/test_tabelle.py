@@ -1,5 +1,6 @@
 """The tables as a councillor reads them: known answers, bracket edges, indeterminable values."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -95,6 +96,13 @@ def test_above_the_last_bracket_there_are_no_parameters() -> None:
     assert parametri("giudice_di_pace", Decimal("26000.00"), "decisionale") == Parametri(
         minimo=Decimal("373.00"), medio=Decimal("746.00"), massimo=Decimal("1119.00")
     )
+
+
+def test_a_table_lacking_some_of_the_indeterminable_brackets_shows_no_range() -> None:
+    tribunale = tabelle()["tribunale"]
+    fino_a_52000 = replace(tribunale, scaglioni=tribunale.scaglioni[:4])
+    assert [s.fino_a for s in scaglioni(fino_a_52000, None)] == [Decimal("52000.00")]
+    assert parametri_tabella(fino_a_52000, None, "studio") is None
 
 
 def test_an_indeterminable_value_spans_the_brackets_of_art_5_c6() -> None:

@@ -153,13 +153,10 @@ def scaglioni(
 
     For an indeterminable value (``None``, DM 55/2014 art. 5 c.6) the brackets 26,000.01-52,000
     and 52,000.01-260,000, and with ``particolare_importanza`` also 260,000.01-520,000, as far as
-    the table has them.
+    the table has them (:func:`parametri_tabella` shows no range when it lacks any of them).
     """
     if valore is None:
-        regola = _caricati().indeterminabile
-        limiti = regola.fino_a + (
-            regola.particolare_importanza_fino_a if particolare_importanza else ()
-        )
+        limiti = _limiti_indeterminabile(particolare_importanza)
         return tuple(s for s in tabella.scaglioni if s.fino_a in limiti)
     _valore_ammesso(valore)
     return tuple(s for s in tabella.scaglioni if s.contiene(valore))
@@ -195,8 +192,11 @@ def parametri_tabella(
     per_scaglione = [p for p in (s.parametri(fase) for s in trovati) if p is not None]
     if not per_scaglione:
         return None
-    if len(per_scaglione) == 1:
+    if valore is not None:
         return per_scaglione[0]
+    if len(per_scaglione) != len(_limiti_indeterminabile(particolare_importanza)):
+        # The table lacks some of the brackets the rule names: a partial range would be a guess.
+        return None
     return Parametri(
         minimo=min(p.minimo for p in per_scaglione),
         medio=None,
@@ -289,6 +289,13 @@ def _tabella(voce: Mapping[str, Any], fonti: Mapping[str, Fonte]) -> Tabella:
         fonti=tuple(fonti[codice] for codice in voce["fonti"]),
         verifica=voce["verifica"],
     )
+
+
+def _limiti_indeterminabile(particolare_importanza: bool) -> tuple[Decimal, ...]:
+    regola = _caricati().indeterminabile
+    if particolare_importanza:
+        return regola.fino_a + regola.particolare_importanza_fino_a
+    return regola.fino_a
 
 
 def _regola_variazione() -> _Variazione:
