@@ -9,8 +9,9 @@ UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 RUN := $(UV) run --locked --all-packages --no-sync
 BENCHMARKS := bench/pdf_render.py bench/istanza_pdf.py bench/deposito.py bench/scansione.py \
               bench/scansione_pagina.py
-MEMBERS := packages/contracts packages/kit packages/testing services/istanze services/acquisizione \
-           services/revisione services/firma services/notifiche services/postale gateway tests
+MEMBERS := packages/contracts packages/compensi packages/kit packages/testing services/istanze \
+           services/acquisizione services/revisione services/firma services/notifiche services/postale \
+           gateway tests
 
 .PHONY: help setup run test lint format bench
 
