@@ -29,12 +29,14 @@ from pymongo.results import DeleteResult, InsertOneResult, UpdateResult
 from pymongo.write_concern import WriteConcern
 
 from parcelle_kit.store import _common as check
+from parcelle_kit.store._paging import PageQuery, page_query, prefix_bounds, widen
 from parcelle_kit.store.ports import (
     ConcurrencyError,
     Direction,
     Document,
     DuplicateKeyError,
     Index,
+    Page,
     Scalar,
     StoreError,
     Transaction,
@@ -93,6 +95,7 @@ class CollectionLike(Protocol[S_contra]):
         *,
         sort: list[tuple[str, int]],
         limit: int,
+        projection: Mapping[str, Any] | None = None,
         session: S_contra | None = None,
     ) -> CursorLike: ...
 
@@ -150,6 +153,38 @@ def _translate(exc: PyMongoError) -> StoreError:
     if conflict or exc.has_error_label("TransientTransactionError"):
         return TransientStoreError(str(exc))
     return StoreError(str(exc))
+
+
+def page_filter(query: PageQuery) -> dict[str, Any]:
+    """The MongoDB filter for one page: the query's filters and the keyset condition.
+
+    Each filter is its own clause of an ``$and``, so two on one field never overwrite each
+    other. Comparison operators only match values of their own type (MongoDB's type
+    bracketing), which is what the SQLite adapter's type tests reproduce. The keyset condition
+    is an ``$or`` over the sort keys, plus a plain bound on the first key that the planner can
+    turn into an index range.
+    """
+    clauses: list[dict[str, Any]] = [{field: value} for field, value in query.where.items()]
+    for field, text in query.prefix.items():
+        low, high = prefix_bounds(text)
+        clauses.append({field: {"$gte": low} if high is None else {"$gte": low, "$lt": high}})
+    for field, (start, end) in query.between.items():
+        bounds = {"$gte": start, "$lte": end}
+        clauses.append({field: {op: v for op, v in bounds.items() if v is not None}})
+    for field, values in query.any_of.items():
+        clauses.append({field: {"$in": list(values)}})
+    if query.after is not None:
+        past = "$lt" if query.descending else "$gt"
+        keys, after = query.keys, query.after
+        clauses.append({keys[0]: {past + "e": after[0]}})
+        branches = [
+            {**{keys[j]: after[j] for j in range(i)}, keys[i]: {past: after[i]}}
+            for i in range(len(keys))
+        ]
+        clauses.append({"$or": branches})
+    if not clauses:
+        return {}
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 class MongoStore:
@@ -366,6 +401,52 @@ class _MongoTransaction:
         query = check.where_clause(where)
         async with self._guard():
             return await coll.count_documents(query, session=self._session)
+
+    async def page(
+        self,
+        collection: str,
+        *,
+        where: Mapping[str, Scalar] | None = None,
+        prefix: Mapping[str, str] | None = None,
+        between: Mapping[str, tuple[Scalar, Scalar]] | None = None,
+        any_of: Mapping[str, Sequence[Scalar]] | None = None,
+        order: Sequence[str],
+        descending: bool = False,
+        limit: int,
+        after: str | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> Page:
+        query = page_query(
+            collection,
+            where=where,
+            prefix=prefix,
+            between=between,
+            any_of=any_of,
+            order=order,
+            descending=descending,
+            limit=limit,
+            after=after,
+            fields=fields,
+        )
+        coll = self._collection(collection)
+        if query.empty:
+            return Page(documents=[], next=None)
+        direction = pymongo.DESCENDING if query.descending else pymongo.ASCENDING
+        sort = [(key, direction) for key in query.keys]
+        projection = None
+        if query.fields is not None:
+            # Widened by the sort keys, which the cursor needs; cut back after reading.
+            projection = {path: 1 for path in widen(query.fields, query.keys)}
+        async with self._guard():
+            cursor = coll.find(
+                page_filter(query),
+                sort=sort,
+                limit=query.limit + 1,
+                projection=projection,
+                session=self._session,
+            )
+            found = await cursor.to_list()
+        return query.finish(found)
 
     async def next_value(self, counter: str) -> int:
         name = check.counter_name(counter)

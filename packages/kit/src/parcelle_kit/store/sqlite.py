@@ -27,12 +27,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from parcelle_kit.store import _common as check
+from parcelle_kit.store._paging import PageQuery, page_query, prefix_bounds
 from parcelle_kit.store.ports import (
     ConcurrencyError,
     Direction,
     Document,
     DuplicateKeyError,
     Index,
+    Page,
     Scalar,
     StoreError,
     Transaction,
@@ -105,6 +107,92 @@ def _order_sql(sort: Sequence[tuple[str, Direction]]) -> str:
         terms += [f"{_type_rank(path)} {word}", f"json_extract(doc, {path}) {word}"]
     # Ties broken by _id so that both adapters return the same order.
     return " ORDER BY " + ", ".join([*terms, "id ASC"])
+
+
+def _value(field: str) -> str:
+    # Exactly the expression an Index on the field is built on, or the index cannot serve it.
+    return f"json_extract(doc, {_json_path(field)})"
+
+
+def _typed(field: str, value: Scalar | float) -> str:
+    """The type test that makes ``_value(field)`` compare like MongoDB, as a residual filter.
+
+    Without it a string bound would match numbers (they sort below text in SQLite), ``1``
+    would match ``true``, and text would match an object's JSON text.
+    """
+    kind = f"json_type(doc, {_json_path(field)})"
+    if isinstance(value, bool):
+        return f"{kind} IN ('true', 'false')"
+    if isinstance(value, str):
+        return f"{kind} = 'text'"
+    return f"{kind} IN ('integer', 'real')"
+
+
+def page_sql(query: PageQuery) -> tuple[str, list[Any]]:
+    """The SELECT for one page: plain ``json_extract`` values, so a declared index serves it.
+
+    Filters and order use exactly the expressions :func:`_index_sql` indexes; type tests are
+    residual terms, checked only on the rows the index range yields. The keyset condition is
+    the row value ``(keys..., _id) > (cursor...)``, which SQLite checks row by row, plus a
+    plain bound on the first key, which the index range can use.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    for field, value in query.where.items():
+        if value is None:
+            kind = f"json_type(doc, {_json_path(field)})"
+            clauses.append(f"({kind} IS NULL OR {kind} = 'null')")
+        else:
+            clauses.append(f"{_value(field)} = ? AND {_typed(field, value)}")
+            params.append(value)
+    for field, text in query.prefix.items():
+        low, high = prefix_bounds(text)
+        clauses.append(f"{_value(field)} >= ? AND {_typed(field, text)}")
+        params.append(low)
+        if high is not None:
+            clauses.append(f"{_value(field)} < ?")
+            params.append(high)
+    for field, (start, end) in query.between.items():
+        bound = start if start is not None else end
+        # Close the open side at the edge of the type's range, so the index range stays
+        # within the type: every number sorts bestart the empty text in SQLite.
+        if isinstance(bound, str):
+            clauses.append(f"{_value(field)} >= ?")
+            params.append(start if start is not None else "")
+            if end is not None:
+                clauses.append(f"{_value(field)} <= ?")
+                params.append(end)
+        else:
+            if start is not None:
+                clauses.append(f"{_value(field)} >= ?")
+                params.append(start)
+            clauses.append(f"{_value(field)} {'<= ?' if end is not None else '< ?'}")
+            params.append(end if end is not None else "")
+        clauses.append(_typed(field, bound))
+    for field, values in query.any_of.items():
+        # One IN list per JSON type, each with its type test, so 1 never matches true.
+        groups: dict[str, list[Scalar]] = {}
+        for value in values:
+            groups.setdefault(_typed(field, value), []).append(value)
+        alternatives = []
+        for typed, same in groups.items():
+            alternatives.append(f"{_value(field)} IN ({', '.join('?' * len(same))}) AND {typed}")
+            params.extend(same)
+        clauses.append("(" + " OR ".join(f"({a})" for a in alternatives) + ")")
+    word, compare = ("DESC", "<") if query.descending else ("ASC", ">")
+    if query.after is not None:
+        first = _value(query.keys[0])
+        clauses.append(f"{first} {compare}= ?")
+        params.append(query.after[0])
+        keys = ", ".join(_value(key) for key in query.keys)
+        marks = ", ".join("?" * len(query.keys))
+        clauses.append(f"({keys}) {compare} ({marks})")
+        params.extend(query.after)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    order = ", ".join(f"{_value(key)} {word}" for key in query.keys)
+    sql = f"SELECT doc FROM {_table(query.collection)}{where} ORDER BY {order} LIMIT ?"
+    params.append(query.limit + 1)
+    return sql, params
 
 
 def _index_sql(index: Index) -> tuple[str, list[str]]:
@@ -374,6 +462,39 @@ class _SqliteTransaction:
         sql = f"SELECT count(*) FROM {table}{clause}"
         row = await self._do(table, lambda c: c.execute(sql, params).fetchone())
         return int(row[0])
+
+    async def page(
+        self,
+        collection: str,
+        *,
+        where: Mapping[str, Scalar] | None = None,
+        prefix: Mapping[str, str] | None = None,
+        between: Mapping[str, tuple[Scalar, Scalar]] | None = None,
+        any_of: Mapping[str, Sequence[Scalar]] | None = None,
+        order: Sequence[str],
+        descending: bool = False,
+        limit: int,
+        after: str | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> Page:
+        query = page_query(
+            collection,
+            where=where,
+            prefix=prefix,
+            between=between,
+            any_of=any_of,
+            order=order,
+            descending=descending,
+            limit=limit,
+            after=after,
+            fields=fields,
+        )
+        if query.empty:
+            return Page(documents=[], next=None)
+        table = _table(collection)
+        sql, params = page_sql(query)
+        rows = await self._do(table, lambda c: c.execute(sql, params).fetchall())
+        return query.finish([_loads(row[0]) for row in rows])
 
     async def next_value(self, counter: str) -> int:
         name = check.counter_name(counter)
