@@ -124,9 +124,9 @@ def _holds(actual: Any, operator: str, operand: Any) -> bool:
         raise NotImplementedError(f"the stand-in does not model {operator}")
     if operand is None or isinstance(operand, dict | list):
         raise NotImplementedError(f"the stand-in models {operator} on non-null scalars only")
-    if actual is MISSING:
-        return False
     # Type bracketing: a comparison only matches values of the operand's own type class.
+    if actual is MISSING or actual is None or isinstance(actual, dict):
+        return False
     (kind, value), (bound_kind, bound) = sort_rank(actual), sort_rank(operand)
     if kind != bound_kind:
         return False

@@ -195,18 +195,19 @@ class StandinCollection:
     async def find_one(
         self,
         filter: Mapping[str, Any] | None = None,
+        projection: Mapping[str, Any] | Sequence[str] | None = None,
         *,
         sort: Sequence[tuple[str, int]] | None = None,
         session: StandinSession | None = None,
     ) -> Doc | None:
-        found = await self.find(filter, sort=sort, limit=1, session=session).to_list()
+        found = await self.find(filter, projection, sort=sort, limit=1, session=session).to_list()
         return found[0] if found else None
 
     def find(
         self,
         filter: Mapping[str, Any] | None = None,
-        *,
         projection: Mapping[str, Any] | Sequence[str] | None = None,
+        *,
         limit: int = 0,
         sort: Sequence[tuple[str, int]] | None = None,
         session: StandinSession | None = None,
