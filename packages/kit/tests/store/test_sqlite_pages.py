@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from parcelle_kit.store._paging import page_query
+from parcelle_kit.store._sqlite_sql import page_sql
 from parcelle_kit.store.ports import Index
-from parcelle_kit.store.sqlite import SqliteStore, page_sql
+from parcelle_kit.store.sqlite import SqliteStore
 
 from .helpers import page, put
 

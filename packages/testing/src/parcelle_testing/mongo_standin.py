@@ -33,13 +33,11 @@ import bson
 from pymongo.errors import InvalidOperation, OperationFailure, PyMongoError
 from pymongo.results import DeleteResult, InsertOneResult, UpdateResult
 
-from parcelle_testing._standin_engine import (
+from parcelle_testing._standin_engine import Engine, FailPoint, ServerTransaction
+from parcelle_testing._standin_query import (
     MISSING,
-    Engine,
-    FailPoint,
     IndexSpec,
     QueryShape,
-    ServerTransaction,
     matches,
     project,
     resolve,

@@ -7,7 +7,7 @@ majority-acknowledged commits. PyMongo's errors become the port's: a duplicate k
 re-runs the unit, and a commit whose outcome is unknown is re-sent (MongoDB makes that safe)
 rather than re-running the unit, which could hand out a second protocol number.
 
-The adapter talks to the client through the small protocols below, which both
+The adapter talks to the client through the small protocols of ``_mongo_client``, which both
 ``AsyncMongoClient`` and the test stand-in satisfy (mypy checks both).
 """
 
@@ -16,8 +16,7 @@ import contextlib
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from types import TracebackType
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, TypeVar
 
 import pymongo
 from pymongo import AsyncMongoClient, ReturnDocument
@@ -25,10 +24,16 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError as MongoDuplicateKeyError
 from pymongo.errors import OperationFailure, PyMongoError
 from pymongo.read_concern import ReadConcern
-from pymongo.results import DeleteResult, InsertOneResult, UpdateResult
 from pymongo.write_concern import WriteConcern
 
 from parcelle_kit.store import _common as check
+from parcelle_kit.store._mongo_client import (
+    ClientLike,
+    CollectionLike,
+    CursorLike,
+    DatabaseLike,
+    SessionLike,
+)
 from parcelle_kit.store._paging import PageQuery, page_query, prefix_bounds, widen
 from parcelle_kit.store.ports import (
     ConcurrencyError,
@@ -44,106 +49,18 @@ from parcelle_kit.store.ports import (
 )
 
 T = TypeVar("T")
-S = TypeVar("S", bound="SessionLike")
-S_contra = TypeVar("S_contra", bound="SessionLike", contravariant=True)
+
+__all__ = [
+    "ClientLike",
+    "CollectionLike",
+    "CursorLike",
+    "DatabaseLike",
+    "MongoStore",
+    "SessionLike",
+    "page_filter",
+]
 
 _WRITE_CONFLICT = 112
-
-
-class SessionLike(Protocol):
-    """What the adapter uses of ``AsyncClientSession``."""
-
-    @property
-    def in_transaction(self) -> bool: ...
-
-    async def start_transaction(
-        self, read_concern: ReadConcern | None = None, write_concern: WriteConcern | None = None
-    ) -> object: ...
-
-    async def commit_transaction(self) -> None: ...
-
-    async def abort_transaction(self) -> None: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_val: BaseException | None,
-        exc_tb: TracebackType | None,
-    ) -> None: ...
-
-
-class CursorLike(Protocol):
-    async def to_list(self, length: int | None = None) -> list[Document]: ...
-
-
-class CollectionLike(Protocol[S_contra]):
-    """What the adapter uses of ``AsyncCollection``."""
-
-    async def insert_one(
-        self, document: Document, *, session: S_contra | None = None
-    ) -> InsertOneResult: ...
-
-    async def find_one(
-        self, filter: Mapping[str, Any], *, session: S_contra | None = None
-    ) -> Document | None: ...
-
-    def find(
-        self,
-        filter: Mapping[str, Any],
-        *,
-        sort: list[tuple[str, int]],
-        limit: int,
-        projection: Mapping[str, Any] | None = None,
-        session: S_contra | None = None,
-    ) -> CursorLike: ...
-
-    async def replace_one(
-        self,
-        filter: Mapping[str, Any],
-        replacement: Document,
-        *,
-        session: S_contra | None = None,
-    ) -> UpdateResult: ...
-
-    async def delete_one(
-        self, filter: Mapping[str, Any], *, session: S_contra | None = None
-    ) -> DeleteResult: ...
-
-    async def count_documents(
-        self, filter: Mapping[str, Any], *, session: S_contra | None = None
-    ) -> int: ...
-
-    async def find_one_and_update(
-        self,
-        filter: Mapping[str, Any],
-        update: Mapping[str, Any],
-        *,
-        upsert: bool,
-        return_document: bool,
-        session: S_contra | None = None,
-    ) -> Document | None: ...
-
-    async def create_index(
-        self, keys: list[tuple[str, int]], *, name: str, unique: bool
-    ) -> str: ...
-
-
-class DatabaseLike(Protocol[S_contra]):
-    def __getitem__(self, name: str) -> CollectionLike[S_contra]: ...
-
-    async def command(self, command: str) -> dict[str, Any]: ...
-
-
-class ClientLike(Protocol[S]):
-    """What the adapter uses of ``AsyncMongoClient``."""
-
-    def __getitem__(self, name: str) -> DatabaseLike[S]: ...
-
-    def start_session(self) -> S: ...
-
-    async def close(self) -> None: ...
 
 
 def _translate(exc: PyMongoError) -> StoreError:
