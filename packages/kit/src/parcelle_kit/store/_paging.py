@@ -184,10 +184,10 @@ def _cut(value: Any, tree: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if not isinstance(value, dict):
         return out
-    for name, below in tree.items():
-        if name not in value:
+    for name, item in value.items():  # the document's order, as MongoDB keeps it
+        below = tree.get(name)
+        if below is None:
             continue
-        item = value[name]
         if below is True:
             out[name] = item
         elif isinstance(item, dict):

@@ -145,13 +145,18 @@ class Transaction(Protocol):
           appended as the tie-breaker. Every document queried must hold every sort field with a
           non-null scalar value, of one type per field (all text, all numbers or all booleans):
           the order is by plain values, so that an index serves it; a document that breaks
-          this makes the page raise :class:`StoreError`;
+          this makes the page that meets it raise :class:`StoreError`, or is left out of the
+          pages after it (it sorts outside every cursor's range), on every adapter alike;
         - ``limit``: 1 to :data:`MAX_PAGE` documents;
         - ``after``: the ``next`` of the previous page; a cursor from another query or
           collection, or not from this store at all, raises :class:`InvalidCursorError`;
         - ``fields``: a projection of top-level or dotted fields: each document then holds
-          only those (nested as stored, a path into a missing field left out) and ``_id``,
-          never ``_v``; None gives whole documents.
+          only those, nested as stored, and ``_id`` (so no ``_v`` unless asked for); a missing
+          field is left out, an embedded document on a dotted path is kept even if it lacks
+          the rest (then empty), as MongoDB does; None gives whole documents, ``_v`` included.
+
+        ``next`` is an opaque, URL-safe string (base64 of the last document's sort values and
+        ``_id``, with a fingerprint of the query): not secret, but checked on the way back in.
 
         Keyset paging never repeats or skips a document that stays put while a list is read,
         whatever is inserted or deleted meanwhile. Dotted paths through lists are not
