@@ -76,7 +76,7 @@ def order_sql(sort: Sequence[tuple[str, Direction]]) -> str:
 
 
 def _value(field: str) -> str:
-    # Exactly the expression an Index on the field is built on, or the index cannot serve it.
+    # What an index on the field is built on: a query must repeat it to the letter to use it.
     return f"json_extract(doc, {_json_path(field)})"
 
 
@@ -121,7 +121,7 @@ def page_sql(query: PageQuery) -> tuple[str, list[Any]]:
     for field, (start, end) in query.between.items():
         bound = start if start is not None else end
         # Close the open side at the edge of the type's range, so the index range stays
-        # within the type: every number sorts bestart the empty text in SQLite.
+        # within the type: every number sorts below the empty text in SQLite.
         if isinstance(bound, str):
             clauses.append(f"{_value(field)} >= ?")
             params.append(start if start is not None else "")
@@ -164,7 +164,7 @@ def page_sql(query: PageQuery) -> tuple[str, list[Any]]:
 def index_sql(index: Index) -> tuple[str, list[str]]:
     name = check.index_name(index)
     table = table_name(index.collection)
-    plain = ", ".join(f"json_extract(doc, {_json_path(f)})" for f in index.fields)
+    plain = ", ".join(_value(field) for field in index.fields)
     statements = [f'CREATE INDEX IF NOT EXISTS "ix_{name}" ON {table} ({plain})']
     if index.unique:
         # The unique key expressions cannot serve equality queries, hence the plain twin above.
