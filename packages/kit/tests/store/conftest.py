@@ -29,6 +29,7 @@ INDEXES = (
     Index("registro", ("codice",), unique=True),
     Index("registro", ("ordine", "numero"), unique=True, name="registro_numero"),
     Index("pratiche", ("stato",)),
+    Index("fascicoli", ("ordine", "avvocato.username", "aggiornata_il", "_id")),
 )
 """The indexes every contract test's store is opened with.
 

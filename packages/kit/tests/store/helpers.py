@@ -3,7 +3,14 @@
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from parcelle_kit.store.ports import Direction, Document, DocumentStore, Scalar, Transaction
+from parcelle_kit.store.ports import (
+    Direction,
+    Document,
+    DocumentStore,
+    Page,
+    Scalar,
+    Transaction,
+)
 
 
 async def put(store: DocumentStore, collection: str, *documents: Document) -> list[Document]:
@@ -45,6 +52,24 @@ async def ids(
     limit: int | None = None,
 ) -> list[str]:
     return [doc["_id"] for doc in await query(store, collection, where, sort=sort, limit=limit)]
+
+
+async def page(store: DocumentStore, collection: str, **query: Any) -> Page:
+    """One page, read in its own unit of work."""
+    return await store.run(lambda tx: tx.page(collection, **query))
+
+
+async def pages(store: DocumentStore, collection: str, **query: Any) -> list[list[Document]]:
+    """Every page of a list, following the cursors to the end."""
+    found: list[list[Document]] = []
+    after = None
+    while True:
+        current = await page(store, collection, **query, after=after)
+        found.append(current.documents)
+        if current.next is None:
+            return found
+        assert len(current.documents) == query["limit"]  # only the last page falls short
+        after = current.next
 
 
 def shape(value: Any) -> Any:

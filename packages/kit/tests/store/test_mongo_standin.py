@@ -263,3 +263,62 @@ def test_every_standin_method_is_callable_as_the_real_one(
 def test_the_session_has_the_same_properties(name: str) -> None:
     assert isinstance(getattr(StandinSession, name), property)
     assert isinstance(getattr(AsyncClientSession, name), property)
+
+
+async def test_comparisons_match_their_own_type_only(coll: Any) -> None:
+    await coll.delete_one({"_id": "seed"})
+    values: list[Any] = [1, 2.5, 3, "2", "b", True, None, {"x": 1}]
+    for i, value in enumerate(values):
+        await coll.insert_one({"_id": i, "v": value})
+    await coll.insert_one({"_id": 99})
+
+    async def ids(filter: dict[str, Any]) -> list[Any]:
+        return [d["_id"] for d in await coll.find(filter, sort=[("_id", 1)]).to_list()]
+
+    assert await ids({"v": {"$gte": 1, "$lt": 3}}) == [0, 1]
+    assert await ids({"v": {"$gt": 2}}) == [1, 2]
+    assert await ids({"v": {"$lte": "b"}}) == [3, 4]
+    assert await ids({"v": {"$gt": ""}}) == [3, 4]
+    assert await ids({"v": {"$gte": False}}) == [5]
+    assert await ids({"v": {"$in": [1, "b", None]}}) == [0, 4, 6, 99]
+    assert await ids({"v": {"$in": []}}) == []
+    assert await ids({"v": {"$eq": 2.5}}) == [1]
+
+
+async def test_and_or_combine_clauses(coll: Any) -> None:
+    await coll.delete_one({"_id": "seed"})
+    for i in range(6):
+        await coll.insert_one({"_id": i, "a": i % 3, "b": {"c": i}})
+
+    async def ids(filter: dict[str, Any]) -> list[Any]:
+        return [d["_id"] for d in await coll.find(filter, sort=[("_id", 1)]).to_list()]
+
+    keyset = {"$or": [{"a": {"$lt": 1}}, {"a": 1, "b.c": {"$lt": 4}}]}
+    assert await ids(keyset) == [0, 1, 3]
+    assert await ids({"$and": [{"a": {"$lte": 1}}, keyset, {"b.c": {"$gte": 1}}]}) == [1, 3]
+    assert await ids({"$and": [{"a": 0}, {"a": {"$in": [0, 2]}}]}) == [0, 3]
+    with pytest.raises(OperationFailure):
+        await coll.find({"$or": []}).to_list()
+
+
+async def test_projections_keep_embedded_documents_on_their_paths(coll: Any) -> None:
+    await coll.replace_one(
+        {"_id": "seed"},
+        {"n": 0, "a": {"b": 1, "c": 2}, "d": {"e": 3}, "s": "x", "l": [1, 2], "z": None},
+    )
+
+    async def projected(projection: Any) -> Any:
+        return await coll.find_one({"_id": "seed"}, projection)
+
+    assert await projected({"a.b": 1, "d.f": 1, "s.t": 1, "l": 1, "z": 1, "q": 1}) == {
+        "_id": "seed",
+        "a": {"b": 1},
+        "d": {},
+        "l": [1, 2],
+        "z": None,
+    }
+    assert await projected(["n"]) == {"_id": "seed", "n": 0}
+    assert await projected({"_id": 1}) == {"_id": "seed"}
+    assert await projected({"n": 1, "_id": 0}) == {"n": 0}
+    with pytest.raises(OperationFailure):
+        await projected({"a": 1, "a.b": 1})

@@ -16,9 +16,9 @@ from typing import Any
 import bson
 from pymongo.errors import DuplicateKeyError, OperationFailure, PyMongoError
 
-Namespace = tuple[str, str]
+from parcelle_testing._standin_query import ID_INDEX, IndexSpec, Namespace, QueryShape
+
 Key = tuple[str, str, Any]
-MISSING: Any = object()
 
 
 def write_conflict() -> OperationFailure:
@@ -43,87 +43,6 @@ def no_such_transaction() -> OperationFailure:
         "errorLabels": ["TransientTransactionError"],
     }
     return OperationFailure(message, 251, details)
-
-
-def resolve(document: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted path, or MISSING; arrays on the way are not modelled."""
-    current: Any = document
-    for part in path.split("."):
-        if isinstance(current, list):
-            raise NotImplementedError("the stand-in does not traverse arrays in paths")
-        if not isinstance(current, dict) or part not in current:
-            return MISSING
-        current = current[part]
-    return current
-
-
-def bson_equal(left: Any, right: Any) -> bool:
-    if isinstance(left, bool) or isinstance(right, bool):
-        return isinstance(left, bool) and isinstance(right, bool) and left == right
-    if isinstance(left, int | float) and isinstance(right, int | float):
-        return left == right
-    return type(left) is type(right) and bool(left == right)
-
-
-def matches(document: Mapping[str, Any], query: Mapping[str, Any]) -> bool:
-    """Equality on top-level and dotted fields; None matches a missing field or null."""
-    for path, expected in query.items():
-        if path.startswith("$") or isinstance(expected, dict | list):
-            raise NotImplementedError("the stand-in models equality filters only")
-        actual = resolve(document, path)
-        if isinstance(actual, list):
-            raise NotImplementedError("the stand-in does not match inside arrays")
-        if expected is None:
-            if actual is not MISSING and actual is not None:
-                return False
-        elif actual is MISSING or not bson_equal(actual, expected):
-            return False
-    return True
-
-
-def sort_rank(value: Any) -> tuple[int, Any]:
-    """MongoDB's cross-type sort order, for the types the stand-in holds."""
-    if value is MISSING or value is None:
-        return (1, 0)
-    if isinstance(value, bool):
-        return (8, value)
-    if isinstance(value, int | float):
-        return (2, value)
-    if isinstance(value, str):
-        return (3, value)  # code point order, which is the order of UTF-8 bytes
-    if isinstance(value, bson.ObjectId):
-        return (7, value.binary)
-    raise NotImplementedError(f"the stand-in cannot sort {type(value).__name__} values")
-
-
-def index_value(value: Any) -> Any:
-    """A hashable key equal where MongoDB's index keys are equal (1 == 1.0, true != 1)."""
-    if value is MISSING or value is None:
-        return ("null",)
-    if isinstance(value, bool):
-        return ("bool", value)
-    if isinstance(value, int | float):
-        return ("number", value)
-    if isinstance(value, dict):
-        return ("object", tuple((k, index_value(v)) for k, v in value.items()))
-    if isinstance(value, list):
-        raise NotImplementedError("the stand-in does not model multikey (array) indexes")
-    return (type(value).__name__, value)
-
-
-@dataclass(frozen=True)
-class IndexSpec:
-    name: str
-    keys: tuple[tuple[str, int], ...]
-    unique: bool
-
-    def key_of(self, document: Mapping[str, Any]) -> tuple[Any, ...]:
-        return tuple(index_value(resolve(document, path)) for path, _ in self.keys)
-
-    def values_of(self, document: Mapping[str, Any]) -> dict[str, Any]:
-        """The key as the server reports it in a duplicate key error: missing shows as null."""
-        values = {path: resolve(document, path) for path, _ in self.keys}
-        return {path: None if value is MISSING else value for path, value in values.items()}
 
 
 @dataclass(eq=False)
@@ -151,6 +70,7 @@ class Engine:
         self.indexes: dict[Namespace, dict[str, IndexSpec]] = {}
         self.owners: dict[Key, ServerTransaction] = {}
         self.fail_points: list[FailPoint] = []
+        self.queries: list[QueryShape] = []
 
     # -- fault injection -------------------------------------------------------------------
     def fail_point(self, command: str, *, after_apply: bool) -> None:
@@ -325,6 +245,11 @@ class Engine:
                 seen.add(key)
         existing[spec.name] = spec
         return spec.name
+
+    def serving_index(self, shape: QueryShape) -> str | None:
+        """The name of a declared index (or ``_id_``) that serves the query, or None."""
+        declared = [ID_INDEX, *self.indexes.get(shape.namespace, {}).values()]
+        return next((spec.name for spec in declared if shape.served_by(spec)), None)
 
     def drop_database(self, name: str) -> None:
         for ns in [ns for ns in itertools.chain(self.history, self.indexes) if ns[0] == name]:

@@ -15,9 +15,13 @@ What it cannot show: write and read concerns, journaling and majority acknowledg
 replica-set elections, failover and retryable writes; index builds, the query planner, and
 performance; the wire protocol, authentication, TLS and connection pooling; BSON type edge cases
 beyond what ``bson.encode`` itself rejects (dates, decimals, binary, ObjectId ordering); the
-transaction lifetime limit and lock timeouts; and any query or update beyond plain equality
-filters (top-level or dotted, without arrays), sort, limit and ``$inc``. Anything outside that
-subset raises ``NotImplementedError`` instead of guessing. The same adapter tests therefore also
+transaction lifetime limit and lock timeouts; and any query or update beyond equality,
+``$eq``, ``$in`` and the four comparisons on scalar fields (top-level or dotted, without
+arrays, with MongoDB's type bracketing), ``$and`` and ``$or``, sort, limit, inclusion
+projections and ``$inc``. Anything outside that subset raises ``NotImplementedError`` instead
+of guessing. In place of the query planner, it records the shape of every find (equality,
+range and sort fields) and tells which declared index would serve it, so tests can show that a
+list has its index. The same adapter tests therefore also
 run against a real MongoDB replica set when ``PARCELLE_TEST_MONGO_URL`` is set.
 """
 
@@ -29,19 +33,20 @@ import bson
 from pymongo.errors import InvalidOperation, OperationFailure, PyMongoError
 from pymongo.results import DeleteResult, InsertOneResult, UpdateResult
 
-from parcelle_testing._standin_engine import (
+from parcelle_testing._standin_engine import Engine, FailPoint, ServerTransaction
+from parcelle_testing._standin_query import (
     MISSING,
-    Engine,
-    FailPoint,
     IndexSpec,
-    ServerTransaction,
+    QueryShape,
     matches,
+    project,
     resolve,
     sort_rank,
 )
 from parcelle_testing._standin_session import StandinSession
 
 __all__ = [
+    "QueryShape",
     "StandinClient",
     "StandinCollection",
     "StandinCursor",
@@ -95,6 +100,21 @@ class StandinClient:
         reply is lost on the network.
         """
         self._engine.fail_points.append(FailPoint(command, error, times, after_apply))
+
+    @property
+    def queries(self) -> list[QueryShape]:
+        """The shape of every find run so far, oldest first; a test hook."""
+        return self._engine.queries
+
+    def index_for(self, query: QueryShape) -> str | None:
+        """The declared index (or ``_id_``) that serves the query's filter and sort, or None.
+
+        A model of what the server's planner does with an index whose keys start with the
+        query's equality fields, then its sort fields, then its range fields; a test hook, so
+        that every list can be shown to have its index (the real server's plans are checked
+        with ``explain`` in the container workflow).
+        """
+        return self._engine.serving_index(query)
 
     async def _command(
         self,
@@ -173,22 +193,28 @@ class StandinCollection:
     async def find_one(
         self,
         filter: Mapping[str, Any] | None = None,
+        projection: Mapping[str, Any] | Sequence[str] | None = None,
         *,
         sort: Sequence[tuple[str, int]] | None = None,
         session: StandinSession | None = None,
     ) -> Doc | None:
-        found = await self.find(filter, sort=sort, limit=1, session=session).to_list()
+        found = await self.find(filter, projection, sort=sort, limit=1, session=session).to_list()
         return found[0] if found else None
 
     def find(
         self,
         filter: Mapping[str, Any] | None = None,
+        projection: Mapping[str, Any] | Sequence[str] | None = None,
         *,
         limit: int = 0,
         sort: Sequence[tuple[str, int]] | None = None,
         session: StandinSession | None = None,
     ) -> "StandinCursor":
-        cursor = StandinCursor(self, dict(filter or {}), session)
+        if projection is not None and not isinstance(projection, Mapping):
+            if isinstance(projection, str):
+                raise TypeError("projection must be an instance of dict, a list, or None")
+            projection = dict.fromkeys(projection, True)  # as PyMongo turns a list into a dict
+        cursor = StandinCursor(self, dict(filter or {}), session, projection or None)
         if sort:
             cursor.sort(list(sort))
         return cursor.limit(limit)
@@ -300,10 +326,15 @@ class StandinCursor:
     """Plays ``AsyncCursor``: built lazily, runs its query on first iteration."""
 
     def __init__(
-        self, collection: StandinCollection, filter: Doc, session: StandinSession | None
+        self,
+        collection: StandinCollection,
+        filter: Doc,
+        session: StandinSession | None,
+        projection: Mapping[str, Any] | None = None,
     ) -> None:
         self._collection = collection
         self._filter = filter
+        self._projection = projection
         self._session = session
         self._sort: list[tuple[str, int]] = []
         self._limit = 0
@@ -354,11 +385,15 @@ class StandinCursor:
 
     def _query(self, txn: ServerTransaction | None) -> list[Doc]:
         engine, ns = self._collection._engine, self._collection._ns
+        engine.queries.append(QueryShape.of(ns, self._filter, self._sort))
         found = [doc for doc in engine.documents(ns, txn) if matches(doc, self._filter)]
         # Stable sorts from the last key to the first give a multi-key sort.
         for path, direction in reversed(self._sort):
             found.sort(key=lambda doc: sort_rank(resolve(doc, path)), reverse=direction == -1)
-        return found[: abs(self._limit)] if self._limit else found
+        found = found[: abs(self._limit)] if self._limit else found
+        if self._projection is not None:
+            found = [project(doc, self._projection) for doc in found]
+        return found
 
 
 def _same(left: Any, right: Any) -> bool:

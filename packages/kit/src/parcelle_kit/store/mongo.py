@@ -7,7 +7,7 @@ majority-acknowledged commits. PyMongo's errors become the port's: a duplicate k
 re-runs the unit, and a commit whose outcome is unknown is re-sent (MongoDB makes that safe)
 rather than re-running the unit, which could hand out a second protocol number.
 
-The adapter talks to the client through the small protocols below, which both
+The adapter talks to the client through the small protocols of ``_mongo_client``, which both
 ``AsyncMongoClient`` and the test stand-in satisfy (mypy checks both).
 """
 
@@ -16,8 +16,7 @@ import contextlib
 import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from types import TracebackType
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, TypeVar
 
 import pymongo
 from pymongo import AsyncMongoClient, ReturnDocument
@@ -25,16 +24,24 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError as MongoDuplicateKeyError
 from pymongo.errors import OperationFailure, PyMongoError
 from pymongo.read_concern import ReadConcern
-from pymongo.results import DeleteResult, InsertOneResult, UpdateResult
 from pymongo.write_concern import WriteConcern
 
 from parcelle_kit.store import _common as check
+from parcelle_kit.store._mongo_client import (
+    ClientLike,
+    CollectionLike,
+    CursorLike,
+    DatabaseLike,
+    SessionLike,
+)
+from parcelle_kit.store._paging import PageQuery, page_query, prefix_bounds, widen
 from parcelle_kit.store.ports import (
     ConcurrencyError,
     Direction,
     Document,
     DuplicateKeyError,
     Index,
+    Page,
     Scalar,
     StoreError,
     Transaction,
@@ -42,105 +49,18 @@ from parcelle_kit.store.ports import (
 )
 
 T = TypeVar("T")
-S = TypeVar("S", bound="SessionLike")
-S_contra = TypeVar("S_contra", bound="SessionLike", contravariant=True)
+
+__all__ = [
+    "ClientLike",
+    "CollectionLike",
+    "CursorLike",
+    "DatabaseLike",
+    "MongoStore",
+    "SessionLike",
+    "page_filter",
+]
 
 _WRITE_CONFLICT = 112
-
-
-class SessionLike(Protocol):
-    """What the adapter uses of ``AsyncClientSession``."""
-
-    @property
-    def in_transaction(self) -> bool: ...
-
-    async def start_transaction(
-        self, read_concern: ReadConcern | None = None, write_concern: WriteConcern | None = None
-    ) -> object: ...
-
-    async def commit_transaction(self) -> None: ...
-
-    async def abort_transaction(self) -> None: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_val: BaseException | None,
-        exc_tb: TracebackType | None,
-    ) -> None: ...
-
-
-class CursorLike(Protocol):
-    async def to_list(self, length: int | None = None) -> list[Document]: ...
-
-
-class CollectionLike(Protocol[S_contra]):
-    """What the adapter uses of ``AsyncCollection``."""
-
-    async def insert_one(
-        self, document: Document, *, session: S_contra | None = None
-    ) -> InsertOneResult: ...
-
-    async def find_one(
-        self, filter: Mapping[str, Any], *, session: S_contra | None = None
-    ) -> Document | None: ...
-
-    def find(
-        self,
-        filter: Mapping[str, Any],
-        *,
-        sort: list[tuple[str, int]],
-        limit: int,
-        session: S_contra | None = None,
-    ) -> CursorLike: ...
-
-    async def replace_one(
-        self,
-        filter: Mapping[str, Any],
-        replacement: Document,
-        *,
-        session: S_contra | None = None,
-    ) -> UpdateResult: ...
-
-    async def delete_one(
-        self, filter: Mapping[str, Any], *, session: S_contra | None = None
-    ) -> DeleteResult: ...
-
-    async def count_documents(
-        self, filter: Mapping[str, Any], *, session: S_contra | None = None
-    ) -> int: ...
-
-    async def find_one_and_update(
-        self,
-        filter: Mapping[str, Any],
-        update: Mapping[str, Any],
-        *,
-        upsert: bool,
-        return_document: bool,
-        session: S_contra | None = None,
-    ) -> Document | None: ...
-
-    async def create_index(
-        self, keys: list[tuple[str, int]], *, name: str, unique: bool
-    ) -> str: ...
-
-
-class DatabaseLike(Protocol[S_contra]):
-    def __getitem__(self, name: str) -> CollectionLike[S_contra]: ...
-
-    async def command(self, command: str) -> dict[str, Any]: ...
-
-
-class ClientLike(Protocol[S]):
-    """What the adapter uses of ``AsyncMongoClient``."""
-
-    def __getitem__(self, name: str) -> DatabaseLike[S]: ...
-
-    def start_session(self) -> S: ...
-
-    async def close(self) -> None: ...
 
 
 def _translate(exc: PyMongoError) -> StoreError:
@@ -150,6 +70,38 @@ def _translate(exc: PyMongoError) -> StoreError:
     if conflict or exc.has_error_label("TransientTransactionError"):
         return TransientStoreError(str(exc))
     return StoreError(str(exc))
+
+
+def page_filter(query: PageQuery) -> dict[str, Any]:
+    """The MongoDB filter for one page: the query's filters and the keyset condition.
+
+    Each filter is its own clause of an ``$and``, so two on one field never overwrite each
+    other. Comparison operators only match values of their own type (MongoDB's type
+    bracketing), which is what the SQLite adapter's type tests reproduce. The keyset condition
+    is an ``$or`` over the sort keys, plus a plain bound on the first key that the planner can
+    turn into an index range.
+    """
+    clauses: list[dict[str, Any]] = [{field: value} for field, value in query.where.items()]
+    for field, text in query.prefix.items():
+        low, high = prefix_bounds(text)
+        clauses.append({field: {"$gte": low} if high is None else {"$gte": low, "$lt": high}})
+    for field, (start, end) in query.between.items():
+        bounds = {"$gte": start, "$lte": end}
+        clauses.append({field: {op: v for op, v in bounds.items() if v is not None}})
+    for field, values in query.any_of.items():
+        clauses.append({field: {"$in": list(values)}})
+    if query.after is not None:
+        past = "$lt" if query.descending else "$gt"
+        keys, after = query.keys, query.after
+        clauses.append({keys[0]: {past + "e": after[0]}})
+        branches = [
+            {**{keys[j]: after[j] for j in range(i)}, keys[i]: {past: after[i]}}
+            for i in range(len(keys))
+        ]
+        clauses.append({"$or": branches})
+    if not clauses:
+        return {}
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 class MongoStore:
@@ -366,6 +318,52 @@ class _MongoTransaction:
         query = check.where_clause(where)
         async with self._guard():
             return await coll.count_documents(query, session=self._session)
+
+    async def page(
+        self,
+        collection: str,
+        *,
+        where: Mapping[str, Scalar] | None = None,
+        prefix: Mapping[str, str] | None = None,
+        between: Mapping[str, tuple[Scalar, Scalar]] | None = None,
+        any_of: Mapping[str, Sequence[Scalar]] | None = None,
+        order: Sequence[str],
+        descending: bool = False,
+        limit: int,
+        after: str | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> Page:
+        query = page_query(
+            collection,
+            where=where,
+            prefix=prefix,
+            between=between,
+            any_of=any_of,
+            order=order,
+            descending=descending,
+            limit=limit,
+            after=after,
+            fields=fields,
+        )
+        coll = self._collection(collection)
+        if query.empty:
+            return Page(documents=[], next=None)
+        direction = pymongo.DESCENDING if query.descending else pymongo.ASCENDING
+        sort = [(key, direction) for key in query.keys]
+        projection = None
+        if query.fields is not None:
+            # Widened by the sort keys, which the cursor needs; cut back after reading.
+            projection = {path: 1 for path in widen(query.fields, query.keys)}
+        async with self._guard():
+            cursor = coll.find(
+                page_filter(query),
+                sort=sort,
+                limit=query.limit + 1,
+                projection=projection,
+                session=self._session,
+            )
+            found = await cursor.to_list()
+        return query.finish(found)
 
     async def next_value(self, counter: str) -> int:
         name = check.counter_name(counter)

@@ -38,9 +38,32 @@ class TransientStoreError(StoreError):
     """The database asks to retry the whole unit of work (write conflict, lock timeout)."""
 
 
+class InvalidCursorError(StoreError):
+    """A page cursor that this store did not hand out for this query: garbled, tampered with,
+    or taken from another query or collection. An API answers it with 400."""
+
+
+MAX_PAGE = 1000
+"""The largest ``limit`` :meth:`Transaction.page` accepts."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list: its documents, and the cursor of the next page (None on the last)."""
+
+    documents: list[Document]
+    next: str | None
+
+
 @dataclass(frozen=True)
 class Index:
-    """A secondary index on one collection; ``unique`` indexes are enforced by the database."""
+    """A secondary index on one collection; ``unique`` indexes are enforced by the database.
+
+    The index that serves a list (:meth:`Transaction.page`) holds, in this order, the fields the
+    list filters by equality (``where``, ``any_of``), its ``order`` fields, then ``_id`` (the
+    tie-breaker), e.g. ``Index("istanze", ("ordine", "avvocato.username", "aggiornata_il",
+    "_id"))``; a range or prefix filter on a field not in ``order`` comes after those.
+    """
 
     collection: str
     fields: tuple[str, ...]
@@ -94,6 +117,52 @@ class Transaction(Protocol):
 
     async def count(self, collection: str, where: Mapping[str, Scalar] | None = None) -> int:
         """How many documents match ``where`` (same matching rules as :meth:`find`)."""
+        ...
+
+    async def page(
+        self,
+        collection: str,
+        *,
+        where: Mapping[str, Scalar] | None = None,
+        prefix: Mapping[str, str] | None = None,
+        between: Mapping[str, tuple[Scalar, Scalar]] | None = None,
+        any_of: Mapping[str, Sequence[Scalar]] | None = None,
+        order: Sequence[str],
+        descending: bool = False,
+        limit: int,
+        after: str | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> Page:
+        """One page of the documents matching every filter, in keyset order.
+
+        - ``where``: equality, as in :meth:`find`;
+        - ``prefix``: text fields starting with the given text, case-sensitive (store a
+          normalised lowercase search key beside the field to search without case);
+        - ``between``: inclusive ranges of numbers or of text (ISO dates and times sort as
+          text); a None bound leaves that side open; both bounds of one field of one type;
+        - ``any_of``: the field equals one of the values (None is not one);
+        - ``order``: the sort fields, all in one direction (``descending``), ``_id`` always
+          appended as the tie-breaker. Every document queried must hold every sort field with a
+          non-null scalar value, of one type per field (all text, all numbers or all booleans):
+          the order is by plain values, so that an index serves it; a document that breaks
+          this makes the page that meets it raise :class:`StoreError`, or is left out of the
+          pages after it (it sorts outside every cursor's range), on every adapter alike;
+        - ``limit``: 1 to :data:`MAX_PAGE` documents;
+        - ``after``: the ``next`` of the previous page; a cursor from another query or
+          collection, or not from this store at all, raises :class:`InvalidCursorError`;
+        - ``fields``: a projection of top-level or dotted fields: each document then holds
+          only those, nested as stored, and ``_id`` (so no ``_v`` unless asked for); a missing
+          field is left out, an embedded document on a dotted path is kept even if it lacks
+          the rest (then empty), as MongoDB does; None gives whole documents, ``_v`` included.
+
+        ``next`` is an opaque, URL-safe string (base64 of the last document's sort values and
+        ``_id``, with a fingerprint of the query): not secret, but checked on the way back in.
+
+        Keyset paging never repeats or skips a document that stays put while a list is read,
+        whatever is inserted or deleted meanwhile. Dotted paths through lists are not
+        supported. Filters and order go through an index when one is declared that starts
+        with the equality fields, then the order fields and ``_id`` (see :class:`Index`).
+        """
         ...
 
     async def next_value(self, counter: str) -> int:

@@ -14,6 +14,9 @@ The matching rules follow MongoDB's, so that the two adapters answer the same qu
 same way: ``None`` matches missing or null, ``True`` never equals ``1`` while ``1`` equals ``1.0``,
 sort orders types as null < numbers < strings < objects < arrays < booleans, and a unique index
 treats a missing field as null (so only one document may lack it).
+
+Lists (``page``) order by plain ``json_extract`` values instead, so that a declared index serves
+both their filters and their order; the SQL text lives in ``_sqlite_sql``.
 """
 
 import asyncio
@@ -24,15 +27,18 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from os import PathLike
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from parcelle_kit.store import _common as check
+from parcelle_kit.store._paging import page_query
+from parcelle_kit.store._sqlite_sql import index_sql, order_sql, page_sql, table_name, where_sql
 from parcelle_kit.store.ports import (
     ConcurrencyError,
     Direction,
     Document,
     DuplicateKeyError,
     Index,
+    Page,
     Scalar,
     StoreError,
     Transaction,
@@ -44,79 +50,6 @@ R = TypeVar("R")
 
 _COUNTERS = "_parcelle_counters"
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
-
-
-# Names and paths are spliced into SQL text: SQLite cannot bind identifiers, and an expression
-# index is only used when a query repeats its exact literal path. _common's checks make them inert.
-def _table(collection: str) -> str:
-    return f'"doc_{check.collection_name(collection)}"'
-
-
-def _json_path(field: str) -> str:
-    return f"'$.{check.field_path(field)}'"
-
-
-def _type_rank(path: str) -> str:
-    # MongoDB's BSON order for the JSON types; objects and arrays then compare as JSON text,
-    # which is not MongoDB's element-wise order.
-    return (
-        f"CASE json_type(doc, {path}) WHEN 'integer' THEN 1 WHEN 'real' THEN 1 "
-        "WHEN 'text' THEN 2 WHEN 'object' THEN 3 WHEN 'array' THEN 4 "
-        "WHEN 'true' THEN 5 WHEN 'false' THEN 5 ELSE 0 END"
-    )
-
-
-def _unique_key(field: str) -> str:
-    # json_extract alone would give true the same key as 1 and let any number of documents lack
-    # the field (NULLs are distinct in SQLite indexes); MongoDB does neither.
-    path = _json_path(field)
-    kind = (
-        f"CASE json_type(doc, {path}) WHEN 'integer' THEN 'n' WHEN 'real' THEN 'n' "
-        "WHEN 'true' THEN 'b' WHEN 'false' THEN 'b' WHEN 'text' THEN 's' "
-        "WHEN 'object' THEN 'o' WHEN 'array' THEN 'a' ELSE 'z' END"
-    )
-    return f"{kind}, ifnull(json_extract(doc, {path}), 0)"
-
-
-def _where_sql(where: Mapping[str, Scalar] | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    for field, value in check.where_clause(where).items():
-        path = _json_path(field)
-        kind = f"json_type(doc, {path})"
-        if value is None:
-            clauses.append(f"({kind} IS NULL OR {kind} = 'null')")
-        elif isinstance(value, bool):
-            clauses.append(f"{kind} = '{'true' if value else 'false'}'")
-        elif isinstance(value, str):
-            clauses.append(f"{kind} = 'text' AND json_extract(doc, {path}) = ?")
-            params.append(value)
-        else:
-            clauses.append(f"{kind} IN ('integer', 'real') AND json_extract(doc, {path}) = ?")
-            params.append(value)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _order_sql(sort: Sequence[tuple[str, Direction]]) -> str:
-    terms: list[str] = []
-    for field, direction in check.sort_keys(sort):
-        path = _json_path(field)
-        word = "ASC" if direction == 1 else "DESC"
-        terms += [f"{_type_rank(path)} {word}", f"json_extract(doc, {path}) {word}"]
-    # Ties broken by _id so that both adapters return the same order.
-    return " ORDER BY " + ", ".join([*terms, "id ASC"])
-
-
-def _index_sql(index: Index) -> tuple[str, list[str]]:
-    name = check.index_name(index)
-    table = _table(index.collection)
-    plain = ", ".join(f"json_extract(doc, {_json_path(f)})" for f in index.fields)
-    statements = [f'CREATE INDEX IF NOT EXISTS "ix_{name}" ON {table} ({plain})']
-    if index.unique:
-        # The unique key expressions cannot serve equality queries, hence the plain twin above.
-        keys = ", ".join(_unique_key(f) for f in index.fields)
-        statements.append(f'CREATE UNIQUE INDEX IF NOT EXISTS "ux_{name}" ON {table} ({keys})')
-    return table, statements
 
 
 def _translate(exc: sqlite3.Error) -> StoreError:
@@ -154,7 +87,7 @@ class SqliteStore:
         self._tables: set[str] = set()
 
     async def open(self, indexes: Sequence[Index] = ()) -> None:
-        statements = [_index_sql(index) for index in indexes]
+        statements = [index_sql(index) for index in indexes]
         if self._executor is None:
             executor = ThreadPoolExecutor(1, thread_name_prefix="parcelle-sqlite")
             try:
@@ -272,7 +205,7 @@ class SqliteStore:
             self._connection.close()
             self._connection = None
 
-    def _ensure_table(self, conn: sqlite3.Connection, table: str) -> None:
+    def _ensuretable(self, conn: sqlite3.Connection, table: str) -> None:
         if table not in self._tables:
             conn.execute(
                 f"CREATE TABLE IF NOT EXISTS {table} "
@@ -302,7 +235,7 @@ class _SqliteTransaction:
 
         def call(conn: sqlite3.Connection) -> R:
             if table is not None:
-                self._store._ensure_table(conn, table)
+                self._store._ensuretable(conn, table)
             return operation(conn)
 
         try:
@@ -319,7 +252,7 @@ class _SqliteTransaction:
         await self._do(table, call)
 
     async def insert(self, collection: str, document: Document) -> Document:
-        table = _table(collection)
+        table = table_name(collection)
         identifier = check.document_id(document)
         stored = {**document, "_v": 1}
         sql = f"INSERT INTO {table} (id, v, doc) VALUES (?, 1, ?)"
@@ -328,13 +261,13 @@ class _SqliteTransaction:
         return stored
 
     async def get(self, collection: str, id: str) -> Document | None:
-        table = _table(collection)
+        table = table_name(collection)
         sql = f"SELECT doc FROM {table} WHERE id = ?"
         row = await self._do(table, lambda c: c.execute(sql, (id,)).fetchone())
         return None if row is None else _loads(row[0])
 
     async def update(self, collection: str, document: Document) -> Document:
-        table = _table(collection)
+        table = table_name(collection)
         identifier = check.document_id(document)
         expected = check.expected_version(document)
         stored = {**document, "_v": expected + 1}
@@ -346,7 +279,7 @@ class _SqliteTransaction:
         return stored
 
     async def delete(self, collection: str, id: str) -> bool:
-        table = _table(collection)
+        table = table_name(collection)
         sql = f"DELETE FROM {table} WHERE id = ?"
         deleted = await self._do(table, lambda c: c.execute(sql, (id,)).rowcount)
         return bool(deleted)
@@ -359,9 +292,9 @@ class _SqliteTransaction:
         sort: Sequence[tuple[str, Direction]] = (),
         limit: int | None = None,
     ) -> list[Document]:
-        table = _table(collection)
-        clause, params = _where_sql(where)
-        sql = f"SELECT doc FROM {table}{clause}{_order_sql(sort)}"
+        table = table_name(collection)
+        clause, params = where_sql(where)
+        sql = f"SELECT doc FROM {table}{clause}{order_sql(sort)}"
         if check.limit_value(limit) is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -369,11 +302,44 @@ class _SqliteTransaction:
         return [_loads(row[0]) for row in rows]
 
     async def count(self, collection: str, where: Mapping[str, Scalar] | None = None) -> int:
-        table = _table(collection)
-        clause, params = _where_sql(where)
+        table = table_name(collection)
+        clause, params = where_sql(where)
         sql = f"SELECT count(*) FROM {table}{clause}"
         row = await self._do(table, lambda c: c.execute(sql, params).fetchone())
         return int(row[0])
+
+    async def page(
+        self,
+        collection: str,
+        *,
+        where: Mapping[str, Scalar] | None = None,
+        prefix: Mapping[str, str] | None = None,
+        between: Mapping[str, tuple[Scalar, Scalar]] | None = None,
+        any_of: Mapping[str, Sequence[Scalar]] | None = None,
+        order: Sequence[str],
+        descending: bool = False,
+        limit: int,
+        after: str | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> Page:
+        query = page_query(
+            collection,
+            where=where,
+            prefix=prefix,
+            between=between,
+            any_of=any_of,
+            order=order,
+            descending=descending,
+            limit=limit,
+            after=after,
+            fields=fields,
+        )
+        if query.empty:
+            return Page(documents=[], next=None)
+        table = table_name(collection)
+        sql, params = page_sql(query)
+        rows = await self._do(table, lambda c: c.execute(sql, params).fetchall())
+        return query.finish([_loads(row[0]) for row in rows])
 
     async def next_value(self, counter: str) -> int:
         name = check.counter_name(counter)
