@@ -26,6 +26,7 @@ from parcelle_contracts.istanze import (
     Firma,
     Istanza,
     IstanzaSintesi,
+    Mancante,
     Totali,
 )
 from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
@@ -56,20 +57,22 @@ def totali(contenuto: ContenutoIstanza) -> Totali | None:
     )
 
 
-def mancanti(istanza: Istanza) -> list[str]:
+def mancanti(istanza: Istanza) -> list[Mancante]:
     contenuto = istanza.contenuto
     elenco = []
     if contenuto.cliente is None:
-        elenco.append("cliente (nome e cognome, o denominazione)")
+        elenco.append(Mancante(requisito="cliente", etichetta="Cliente (nome e cognome)"))
     if contenuto.pratica is None:
-        elenco.append("tipo di procedimento")
+        elenco.append(Mancante(requisito="procedimento", etichetta="Tipo di procedimento"))
     if not contenuto.voci:
-        elenco.append("almeno una voce di compenso")
+        elenco.append(Mancante(requisito="voci", etichetta="Almeno una voce di compenso"))
     categorie = {allegato.categoria for allegato in istanza.allegati}
     if "parcella" not in categorie:
-        elenco.append("allegato: parcella (notula)")
+        elenco.append(Mancante(requisito="allegato_parcella", etichetta="Parcella (notula)"))
     if "prova_invio" not in categorie:
-        elenco.append("allegato: prova dell'invio della parcella al cliente")
+        elenco.append(
+            Mancante(requisito="allegato_prova_invio", etichetta="Prova dell'invio al cliente")
+        )
     return elenco
 
 

@@ -152,7 +152,8 @@ def test_the_view_of_a_draft_shows_totals_what_is_missing_and_no_document() -> N
     assert vista.avvocato.ordine == "DEMO"
     assert vista.totali is not None
     assert vista.totali.totale == Decimal("11112.66")
-    assert vista.mancanti == istanza.mancanti()
+    assert [m.etichetta for m in vista.mancanti] == istanza.mancanti()
+    assert [m.requisito for m in vista.mancanti] == istanza.requisiti_mancanti()
     assert len(vista.mancanti) == 2
     assert (vista.documento_pronto, vista.documento_sha256, vista.firma) == (False, None, None)
     assert vista.firma_richiesta is True

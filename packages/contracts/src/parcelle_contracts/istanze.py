@@ -13,6 +13,7 @@ from pydantic import AwareDatetime, ConfigDict, Field
 
 from parcelle_contracts.common import Attore, BlobRef, Model
 from parcelle_contracts.envelope import Command, Event, Query
+from parcelle_contracts.ordini import Requisito
 from parcelle_contracts.vocabolario import (
     CategoriaAllegato,
     Fase,
@@ -185,6 +186,13 @@ class Evento(Model):
     stazione: str | None = Field(default=None, description="The scanner station, if one.")
 
 
+class Mancante(Model):
+    """Something a deposit still needs."""
+
+    requisito: Requisito = Field(description="Which requirement of the Ordine is not met.")
+    etichetta: str = Field(description="What it is, in Italian.")
+
+
 class Istanza(Model):
     """The application as its owner sees it."""
 
@@ -195,7 +203,7 @@ class Istanza(Model):
     avvocato: Attore
     contenuto: ContenutoIstanza
     totali: Totali | None
-    mancanti: list[str] = Field(description="Italian labels of what a deposit still needs.")
+    mancanti: list[Mancante] = Field(description="What a deposit still needs, in order.")
     allegati: list[Allegato]
     documento_pronto: bool = Field(description="The application PDF matches the current data.")
     documento_sha256: str | None = None

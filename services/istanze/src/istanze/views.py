@@ -15,6 +15,7 @@ from istanze.domain.errori import FirmaNonValidaError, NonTrovataError
 from istanze.domain.istanza import Istanza
 from istanze.domain.persone import Avvocato, Utente
 from istanze.domain.regole import RegoleOrdine
+from istanze.domain.requisiti import ETICHETTE
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.firma import EsitoVerifica
@@ -85,7 +86,10 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             },
             "contenuto": encode(istanza.contenuto),
             "totali": encode(totali),
-            "mancanti": istanza.mancanti(regole),
+            "mancanti": [
+                {"requisito": requisito, "etichetta": ETICHETTE[requisito]}
+                for requisito in istanza.requisiti_mancanti(regole)
+            ],
             "allegati": [_senza(encode(a), "blob_key") for a in istanza.allegati],
             "documento_pronto": istanza.documento_pronto,
             "documento_sha256": istanza.documento.sha256 if istanza.documento else None,

@@ -66,10 +66,10 @@ def valori_del_passo(
 
 def _mancanti(istanza: Istanza) -> list[dict[str, Any]]:
     voci = []
-    for testo in istanza.mancanti:
-        passo = passi.passo_del_mancante(testo)
-        href = indirizzo_passo(istanza.id, passo.slug) if passo else None
-        voci.append({"testo": testo, "href": href, "passo": passo})
+    for mancante in istanza.mancanti:
+        passo = passi.passo_del_mancante(mancante.requisito)
+        href = indirizzo_passo(istanza.id, passo.slug)
+        voci.append({"testo": mancante.etichetta, "href": href, "passo": passo})
     return voci
 
 

@@ -4,6 +4,7 @@ user goes next, and which step fixes a missing item or a field in error."""
 from dataclasses import dataclass
 
 from gateway.ports import Parte
+from parcelle_contracts.ordini import Requisito
 
 
 @dataclass(frozen=True)
@@ -39,32 +40,29 @@ _PASSO_DELLA_PARTE = {
     "firmato": "riepilogo",
 }
 
-# The service lists what is missing as Italian sentences; these words say which step fixes it.
-# Order matters: the first group with a word in the sentence wins ("prova dell'invio della
-# parcella al cliente" is an attachment, not the client; "equo compenso" is a question of the
-# matter, not an amount).
-_PAROLE: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("avvocato",), "richiedente"),
-    (("allegat", "parcella", "notula", "procura"), "allegati"),
-    (("voce", "voci", "importo", "importi"), "importi"),
-    (("client", "controinteressat"), "cliente"),
-    (
-        (
-            "pratica",
-            "autorit",
-            "procediment",
-            "valore",
-            "ruolo",
-            "numero delle parti",
-            "periodo",
-            "mandato",
-            "difesa",
-            "equo compenso",
-        ),
-        "pratica",
-    ),
-    (("firma",), "riepilogo"),
-)
+PASSO_DEL_REQUISITO: dict[Requisito, str] = {
+    "avvocato": "richiedente",
+    "cliente": "cliente",
+    "identificativo_cliente": "cliente",
+    "indirizzo_cliente": "cliente",
+    "recapito_art7": "cliente",
+    "autorita": "pratica",
+    "procedimento": "pratica",
+    "numero_rg": "pratica",
+    "valore": "pratica",
+    "numero_parti": "pratica",
+    "periodo": "pratica",
+    "mandato_concluso": "pratica",
+    "difesa_ufficio": "pratica",
+    "equo_compenso_art7": "pratica",
+    "voci": "importi",
+    "allegato_parcella": "allegati",
+    "allegato_prova_invio": "allegati",
+    "allegato_relazione": "allegati",
+    "allegato_atti": "allegati",
+    "allegato_procura": "allegati",
+}
+"""Which step of the form fixes each requirement the service says is missing."""
 
 
 def passo(slug: str) -> Passo | None:
@@ -85,10 +83,6 @@ def passo_del_campo(percorso: str) -> Passo | None:
     return PER_SLUG[slug] if slug else None
 
 
-def passo_del_mancante(testo: str) -> Passo | None:
-    """The step where the user fixes an item of ``mancanti`` (None when no word says)."""
-    minuscolo = testo.lower()
-    for parole, slug in _PAROLE:
-        if any(parola in minuscolo for parola in parole):
-            return PER_SLUG[slug]
-    return None
+def passo_del_mancante(requisito: Requisito) -> Passo:
+    """The step where the user fixes a missing requirement."""
+    return PER_SLUG[PASSO_DEL_REQUISITO[requisito]]

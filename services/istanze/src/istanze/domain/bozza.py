@@ -27,9 +27,8 @@ from istanze.domain.deposito import Deposito, DocumentoIstanza, FileFirmato
 from istanze.domain.errori import DatiNonValidiError, NonTrovataError, StatoNonValidoError
 from istanze.domain.importi import Totali, calcola_totali
 from istanze.domain.persone import Avvocato, Utente
-from istanze.domain.regole import REGOLE_PREDEFINITE, RegoleOrdine
-from istanze.domain.requisiti import Fatti
-from istanze.domain.requisiti import mancanti as _mancanti
+from istanze.domain.regole import REGOLE_PREDEFINITE, RegoleOrdine, Requisito
+from istanze.domain.requisiti import ETICHETTE, Fatti, non_soddisfatti
 from istanze.domain.tipi_file import CONTENT_TYPE, TipoFile
 from istanze.domain.verifiche import verifica_contenuto
 from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
@@ -128,14 +127,18 @@ class Bozza:
         """Field path -> Italian message for what is present but wrong."""
         return verifica_contenuto(self.contenuto)
 
-    def mancanti(self, regole: RegoleOrdine = REGOLE_PREDEFINITE) -> list[str]:
-        """Italian labels of what a deposit still needs under ``regole``."""
+    def requisiti_mancanti(self, regole: RegoleOrdine = REGOLE_PREDEFINITE) -> list[Requisito]:
+        """What a deposit still needs under ``regole``, in the order the Ordine lists it."""
         fatti = Fatti(
             contenuto=self.contenuto,
             categorie_allegati=frozenset(a.categoria for a in self.allegati),
             avvocato=self.avvocato,
         )
-        return _mancanti(fatti, regole.requisiti)
+        return non_soddisfatti(fatti, regole.requisiti)
+
+    def mancanti(self, regole: RegoleOrdine = REGOLE_PREDEFINITE) -> list[str]:
+        """Italian labels of what a deposit still needs under ``regole``."""
+        return [ETICHETTE[requisito] for requisito in self.requisiti_mancanti(regole)]
 
     def fingerprint(self) -> str:
         """SHA-256 of what the application document shows: who, for what, with which files.

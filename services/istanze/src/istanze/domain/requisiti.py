@@ -146,6 +146,6 @@ VERIFICHE: Final[Mapping[Requisito, Callable[[Fatti], bool]]] = {
 """Whether each requirement is met."""
 
 
-def mancanti(fatti: Fatti, requisiti: Collection[Requisito]) -> list[str]:
-    """The labels of the ``requisiti`` that ``fatti`` do not meet, in the order given."""
-    return [ETICHETTE[chiave] for chiave in requisiti if not VERIFICHE[chiave](fatti)]
+def non_soddisfatti(fatti: Fatti, requisiti: Collection[Requisito]) -> list[Requisito]:
+    """The ``requisiti`` that ``fatti`` do not meet, in the order given."""
+    return [chiave for chiave in requisiti if not VERIFICHE[chiave](fatti)]
