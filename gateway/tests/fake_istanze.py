@@ -15,7 +15,15 @@ from typing import Any
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.files import GatewayFiles
 from gateway.ports import Parte, QualeFile
-from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
+from parcelle_contracts.common import (
+    LIMITE_PAGINA,
+    TRANSFER_AREA,
+    Attore,
+    BlobRef,
+    Errore,
+    FileRef,
+    Pagina,
+)
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import (
@@ -226,8 +234,18 @@ class FakeIstanze:
             istanza, contenuto=nuovo, totali=totali(nuovo), firma=None, aggiornata_il=utcnow()
         )
 
-    async def elenco(self, attore: Attore, stato: Stato | None = None) -> list[IstanzaSintesi]:
-        self._entra("elenco", stato=stato)
+    async def elenco(
+        self,
+        attore: Attore,
+        *,
+        stato: Stato | None = None,
+        cerca: str | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[IstanzaSintesi]:
+        """Pages as the service gives them, the latest changed first (the cursor here is the
+        position of the next line; the service's is opaque)."""
+        self._entra("elenco", stato=stato, cerca=cerca, limit=limit, cursor=cursor)
         righe = []
         for istanza in self.istanze.values():
             if istanza.avvocato.username != attore.username:
@@ -249,7 +267,14 @@ class FakeIstanze:
                     aggiornata_il=istanza.aggiornata_il,
                 )
             )
-        return righe
+        if cerca:
+            righe = [r for r in righe if cerca.lower() in f"{r.codice} {r.cliente}".lower()]
+        righe.sort(key=lambda riga: (riga.aggiornata_il, riga.id), reverse=True)
+        inizio = int(cursor or 0)
+        fine = inizio + limit
+        return Pagina[IstanzaSintesi](
+            items=righe[inizio:fine], next=str(fine) if fine < len(righe) else None
+        )
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza:
         self._entra("dettaglio", istanza_id=istanza_id)

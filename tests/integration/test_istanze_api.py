@@ -59,7 +59,7 @@ async def test_create_attach_sign_deposit_and_download_the_receipt(
         # The DM 147/2022 worked example: 7,616.00 of fees.
         assert istanza["totali"]["compenso"] == "7616.00"
         assert istanza["totali"]["totale"] == "11112.66"
-        assert any("parcella" in item.lower() for item in istanza["mancanti"])
+        assert any(item["requisito"] == "allegato_parcella" for item in istanza["mancanti"])
 
         refused = await http.post(f"/api/v1/istanze/{istanza['id']}/deposito", headers=headers)
         assert refused.status_code == 422
@@ -182,7 +182,7 @@ async def test_a_lawyer_never_sees_another_lawyers_case(
             seen = await gateway.http.get(f"/api/v1/istanze/{istanza_id}", headers=headers)
             assert seen.status_code == 404, other
             listed = await gateway.http.get("/api/v1/istanze", headers=headers)
-            assert listed.json() == [], other
+            assert listed.json() == {"items": [], "next": None}, other
             changed = await gateway.http.patch(
                 f"/api/v1/istanze/{istanza_id}", json={"spese": "1.00"}, headers=headers
             )

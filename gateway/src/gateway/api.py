@@ -6,12 +6,13 @@ owning service, which authorises again by Ordine and ownership.
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import AwareDatetime, BaseModel, Field
 
 from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Files, Istanze
+from gateway.elenchi import Elenco, PaginaRichiesta, elenco_api
 from gateway.errors import ApiError
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
@@ -46,11 +47,26 @@ async def crea(contenuto: ContenutoIstanza, attore: Avvocato, istanze: Istanze) 
     return await istanze.crea(attore, contenuto)
 
 
-@router.get("/istanze", summary="The lawyer's applications")
+@router.get("/istanze", summary="The lawyer's applications, the latest changed first")
 async def elenco(
-    attore: Avvocato, istanze: Istanze, stato: Stato | None = None
-) -> list[IstanzaSintesi]:
-    return await istanze.elenco(attore, stato)
+    request: Request,
+    attore: Avvocato,
+    istanze: Istanze,
+    pagina: PaginaRichiesta,
+    stato: Stato | None = None,
+    cerca: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="The start of the application code, or of the client's name.",
+        ),
+    ] = None,
+) -> Elenco[IstanzaSintesi]:
+    trovate = await istanze.elenco(
+        attore, stato=stato, cerca=cerca, limit=pagina.limit, cursor=pagina.cursor
+    )
+    return elenco_api(request, trovate)
 
 
 @router.get("/istanze/{istanza_id}", summary="One application with its timeline")

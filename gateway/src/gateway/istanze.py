@@ -4,7 +4,7 @@ method per request, shared by the REST API and the lawyer's web pages. A refusal
 
 from gateway.bus import ServiceClient
 from gateway.ports import Parte, QualeFile
-from parcelle_contracts.common import Attore, BlobRef, FileRef
+from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import (
     AggiornaBozza,
@@ -43,8 +43,24 @@ class IstanzeClient(ServiceClient):
             parti=parti,
         )
 
-    async def elenco(self, attore: Attore, stato: Stato | None = None) -> list[IstanzaSintesi]:
-        return await self._per(ElencoIstanze, attore, list[IstanzaSintesi], stato=stato)
+    async def elenco(
+        self,
+        attore: Attore,
+        *,
+        stato: Stato | None = None,
+        cerca: str | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[IstanzaSintesi]:
+        return await self._per(
+            ElencoIstanze,
+            attore,
+            Pagina[IstanzaSintesi],
+            stato=stato,
+            cerca=cerca,
+            limit=limit,
+            cursor=cursor,
+        )
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza:
         return await self._per(DettaglioIstanza, attore, Istanza, istanza_id=istanza_id)

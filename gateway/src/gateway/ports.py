@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from parcelle_contracts.acquisizione import ElencoAttesa, Origine, Pratica
-from parcelle_contracts.common import Attore, BlobRef, FileRef
+from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
@@ -35,7 +35,17 @@ class IstanzePort(Protocol):
         self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
     ) -> Istanza: ...
 
-    async def elenco(self, attore: Attore, stato: Stato | None = None) -> list[IstanzaSintesi]: ...
+    async def elenco(
+        self,
+        attore: Attore,
+        *,
+        stato: Stato | None = None,
+        cerca: str | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[IstanzaSintesi]:
+        """A page of the lawyer's cases, the latest changed first."""
+        ...
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza: ...
 

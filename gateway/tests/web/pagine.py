@@ -93,6 +93,13 @@ class Pagina:
     def testo(self) -> str:
         return _testo(self.html)
 
+    def link(self, testo: str) -> str:
+        """The address of the link whose visible text is ``testo``."""
+        for trovato in re.finditer(r'<a\b[^>]*href="([^"]*)"[^>]*>(.*?)</a>', self.html, re.S):
+            if _testo(trovato.group(2)) == testo:
+                return html.unescape(trovato.group(1))
+        raise AssertionError(f"no link «{testo}»")
+
     def testo_di(self, ident: str) -> str:
         """The visible text of the element with this id, words apart as the user sees them."""
         inizio = self.html.index(f'id="{ident}"')

@@ -15,6 +15,7 @@ from istanze.domain.contenuto import ContenutoIstanza, Indirizzo, Voce
 from istanze.domain.errori import FirmaNonValidaError
 from istanze.domain.regole import RegoleOrdine, Requisito
 from istanze.domain.tipi_file import TipoFile
+from istanze.ports import FiltroElenco
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts import ordini
 from parcelle_contracts.common import Attore
@@ -31,6 +32,7 @@ from .domain.fabbrica import (
     depositata,
     pronta,
 )
+from .finti import AVVOCATO
 from .strategie import contenuti_ammessi
 
 # --- contracts <-> domain -----------------------------------------------------------------------
@@ -196,22 +198,6 @@ def test_a_hand_signed_deposit_shows_no_signed_file() -> None:
     assert (firma.tipo, firma.sha256) == ("autografa", None)
 
 
-def test_the_list_line_of_a_case() -> None:
-    istanza = depositata()
-    assert views.sintesi(istanza) == contratti.IstanzaSintesi(
-        id=istanza.id,
-        codice=istanza.codice,
-        protocollo=None,
-        cliente="Mario Rossi",
-        importo_richiesto=Decimal("7616.00"),
-        stato="depositata",
-        aggiornata_il=istanza.aggiornata_il,
-    )
-    vuota = bozza(ContenutoIstanza())
-    riga = views.sintesi(vuota)
-    assert (riga.cliente, riga.importo_richiesto) == (None, None)
-
-
 def nel_messaggio(contenuto: ContenutoIstanza) -> contratti.ContenutoIstanza:
     """The content as the case's view carries it."""
     # As the view carries it (the whole view would also add up amounts beyond its limits).
@@ -278,3 +264,16 @@ def test_the_ordines_settings_become_the_domains_rules() -> None:
         tipi_ammessi=("PDF",),
         requisiti=("cliente",),
     )
+
+
+def test_a_search_with_a_digit_or_a_dash_is_a_code_else_a_clients_name() -> None:
+    def filtro(cerca: str | None) -> FiltroElenco:
+        return views.filtro_elenco(
+            contratti.ElencoIstanze(
+                correlation_id="x", ordine="DEMO", attore=AVVOCATO, cerca=cerca, stato="bozza"
+            )
+        )
+
+    assert filtro("demo-2026 0001") == FiltroElenco(stato="bozza", codice="DEMO-20260001")
+    assert filtro("Rossi") == FiltroElenco(stato="bozza", cliente="rossi")
+    assert filtro(None) == FiltroElenco(stato="bozza")

@@ -66,7 +66,28 @@ async def test_list_can_be_filtered_by_state(
 ) -> None:
     fake.bozza(giulia, cliente=Cliente(tipo="persona_fisica", nome="Mario", cognome="Rossi"))
     pagina = await avvocato.pagina("/avvocato?stato=depositata")
-    assert fake.chiamate_di("elenco")[-1] == {"stato": "depositata"}
+    assert fake.chiamate_di("elenco")[-1]["stato"] == "depositata"
     assert "Nessuna istanza nello stato «Depositata»" in pagina.testo
     await avvocato.pagina("/avvocato?stato=inventato")
-    assert fake.chiamate_di("elenco")[-1] == {"stato": None}
+    assert fake.chiamate_di("elenco")[-1]["stato"] is None
+
+
+async def test_the_list_comes_in_pages_and_can_be_searched(
+    avvocato: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    for numero in range(30):
+        fake.bozza(
+            giulia, cliente=Cliente(tipo="persona_fisica", nome="Cliente", cognome=str(numero))
+        )
+    prima = await avvocato.pagina("/avvocato")
+    assert prima.html.count('<th scope="row"') == 25
+    assert fake.chiamate_di("elenco")[-1]["limit"] == 25
+    seconda_url = prima.link("Pagina successiva")
+    assert "cursor=25" in seconda_url
+    seconda = await avvocato.pagina(seconda_url)
+    assert seconda.html.count('<th scope="row"') == 5
+    assert "Pagina successiva" not in seconda.testo
+    assert "Torna alla prima pagina" in seconda.testo
+    trovata = await avvocato.pagina("/avvocato?cerca=Cliente+7")
+    assert fake.chiamate_di("elenco")[-1]["cerca"] == "Cliente 7"
+    assert trovata.html.count('<th scope="row"') == 1

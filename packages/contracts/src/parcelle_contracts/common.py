@@ -91,3 +91,31 @@ class FileRef(Model):
 
 TRANSFER_AREA = "transfer"
 """The blob area where one process leaves a payload for another."""
+
+
+LIMITE_PAGINA = 50
+"""Items of a page when the asker says nothing."""
+LIMITE_MASSIMO = 200
+"""The most items one page may hold."""
+
+
+class Paginata(BaseModel):
+    """The fields of a query that answers a list one page at a time (keyset pages)."""
+
+    limit: int = Field(
+        default=LIMITE_PAGINA, ge=1, le=LIMITE_MASSIMO, description="Items of this page."
+    )
+    cursor: str | None = Field(
+        default=None,
+        max_length=4096,
+        description="The ``next`` of the previous page; none for the first page.",
+    )
+
+
+class Pagina(Model, Generic[D]):
+    """One page of a list, in the list's order."""
+
+    items: list[D]
+    next: str | None = Field(
+        default=None, description="The cursor of the next page; none on the last page."
+    )

@@ -11,7 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
-from parcelle_contracts.common import Attore, BlobRef, Model
+from parcelle_contracts.common import Attore, BlobRef, Model, Paginata
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.ordini import Requisito
 from parcelle_contracts.vocabolario import (
@@ -319,9 +319,19 @@ class RinunciaIstanza(_Richiesta):
 # --- queries (request/reply) -------------------------------------------------------------------
 
 
-class ElencoIstanze(_Domanda):
+class ElencoIstanze(_Domanda, Paginata):
+    """The asking lawyer's cases, the latest changed first, a page at a time (replies
+    ``Pagina[IstanzaSintesi]``)."""
+
     name: ClassVar[str] = "elenco_istanze"
     stato: Stato | None = None
+    cerca: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="The start of the application code (with a digit or a dash) or of the "
+        "client's name.",
+    )
 
 
 class DettaglioIstanza(_Domanda):

@@ -8,6 +8,7 @@ Nothing here builds anything: ``bootstrap`` picks the adapters."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Protocol
 
 from istanze.domain.istanza import Istanza
@@ -16,6 +17,7 @@ from parcelle_contracts.common import BlobRef, FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.firma import EsitoVerifica, Originale
 from parcelle_contracts.ordini import ImpostazioniOrdine
+from parcelle_contracts.vocabolario import Stato
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.store.ports import DocumentStore, Transaction
@@ -90,6 +92,36 @@ class Acquisizione(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class FiltroElenco:
+    """What a lawyer narrows their list to (everything None: the whole list)."""
+
+    stato: Stato | None = None
+    codice: str | None = None
+    """The start of the application code, as codes are written (upper case)."""
+    cliente: str | None = None
+    """The start of the client's name, in lower case."""
+
+
+@dataclass(frozen=True)
+class RigaElenco:
+    """A case as a line of a list: just what the list shows."""
+
+    id: str
+    codice: str
+    protocollo: str | None
+    cliente: str | None
+    importo_richiesto: Decimal | None
+    stato: Stato
+    aggiornata_il: datetime
+
+
+@dataclass(frozen=True)
+class PaginaElenco:
+    righe: list[RigaElenco]
+    next: str | None
+
+
 class IstanzaRepository(Protocol):
     """The cases, inside one transaction (optimistic updates: a case changed by another
     transaction meanwhile makes :meth:`salva` fail, and the transaction is run again)."""
@@ -104,8 +136,11 @@ class IstanzaRepository(Protocol):
 
     async def salva(self, istanza: Istanza) -> None: ...
 
-    async def dell_avvocato(self, ordine: str, username: str) -> list[Istanza]:
-        """A lawyer's cases, the last changed first."""
+    async def elenco_dell_avvocato(
+        self, ordine: str, username: str, filtro: FiltroElenco, limit: int, cursor: str | None
+    ) -> PaginaElenco:
+        """One page of a lawyer's cases, the last changed first; an unknown cursor raises
+        ``InvalidCursorError``."""
         ...
 
 

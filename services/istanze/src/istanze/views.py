@@ -16,6 +16,7 @@ from istanze.domain.istanza import Istanza
 from istanze.domain.persone import Avvocato, Utente
 from istanze.domain.regole import RegoleOrdine
 from istanze.domain.requisiti import ETICHETTE
+from istanze.ports import FiltroElenco, RigaElenco
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.firma import EsitoVerifica
@@ -106,16 +107,20 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
     )
 
 
-def sintesi(istanza: Istanza) -> contratti.IstanzaSintesi:
-    """The case as a line of the lawyer's list."""
-    return contratti.IstanzaSintesi(
-        id=istanza.id,
-        codice=istanza.codice,
-        protocollo=istanza.protocollo,
-        cliente=istanza.nome_cliente(),
-        importo_richiesto=istanza.importo_richiesto(),
-        stato=istanza.stato,
-        aggiornata_il=istanza.aggiornata_il,
+def sintesi(riga: RigaElenco) -> contratti.IstanzaSintesi:
+    """A line of the lawyer's list."""
+    return contratti.IstanzaSintesi.model_validate(riga, from_attributes=True)
+
+
+def filtro_elenco(msg: contratti.ElencoIstanze) -> FiltroElenco:
+    """What the lawyer searches: a code when the text has a digit or a dash (codes are
+    written in upper case), else the start of the client's name (any case)."""
+    cerca = (msg.cerca or "").strip()
+    codice = cerca if any(c.isdigit() or c == "-" for c in cerca) else None
+    return FiltroElenco(
+        stato=msg.stato,
+        codice=codice.upper().replace(" ", "") if codice else None,
+        cliente=cerca.casefold() if cerca and codice is None else None,
     )
 
 

@@ -4,6 +4,7 @@ case across transactions."""
 
 import json
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from hypothesis import given
 
 from istanze.adapters.archivio import INDEXES, Archivio, da_dizionario, in_dizionario
 from istanze.domain.istanza import Istanza
+from istanze.ports import FiltroElenco, PaginaElenco, RigaElenco
+from parcelle_kit.store.ports import InvalidCursorError, Transaction
 from parcelle_kit.store.sqlite import SqliteStore
 
 from ..domain.fabbrica import bozza, depositata, pronta
@@ -110,8 +113,70 @@ async def test_the_repository_keeps_a_case_and_finds_a_lawyers_cases(tmp_path: P
         await store.run(lambda tx: Archivio(tx).aggiungi(istanza))
         assert await store.run(lambda tx: Archivio(tx).prendi(istanza.id)) == istanza
         assert await store.run(lambda tx: Archivio(tx).trova("nessuna")) is None
-        mie = await store.run(lambda tx: Archivio(tx).dell_avvocato("DEMO", "gbianchi"))
-        assert mie == [istanza]
-        assert await store.run(lambda tx: Archivio(tx).dell_avvocato("ROMA", "gbianchi")) == []
+        assert [r.id for r in (await elenco(store, "DEMO")).righe] == [istanza.id]
+        assert (await elenco(store, "ROMA")).righe == []
+    finally:
+        await store.close()
+
+
+async def elenco(
+    store: SqliteStore,
+    ordine: str,
+    filtro: FiltroElenco | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> PaginaElenco:
+    return await store.run(
+        lambda tx: Archivio(tx).elenco_dell_avvocato(
+            ordine, "gbianchi", filtro or FiltroElenco(), limit, cursor
+        )
+    )
+
+
+async def test_a_lawyers_list_comes_in_pages_latest_change_first_with_what_it_shows(
+    tmp_path: Path,
+) -> None:
+    store = SqliteStore(tmp_path / "istanze.sqlite")
+    await store.open(INDEXES)
+    try:
+        casi = []
+        for numero in range(7):
+            caso = depositata() if numero == 3 else bozza()
+            caso.id, caso.codice = f"istanza-{numero}", f"DEMO-2026-{numero:04d}-AB"
+            caso.aggiornata_il = datetime(2026, 3, 2, 9, numero, tzinfo=UTC)
+            casi.append(caso)
+
+            async def aggiungi(tx: Transaction, caso: Istanza = caso) -> None:
+                await Archivio(tx).aggiungi(caso)
+
+            await store.run(aggiungi)
+        pagine, cursor = [], None
+        while True:
+            pagina = await elenco(store, "DEMO", limit=3, cursor=cursor)
+            pagine.append([riga.id for riga in pagina.righe])
+            if (cursor := pagina.next) is None:
+                break
+        assert pagine == [
+            ["istanza-6", "istanza-5", "istanza-4"],
+            ["istanza-3", "istanza-2", "istanza-1"],
+            ["istanza-0"],
+        ]
+        (riga,) = (await elenco(store, "DEMO", FiltroElenco(stato="depositata"))).righe
+        assert riga == RigaElenco(
+            id="istanza-3",
+            codice="DEMO-2026-0003-AB",
+            protocollo=None,
+            cliente="Mario Rossi",
+            importo_richiesto=Decimal("7616.00"),
+            stato="depositata",
+            aggiornata_il=casi[3].aggiornata_il,
+        )
+        codice = await elenco(store, "DEMO", FiltroElenco(codice="DEMO-2026-0005"))
+        assert [r.id for r in codice.righe] == ["istanza-5"]
+        nome = await elenco(store, "DEMO", FiltroElenco(cliente="mario r"))
+        assert len(nome.righe) == 7
+        assert (await elenco(store, "DEMO", FiltroElenco(cliente="luigi"))).righe == []
+        with pytest.raises(InvalidCursorError):
+            await elenco(store, "DEMO", FiltroElenco(stato="bozza"), cursor="AAAA")
     finally:
         await store.close()

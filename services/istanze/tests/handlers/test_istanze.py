@@ -30,7 +30,8 @@ async def test_a_redelivered_draft_is_created_once_with_the_same_answer(
     elenco = await servizio.istanze.elenco(
         contratti.ElencoIstanze(correlation_id="x", ordine="DEMO", attore=AVVOCATO)
     )
-    assert [riga.codice for riga in elenco] == [prima.codice]
+    assert [riga.codice for riga in elenco.items] == [prima.codice]
+    assert elenco.next is None
 
 
 async def test_a_redelivered_attachment_is_attached_once(servizio: Servizio) -> None:

@@ -40,7 +40,17 @@ class TransientStoreError(StoreError):
 
 class InvalidCursorError(StoreError):
     """A page cursor that this store did not hand out for this query: garbled, tampered with,
-    or taken from another query or collection. An API answers it with 400."""
+    or taken from another query or collection. An API answers it with 400.
+
+    It carries ``codice``, ``messaggio`` and ``campi`` like a domain refusal, so a request
+    handler answers it as one (see :mod:`parcelle_kit.requests`)."""
+
+    codice = "cursore_non_valido"
+    messaggio = (
+        "Il riferimento alla pagina non è valido (è stato alterato o viene da un'altra "
+        "ricerca): riparti dalla prima pagina."
+    )
+    campi: Mapping[str, str] = {"cursor": messaggio}
 
 
 MAX_PAGE = 1000

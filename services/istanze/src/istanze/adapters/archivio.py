@@ -8,19 +8,28 @@ store and the repository: ``_id``, ``_v``, an outbox).
 """
 
 from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
 from typing import Any, Final
 
 from istanze.domain.errori import NonTrovataError
 from istanze.domain.istanza import Istanza
+from istanze.ports import FiltroElenco, PaginaElenco, RigaElenco
 from parcelle_kit.store.codec import decode, encode
-from parcelle_kit.store.ports import DESCENDING, Index, Transaction
+from parcelle_kit.store.ports import Index, Scalar, Transaction
 
 ISTANZE: Final = "istanze"
 INDEXES: Final = (
     Index(ISTANZE, ("codice",), unique=True),
-    Index(ISTANZE, ("ordine", "avvocato.username")),
+    # A lawyer's list, the latest changed first: whole, and by state (keyset pages).
+    Index(ISTANZE, ("ordine", "avvocato.username", "aggiornata_il", "_id")),
+    Index(ISTANZE, ("ordine", "avvocato.username", "stato", "aggiornata_il", "_id")),
     Index(ISTANZE, ("ordine", "stato")),
 )
+ELENCO: Final = "_elenco"
+"""What a list shows that the aggregate derives (the client's name, the fee asked for),
+stored beside it so that a page is one indexed query with a projection."""
+CAMPI_ELENCO: Final = ("codice", "protocollo", "stato", "aggiornata_il", ELENCO)
 SCHEMA: Final = 1
 """Version of the stored document's layout; bump it (and migrate) when a field changes
 meaning. Fields added with a default (the timeline's ``ruolo``, ``tramite``, ``stazione``)
@@ -57,21 +66,57 @@ class Archivio:
         stored = await self._tx.update(ISTANZE, documento)
         self._versioni[istanza.id] = stored["_v"]
 
-    async def dell_avvocato(self, ordine: str, username: str) -> list[Istanza]:
+    async def elenco_dell_avvocato(
+        self, ordine: str, username: str, filtro: FiltroElenco, limit: int, cursor: str | None
+    ) -> PaginaElenco:
+        where: dict[str, Scalar] = {"ordine": ordine, "avvocato.username": username}
+        if filtro.stato is not None:
+            where["stato"] = filtro.stato
+        prefix = {}
+        if filtro.codice:
+            prefix["codice"] = filtro.codice
+        if filtro.cliente:
+            prefix[f"{ELENCO}.cerca_cliente"] = filtro.cliente
         # Stored times are fixed-width ISO strings in UTC: they sort as the times do.
-        documenti = await self._tx.find(
+        pagina = await self._tx.page(
             ISTANZE,
-            {"ordine": ordine, "avvocato.username": username},
-            sort=[("aggiornata_il", DESCENDING)],
+            where=where,
+            prefix=prefix,
+            order=("aggiornata_il",),
+            descending=True,
+            limit=limit,
+            after=cursor,
+            fields=CAMPI_ELENCO,
         )
-        return [da_dizionario(documento) for documento in documenti]
+        return PaginaElenco([_riga(d) for d in pagina.documents], pagina.next)
 
 
 def in_dizionario(istanza: Istanza) -> dict[str, Any]:
     """The aggregate as a JSON-compatible document for the store (see the module's docstring)."""
     documento = encode(istanza)
     assert isinstance(documento, dict)  # a dataclass always encodes to a dict
-    return {"_id": istanza.id, "schema": SCHEMA, **documento}
+    cliente = istanza.nome_cliente()
+    importo = istanza.importo_richiesto()
+    elenco = {
+        "cliente": cliente,
+        "cerca_cliente": (cliente or "").casefold(),
+        "importo_richiesto": str(importo) if importo is not None else None,
+    }
+    return {"_id": istanza.id, "schema": SCHEMA, **documento, ELENCO: elenco}
+
+
+def _riga(documento: Mapping[str, Any]) -> RigaElenco:
+    elenco = documento[ELENCO]
+    importo = elenco["importo_richiesto"]
+    return RigaElenco(
+        id=documento["_id"],
+        codice=documento["codice"],
+        protocollo=documento.get("protocollo"),
+        cliente=elenco["cliente"],
+        importo_richiesto=Decimal(importo) if importo is not None else None,
+        stato=documento["stato"],
+        aggiornata_il=datetime.fromisoformat(documento["aggiornata_il"]),
+    )
 
 
 def da_dizionario(documento: Mapping[str, Any]) -> Istanza:

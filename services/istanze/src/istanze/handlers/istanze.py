@@ -19,7 +19,7 @@ from istanze.domain.regole import RegoleOrdine
 from istanze.domain.tipi_file import CONTENT_TYPE, riconosci
 from istanze.handlers.base import Handler, rifiuta_campi_errati, stato_cambiato
 from parcelle_contracts import istanze as contratti
-from parcelle_contracts.common import FileRef
+from parcelle_contracts.common import FileRef, Pagina
 from parcelle_contracts.envelope import Message
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.store.ports import Transaction
@@ -30,15 +30,19 @@ class Istanze(Handler):
 
     # --- queries ---
 
-    async def elenco(self, msg: contratti.ElencoIstanze) -> list[contratti.IstanzaSintesi]:
-        """The asking lawyer's cases (staff have none of their own)."""
+    async def elenco(self, msg: contratti.ElencoIstanze) -> Pagina[contratti.IstanzaSintesi]:
+        """A page of the asking lawyer's cases (staff have none of their own)."""
         if msg.attore.ruolo != "avvocato":
-            return []
-        attore = msg.attore
-        istanze = await self.d.store.run(
-            lambda tx: self.d.istanze(tx).dell_avvocato(attore.ordine, attore.username)
+            return Pagina[contratti.IstanzaSintesi](items=[])
+        attore, filtro = msg.attore, views.filtro_elenco(msg)
+        pagina = await self.d.store.run(
+            lambda tx: self.d.istanze(tx).elenco_dell_avvocato(
+                attore.ordine, attore.username, filtro, msg.limit, msg.cursor
+            )
         )
-        return [views.sintesi(i) for i in istanze if msg.stato is None or i.stato == msg.stato]
+        return Pagina[contratti.IstanzaSintesi](
+            items=[views.sintesi(riga) for riga in pagina.righe], next=pagina.next
+        )
 
     async def dettaglio(self, msg: contratti.DettaglioIstanza) -> contratti.Istanza:
         """The case as the asking user may see it."""
