@@ -14,27 +14,37 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.files import GatewayFiles
 from parcelle_contracts.acquisizione import (
     Assegnazione,
     Comunicazione,
-    ElencoAttesa,
     Origine,
     Passo,
     Pratica,
     PraticaInAttesa,
+    RiepilogoAttesa,
 )
-from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
+from parcelle_contracts.common import (
+    LIMITE_PAGINA,
+    TRANSFER_AREA,
+    Attore,
+    BlobRef,
+    Errore,
+    FileRef,
+    Pagina,
+)
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.ordini import ImpostazioniOrdine, Relatore
-from parcelle_contracts.vocabolario import TipoFirma
+from parcelle_contracts.vocabolario import GenereFirma, TipoFirma
 
 PDF = b"%PDF-1.7\n% Parcelle avvio\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CONSIGLIERI = {"consigliere.demo": "Marco Verdi", "consigliere.due": "Anna Gialli"}
+
+R = TypeVar("R")
 
 
 def errore(codice: str, messaggio: str, **campi: str) -> RichiestaRifiutataError:
@@ -263,12 +273,15 @@ class FakeAcquisizione:
         return self.imposta(pratica, osservazioni=[*pratica.osservazioni, documento])
 
     async def in_attesa(
-        self, attore: Attore, cerca: str | None = None, firma: TipoFirma | None = None
-    ) -> ElencoAttesa:
-        self._entra("in_attesa", attore, cerca=cerca, firma=firma)
-        tutte = [
-            p for p in self.pratiche.values() if p.ordine == attore.ordine and p.protocollo is None
-        ]
+        self,
+        attore: Attore,
+        *,
+        cerca: str | None = None,
+        firma: GenereFirma | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[PraticaInAttesa]:
+        self._entra("in_attesa", attore, cerca=cerca, firma=firma, limit=limit, cursor=cursor)
         righe = [
             PraticaInAttesa(
                 istanza_id=p.istanza_id,
@@ -279,28 +292,38 @@ class FakeAcquisizione:
                 firma=p.firma,
                 depositata_il=p.depositata_il,
             )
-            for p in tutte
-            if (firma is None or p.firma == firma)
-            and (not cerca or cerca.lower() in f"{p.codice} {p.avvocato} {p.cliente or ''}".lower())
+            for p in self._in_attesa(attore)
+            if (firma is None or (p.firma == "autografa") == (firma == "autografa"))
+            and (not cerca or cerca.lower() in f"{p.codice} {p.avvocato}".lower())
         ]
-        # Newest first on purpose: the page must put the oldest first itself.
-        righe.sort(key=lambda riga: riga.depositata_il, reverse=True)
+        righe.sort(key=lambda riga: riga.depositata_il)  # as the service does
+        return _pagina(righe, limit, cursor)
+
+    async def riepilogo_in_attesa(self, attore: Attore) -> RiepilogoAttesa:
+        self._entra("riepilogo_in_attesa", attore)
+        tutte = self._in_attesa(attore)
         autografe = sum(1 for p in tutte if p.firma == "autografa")
-        return ElencoAttesa(
-            righe=righe,
+        return RiepilogoAttesa(
             totale=len(tutte),
             firmate_digitalmente=len(tutte) - autografe,
             con_firma_autografa=autografe,
             marca_da_bollo=self.marca_da_bollo,
         )
 
+    def _in_attesa(self, attore: Attore) -> list[Pratica]:
+        return [
+            p for p in self.pratiche.values() if p.ordine == attore.ordine and p.protocollo is None
+        ]
+
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Pratica:
         self._entra("dettaglio", attore, istanza_id=istanza_id)
         return self._sua(attore, istanza_id)
 
-    async def assegnate(self, attore: Attore) -> list[Pratica]:
-        self._entra("assegnate", attore)
-        return [
+    async def assegnate(
+        self, attore: Attore, *, limit: int = LIMITE_PAGINA, cursor: str | None = None
+    ) -> Pagina[Pratica]:
+        self._entra("assegnate", attore, limit=limit, cursor=cursor)
+        mie = [
             p
             for p in self.pratiche.values()
             if p.ordine == attore.ordine
@@ -308,16 +331,25 @@ class FakeAcquisizione:
             and p.relatore is not None
             and p.relatore.relatore == attore.username
         ]
+        return _pagina(mie, limit, cursor)
 
-    async def scadenze(self, attore: Attore, giorni: int = 10) -> list[Pratica]:
-        self._entra("scadenze", attore, giorni=giorni)
+    async def scadenze(
+        self,
+        attore: Attore,
+        *,
+        giorni: int = 10,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[Pratica]:
+        self._entra("scadenze", attore, giorni=giorni, limit=limit, cursor=cursor)
         limite = utcnow() + timedelta(days=giorni)
         urgenti = [
             p
             for p in self.pratiche.values()
             if p.ordine == attore.ordine and p.scadenza is not None and p.scadenza <= limite
         ]
-        return sorted(urgenti, key=lambda p: p.scadenza or limite)  # as the service does
+        urgenti.sort(key=lambda p: p.scadenza or limite)  # as the service does
+        return _pagina(urgenti, limit, cursor)
 
     async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
         self._entra("impostazioni", Attore(username="gateway", ruolo="segreteria", ordine=ordine))
@@ -328,3 +360,11 @@ class FakeAcquisizione:
             relatori=relatori,
             marca_da_bollo=self.marca_da_bollo,
         )
+
+
+def _pagina(righe: list[R], limit: int, cursor: str | None) -> Pagina[R]:
+    """Pages as the service gives them (the cursor here is the position of the next line; the
+    service's is opaque)."""
+    inizio = int(cursor or 0)
+    fine = inizio + limit
+    return Pagina[R](items=righe[inizio:fine], next=str(fine) if fine < len(righe) else None)

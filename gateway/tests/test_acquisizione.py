@@ -16,7 +16,6 @@ from parcelle_contracts.acquisizione import (
     AggiungiOsservazioni,
     AssegnaRelatore,
     DettaglioPratica,
-    ElencoAttesa,
     ElencoInAttesa,
     ElencoScadenze,
     Pratica,
@@ -96,24 +95,25 @@ async def test_each_request_is_its_message_with_the_users_ordine() -> None:
 
 
 async def test_lists_are_read_into_their_models() -> None:
-    elenco: dict[str, Any] = {
-        "righe": [],
-        "totale": 0,
-        "firmate_digitalmente": 0,
-        "con_firma_autografa": 0,
-    }
+    elenco: dict[str, Any] = {"items": [], "next": "c2"}
     acquisizione, bus = client({"ok": True, "dati": elenco})
-    assert await acquisizione.in_attesa(SARA, "rossi", "autografa") == (
-        ElencoAttesa.model_validate(elenco)
+    pagina = await acquisizione.in_attesa(
+        SARA, cerca="rossi", firma="autografa", limit=10, cursor="c1"
     )
+    assert (pagina.items, pagina.next) == ([], "c2")
     (domanda,) = bus.inviati
     assert isinstance(domanda, ElencoInAttesa)
-    assert (domanda.cerca, domanda.firma) == ("rossi", "autografa")
+    assert (domanda.cerca, domanda.firma, domanda.limit, domanda.cursor) == (
+        "rossi",
+        "autografa",
+        10,
+        "c1",
+    )
 
-    acquisizione, bus = client({"ok": True, "dati": [PRATICA, PRATICA]})
-    pratiche = await acquisizione.scadenze(SARA, 5)
-    assert [p.protocollo for p in pratiche] == ["2026/000001", "2026/000001"]
-    assert all(isinstance(p, Pratica) for p in pratiche)
+    acquisizione, bus = client({"ok": True, "dati": {"items": [PRATICA, PRATICA], "next": None}})
+    pratiche = await acquisizione.scadenze(SARA, giorni=5)
+    assert [p.protocollo for p in pratiche.items] == ["2026/000001", "2026/000001"]
+    assert all(isinstance(p, Pratica) for p in pratiche.items)
     (domanda,) = bus.inviati
     assert isinstance(domanda, ElencoScadenze)
     assert domanda.giorni == 5

@@ -54,22 +54,36 @@ async def test_only_clerks_use_the_secretariats_api(
 async def test_the_pending_list_with_filters_and_counts(
     api: httpx.AsyncClient, sara: dict[str, str], acquisizione: FakeAcquisizione
 ) -> None:
-    acquisizione.deposita(firma="autografa", cliente="Alfa Srl")
+    autografa = acquisizione.deposita(firma="autografa", cliente="Alfa Srl")
     acquisizione.deposita()
     risposta = await api.get(
-        f"{API}/in-attesa", params={"cerca": " alfa ", "firma": "autografa"}, headers=sara
+        f"{API}/in-attesa",
+        params={"cerca": f" {autografa.codice[:12]} ", "firma": "autografa"},
+        headers=sara,
     )
     assert risposta.status_code == 200
     corpo = risposta.json()
-    assert [riga["cliente"] for riga in corpo["righe"]] == ["Alfa Srl"]
-    assert (corpo["totale"], corpo["firmate_digitalmente"], corpo["con_firma_autografa"]) == (
-        2,
-        1,
-        1,
-    )
+    assert [riga["cliente"] for riga in corpo["items"]] == ["Alfa Srl"]
+    assert corpo["next"] is None
     chiamata = acquisizione.chiamate_di("in_attesa")[-1]
-    assert chiamata.argomenti == {"cerca": "alfa", "firma": "autografa"}
+    assert (chiamata.argomenti["cerca"], chiamata.argomenti["firma"]) == (
+        autografa.codice[:12],
+        "autografa",
+    )
     assert chiamata.attore.ordine == "DEMO"
+    riepilogo = (await api.get(f"{API}/in-attesa/riepilogo", headers=sara)).json()
+    assert (riepilogo["totale"], riepilogo["firmate_digitalmente"]) == (2, 1)
+    assert riepilogo["con_firma_autografa"] == 1
+
+    prima = (await api.get(f"{API}/in-attesa", params={"limit": 1}, headers=sara)).json()
+    assert len(prima["items"]) == 1
+    assert prima["next"].startswith("http://parcelle.test/api/v1/segreteria/in-attesa?")
+    seconda = (await api.get(prima["next"], headers=sara)).json()
+    assert len(seconda["items"]) == 1
+    assert seconda["next"] is None
+    assert seconda["items"][0]["istanza_id"] != prima["items"][0]["istanza_id"]
+    troppi = await api.get(f"{API}/in-attesa", params={"limit": 201}, headers=sara)
+    assert troppi.status_code == 422
     cattivo = await api.get(f"{API}/in-attesa", params={"firma": "a-penna"}, headers=sara)
     assert cattivo.status_code == 422
 
@@ -162,8 +176,8 @@ async def test_deadlines(
     )
     risposta = await api.get(f"{API}/scadenze", params={"giorni": 5}, headers=sara)
     assert risposta.status_code == 200
-    assert [p["protocollo"] for p in risposta.json()] == ["2026/000009"]
-    assert acquisizione.chiamate_di("scadenze")[-1].argomenti == {"giorni": 5}
+    assert [p["protocollo"] for p in risposta.json()["items"]] == ["2026/000009"]
+    assert acquisizione.chiamate_di("scadenze")[-1].argomenti["giorni"] == 5
     assert (await api.get(f"{API}/scadenze?giorni=400", headers=sara)).status_code == 422
 
 
@@ -184,8 +198,8 @@ async def test_stations_through_the_api(
     assert elenco.status_code == 200
     assert chiave not in elenco.text
     assert hashlib.sha256(chiave.encode()).hexdigest() not in elenco.text
-    assert {s["nome"] for s in elenco.json()} == {"Sportello demo", "Sportello 3"}
-    assert all("chiave" not in s for s in elenco.json())
+    assert {s["nome"] for s in elenco.json()["items"]} == {"Sportello demo", "Sportello 3"}
+    assert all("chiave" not in s for s in elenco.json()["items"])
 
     doppia = await api.post(f"{API}/stazioni", json={"nome": "Sportello 3"}, headers=sara)
     assert doppia.status_code == 422

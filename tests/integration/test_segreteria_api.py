@@ -56,10 +56,11 @@ async def eventually(read: Any, ready: Any, seconds: float = 20) -> Any:
 async def pending_list(
     http: httpx.AsyncClient, headers: dict[str, str], totale: int
 ) -> dict[str, Any]:
-    """The pending list once it holds ``totale`` cases (deposits reach acquisizione as events)."""
+    """The pending list's counts once it holds ``totale`` cases (deposits reach acquisizione as
+    events)."""
 
     async def read() -> dict[str, Any]:
-        answer = await http.get("/api/v1/segreteria/in-attesa", headers=headers)
+        answer = await http.get("/api/v1/segreteria/in-attesa/riepilogo", headers=headers)
         assert answer.status_code == 200, answer.text
         listed: dict[str, Any] = answer.json()
         return listed
@@ -88,8 +89,9 @@ async def test_a_station_scan_acquires_and_every_bad_scan_gets_a_clear_refusal(
         avvocato = await lawyer(gateway.http)
         segreteria = await lawyer(gateway.http, demo.SEGRETERIA.username)
         istanza = await deposited(gateway.http, avvocato)
-        pending = await pending_list(gateway.http, segreteria, 1)
-        assert [r["codice"] for r in pending["righe"]] == [istanza["codice"]]
+        await pending_list(gateway.http, segreteria, 1)
+        listed = (await gateway.http.get("/api/v1/segreteria/in-attesa", headers=segreteria)).json()
+        assert [r["codice"] for r in listed["items"]] == [istanza["codice"]]
 
         station = await new_station(gateway, segreteria, "Sportello 1")
         assert (await scan(gateway, "chiave-inventata", istanza["codice"])).status_code == 401
@@ -174,8 +176,7 @@ async def test_the_clerk_acquires_assigns_adds_observations_and_gets_the_notice(
         filtered = await http.get(
             "/api/v1/segreteria/in-attesa", params={"cerca": second["codice"]}, headers=segreteria
         )
-        assert [r["codice"] for r in filtered.json()["righe"]] == [second["codice"]]
-        assert filtered.json()["totale"] == 2
+        assert [r["codice"] for r in filtered.json()["items"]] == [second["codice"]]
 
         url = "/api/v1/segreteria/acquisizioni"
         created = await http.post(url, json={"codice": first["codice"]}, headers=segreteria)
@@ -253,4 +254,4 @@ async def test_the_clerk_acquires_assigns_adds_observations_and_gets_the_notice(
             "/api/v1/segreteria/scadenze", params={"giorni": 365}, headers=segreteria
         )
         assert deadlines.status_code == 200
-        assert pratica["istanza_id"] in {p["istanza_id"] for p in deadlines.json()}
+        assert pratica["istanza_id"] in {p["istanza_id"] for p in deadlines.json()["items"]}

@@ -16,16 +16,18 @@ from parcelle_contracts.acquisizione import (
     AssegnaRelatore,
     DettaglioPratica,
     ElencoAssegnate,
-    ElencoAttesa,
     ElencoInAttesa,
     ElencoScadenze,
     Origine,
     Pratica,
+    PraticaInAttesa,
+    RiepilogoAttesa,
+    RiepilogoInAttesa,
 )
-from parcelle_contracts.common import Attore, BlobRef
+from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, Pagina
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.ordini import ImpostazioniOrdine, LeggiImpostazioniOrdine
-from parcelle_contracts.vocabolario import TipoFirma
+from parcelle_contracts.vocabolario import GenereFirma
 
 
 class AcquisizioneClient(ServiceClient):
@@ -78,19 +80,47 @@ class AcquisizioneClient(ServiceClient):
         )
 
     async def in_attesa(
-        self, attore: Attore, cerca: str | None = None, firma: TipoFirma | None = None
-    ) -> ElencoAttesa:
-        return await self._per(ElencoInAttesa, attore, ElencoAttesa, cerca=cerca, firma=firma)
+        self,
+        attore: Attore,
+        *,
+        cerca: str | None = None,
+        firma: GenereFirma | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[PraticaInAttesa]:
+        return await self._per(
+            ElencoInAttesa,
+            attore,
+            Pagina[PraticaInAttesa],
+            cerca=cerca,
+            firma=firma,
+            limit=limit,
+            cursor=cursor,
+        )
+
+    async def riepilogo_in_attesa(self, attore: Attore) -> RiepilogoAttesa:
+        return await self._per(RiepilogoInAttesa, attore, RiepilogoAttesa)
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Pratica:
         return await self._per(DettaglioPratica, attore, Pratica, istanza_id=istanza_id)
 
-    async def scadenze(self, attore: Attore, giorni: int = 10) -> list[Pratica]:
-        return await self._per(ElencoScadenze, attore, list[Pratica], giorni=giorni)
+    async def scadenze(
+        self,
+        attore: Attore,
+        *,
+        giorni: int = 10,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[Pratica]:
+        return await self._per(
+            ElencoScadenze, attore, Pagina[Pratica], giorni=giorni, limit=limit, cursor=cursor
+        )
 
-    async def assegnate(self, attore: Attore) -> list[Pratica]:
+    async def assegnate(
+        self, attore: Attore, *, limit: int = LIMITE_PAGINA, cursor: str | None = None
+    ) -> Pagina[Pratica]:
         """The cases assigned to the councillor ``attore``, the nearest deadline first."""
-        return await self._per(ElencoAssegnate, attore, list[Pratica])
+        return await self._per(ElencoAssegnate, attore, Pagina[Pratica], limit=limit, cursor=cursor)
 
     async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
         """The Ordine's settings, which ``acquisizione`` owns (the reporting councillors ...)."""

@@ -8,17 +8,18 @@ Ordine of the user with every request and ``acquisizione`` authorises again.
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Acquisizione, Files, Stazioni
 from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
+from gateway.elenchi import Elenco, PaginaRichiesta, elenco_api
 from gateway.errors import ApiError
 from gateway.stazioni.store import Stazione, StazioneNonValidaError
-from parcelle_contracts.acquisizione import ElencoAttesa, Pratica
-from parcelle_contracts.common import Attore
-from parcelle_contracts.vocabolario import TipoFirma
+from parcelle_contracts.acquisizione import Pratica, PraticaInAttesa, RiepilogoAttesa
+from parcelle_contracts.common import Attore, Pagina
+from parcelle_contracts.vocabolario import GenereFirma
 from parcelle_kit.blob.filenames import sanitise_filename
 
 router = APIRouter(prefix="/api/v1/segreteria", tags=["segreteria"])
@@ -92,12 +93,33 @@ class StazioneCreata(StazioneApi):
 
 @router.get("/in-attesa", summary="Deposited applications not yet acquired, oldest first")
 async def in_attesa(
+    request: Request,
     attore: Segreteria,
     acquisizione: Acquisizione,
-    cerca: Annotated[str | None, Query(max_length=100)] = None,
-    firma: TipoFirma | None = None,
-) -> ElencoAttesa:
-    return await acquisizione.in_attesa(attore, (cerca or "").strip() or None, firma)
+    pagina: PaginaRichiesta,
+    cerca: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="The start of the application code (with a digit), or of the "
+            "lawyer's family name.",
+        ),
+    ] = None,
+    firma: GenereFirma | None = None,
+) -> Elenco[PraticaInAttesa]:
+    trovate = await acquisizione.in_attesa(
+        attore,
+        cerca=(cerca or "").strip() or None,
+        firma=firma,
+        limit=pagina.limit,
+        cursor=pagina.cursor,
+    )
+    return elenco_api(request, trovate)
+
+
+@router.get("/in-attesa/riepilogo", summary="How many applications wait, by kind of signature")
+async def riepilogo_in_attesa(attore: Segreteria, acquisizione: Acquisizione) -> RiepilogoAttesa:
+    return await acquisizione.riepilogo_in_attesa(attore)
 
 
 @router.post(
@@ -180,18 +202,27 @@ async def documento_osservazioni(
     return await invia_osservazioni(acquisizione, files, attore, istanza_id, numero)
 
 
-@router.get("/scadenze", summary="Acquired cases whose deadline is near or past")
+@router.get("/scadenze", summary="Acquired cases whose deadline is near or past, nearest first")
 async def scadenze(
+    request: Request,
     attore: Segreteria,
     acquisizione: Acquisizione,
+    pagina: PaginaRichiesta,
     giorni: Annotated[int, Query(ge=0, le=365)] = 10,
-) -> list[Pratica]:
-    return await acquisizione.scadenze(attore, giorni)
+) -> Elenco[Pratica]:
+    trovate = await acquisizione.scadenze(
+        attore, giorni=giorni, limit=pagina.limit, cursor=pagina.cursor
+    )
+    return elenco_api(request, trovate)
 
 
-@router.get("/stazioni", summary="The Ordine's scanner stations")
-async def elenco_stazioni(attore: Segreteria, stazioni: Stazioni) -> list[StazioneApi]:
-    return [StazioneApi.di(s) for s in await stazioni.elenco(attore.ordine)]
+@router.get("/stazioni", summary="The Ordine's scanner stations, the active and newest first")
+async def elenco_stazioni(
+    request: Request, attore: Segreteria, stazioni: Stazioni, pagina: PaginaRichiesta
+) -> Elenco[StazioneApi]:
+    elenco, cursor = await stazioni.pagina(attore.ordine, pagina.limit, pagina.cursor)
+    trovate = Pagina[StazioneApi](items=[StazioneApi.di(s) for s in elenco], next=cursor)
+    return elenco_api(request, trovate)
 
 
 @router.post(

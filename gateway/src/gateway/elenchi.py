@@ -53,5 +53,18 @@ def successiva(request: Request, pagina: Pagina[T]) -> str | None:
     return str(request.url.include_query_params(cursor=pagina.next))
 
 
+def prima(request: Request) -> str | None:
+    """The address of this list's first page, when this request is not for it."""
+    if "cursor" not in request.query_params:
+        return None
+    return str(request.url.remove_query_params("cursor"))
+
+
+def cursore(request: Request) -> str | None:
+    """The cursor a page's address carries (pages read it without validation: the owning
+    service refuses one it did not hand out)."""
+    return request.query_params.get("cursor", "")[:4096] or None
+
+
 def elenco_api(request: Request, pagina: Pagina[T]) -> Elenco[T]:
     return Elenco[T](items=pagina.items, next=successiva(request, pagina))

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-from parcelle_contracts.acquisizione import ElencoAttesa, Origine, Pratica
+from parcelle_contracts.acquisizione import Origine, Pratica, PraticaInAttesa, RiepilogoAttesa
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
-from parcelle_contracts.vocabolario import CategoriaAllegato, Stato, TipoFirma
+from parcelle_contracts.vocabolario import CategoriaAllegato, GenereFirma, Stato
 
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
 """A part of an application's content that an update replaces."""
@@ -105,14 +105,37 @@ class AcquisizionePort(Protocol):
     ) -> Pratica: ...
 
     async def in_attesa(
-        self, attore: Attore, cerca: str | None = None, firma: TipoFirma | None = None
-    ) -> ElencoAttesa: ...
+        self,
+        attore: Attore,
+        *,
+        cerca: str | None = None,
+        firma: GenereFirma | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[PraticaInAttesa]:
+        """A page of the deposited applications not yet acquired, the oldest first."""
+        ...
+
+    async def riepilogo_in_attesa(self, attore: Attore) -> RiepilogoAttesa: ...
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Pratica: ...
 
-    async def scadenze(self, attore: Attore, giorni: int = 10) -> list[Pratica]: ...
+    async def scadenze(
+        self,
+        attore: Attore,
+        *,
+        giorni: int = 10,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> Pagina[Pratica]:
+        """A page of the acquired cases whose deadline is near or past, the nearest first."""
+        ...
 
-    async def assegnate(self, attore: Attore) -> list[Pratica]: ...
+    async def assegnate(
+        self, attore: Attore, *, limit: int = LIMITE_PAGINA, cursor: str | None = None
+    ) -> Pagina[Pratica]:
+        """A page of the cases assigned to the councillor, the nearest deadline first."""
+        ...
 
     async def impostazioni(self, ordine: str) -> ImpostazioniOrdine:
         """The Ordine's settings as their owner holds them (the defaults where none is set)."""

@@ -4,6 +4,7 @@ Ordine's settings (and its defaults) as the contracts define them."""
 from datetime import date
 
 from acquisizione.domain.assegnazione import Relatore
+from acquisizione.ports import RigaAttesa
 from acquisizione.views import impostazioni, in_attesa, utente, vista
 from parcelle_contracts import ordini
 
@@ -73,7 +74,18 @@ def test_a_pending_case_s_view_and_its_line() -> None:
         False,
         None,
     )
-    riga = in_attesa(pendente())
+    pratica = pendente()
+    riga = in_attesa(
+        RigaAttesa(
+            istanza_id=pratica.istanza_id,
+            codice=pratica.codice,
+            avvocato=pratica.avvocato.nome_completo(),
+            cliente=pratica.cliente,
+            importo_richiesto=pratica.importo_richiesto,
+            firma=pratica.firma,
+            depositata_il=pratica.depositata_il,
+        )
+    )
     assert (riga.codice, riga.avvocato, riga.firma) == (
         "DEMO-26-7K3Q9XAB-4FZP",
         "Giulia Bianchi",

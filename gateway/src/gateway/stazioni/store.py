@@ -15,12 +15,13 @@ from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
 from parcelle_kit import codes
-from parcelle_kit.store.ports import DocumentStore, Index, Transaction
+from parcelle_kit.store.ports import MAX_PAGE, DocumentStore, Index, Transaction
 
 COLLECTION = "stazioni"
 INDEXES = (
     Index(COLLECTION, ("chiave_sha256",), unique=True),
-    Index(COLLECTION, ("ordine",)),
+    # An Ordine's stations, the active ones first, the newest first (keyset pages).
+    Index(COLLECTION, ("ordine", "attiva", "creata_il", "_id")),
 )
 KEY_BYTES = 32
 """Random bytes of a key: 43 URL-safe characters."""
@@ -99,6 +100,7 @@ def _documento(stazione: Stazione, chiave_sha256: str) -> dict[str, object]:
         "creata_da": stazione.creata_da,
         "revocata_il": None,
         "revocata_da": None,
+        "attiva": True,  # what lists sort by (derived from revocata_il, kept for the index)
     }
 
 
@@ -171,13 +173,32 @@ class StazioniStore:
         )
         return _stazione(trovate[0]) if trovate else None
 
-    async def elenco(self, ordine: str | None = None) -> list[Stazione]:
-        """Stations of one Ordine (or all), active first, then newest first."""
+    async def pagina(
+        self, ordine: str | None, limit: int, cursor: str | None = None
+    ) -> tuple[list[Stazione], str | None]:
+        """A page of the stations of one Ordine (or of all), the active ones first, then the
+        newest first; and the cursor of the next page."""
         where = {"ordine": ordine.strip().upper()} if ordine else None
-        documenti = await self._store.run(lambda tx: tx.find(COLLECTION, where))
-        stazioni = sorted((_stazione(d) for d in documenti), key=lambda s: s.creata_il)
-        stazioni.reverse()
-        return sorted(stazioni, key=lambda s: not s.attiva)
+        trovate = await self._store.run(
+            lambda tx: tx.page(
+                COLLECTION,
+                where=where,
+                order=("attiva", "creata_il"),
+                descending=True,
+                limit=limit,
+                after=cursor,
+            )
+        )
+        return [_stazione(d) for d in trovate.documents], trovate.next
+
+    async def elenco(self, ordine: str | None = None) -> list[Stazione]:
+        """Every station of one Ordine (or of all), in :meth:`pagina`'s order: for the
+        command line and the demo, which read them all."""
+        stazioni, cursor = await self.pagina(ordine, MAX_PAGE)
+        while cursor is not None:
+            altre, cursor = await self.pagina(ordine, MAX_PAGE, cursor)
+            stazioni.extend(altre)
+        return stazioni
 
     async def revoca(self, stazione_id: str, *, da: str, ordine: str | None = None) -> Stazione:
         """Revoke for good (a revoked station stays listed); revoking again changes nothing.
@@ -192,7 +213,12 @@ class StazioniStore:
             if documento.get("revocata_il") is None:
                 documento = await tx.update(
                     COLLECTION,
-                    {**documento, "revocata_il": utcnow().isoformat(), "revocata_da": da},
+                    {
+                        **documento,
+                        "revocata_il": utcnow().isoformat(),
+                        "revocata_da": da,
+                        "attiva": False,
+                    },
                 )
             return _stazione(documento)
 

@@ -29,11 +29,6 @@ BADGE_INVIO: Final[Mapping[StatoInvio, str]] = {
     "consegnata": "text-bg-success",
     "non_consegnata": "text-bg-danger",
 }
-FILTRI_FIRMA: Final[Mapping[str, str]] = {
-    "digitale": "Firma digitale",
-    "autografa": "Firma autografa",
-}
-"""The pending list's filter: any digital signature (PAdES or CAdES), or by hand."""
 
 
 def stato(valore: Stato) -> str:

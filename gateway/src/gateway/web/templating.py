@@ -65,7 +65,7 @@ def _environment() -> jinja2.Environment:
         STATI_INVIO=vocabolario.STATI_INVIO,
         TIPI_COMUNICAZIONE=vocabolario.TIPI_COMUNICAZIONE,
         BADGE_INVIO=etichette.BADGE_INVIO,
-        FILTRI_FIRMA=etichette.FILTRI_FIRMA,
+        GENERI_FIRMA=vocabolario.GENERI_FIRMA,
         autore=etichette.autore,
         via=etichette.via,
         id_campo=campi.id_campo,

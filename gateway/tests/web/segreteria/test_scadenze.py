@@ -30,7 +30,7 @@ async def test_the_deadlines_page_lists_past_and_near_first_the_most_urgent(
     _pratica(acquisizione, utcnow() + timedelta(days=40), cliente="Lontana", protocollo="2026/3")
 
     pagina = await segreteria.pagina("/segreteria/scadenze")
-    assert acquisizione.chiamate_di("scadenze")[-1].argomenti == {"giorni": 10}
+    assert acquisizione.chiamate_di("scadenze")[-1].argomenti["giorni"] == 10
     testo = pagina.testo
     assert testo.index("Scaduta") < testo.index("Vicina")
     assert "Scaduto da 3 giorni" in testo
@@ -39,10 +39,10 @@ async def test_the_deadlines_page_lists_past_and_near_first_the_most_urgent(
     assert 'href="/segreteria/pratiche/' in pagina.html
 
     pagina = await segreteria.pagina("/segreteria/scadenze?giorni=30")
-    assert acquisizione.chiamate_di("scadenze")[-1].argomenti == {"giorni": 30}
+    assert acquisizione.chiamate_di("scadenze")[-1].argomenti["giorni"] == 30
     assert pagina.valore("giorni") == "30"
     await segreteria.pagina("/segreteria/scadenze?giorni=9999")
-    assert acquisizione.chiamate_di("scadenze")[-1].argomenti == {"giorni": 10}
+    assert acquisizione.chiamate_di("scadenze")[-1].argomenti["giorni"] == 10
 
 
 async def test_no_deadline_near_is_said(

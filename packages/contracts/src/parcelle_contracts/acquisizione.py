@@ -6,11 +6,12 @@ from typing import ClassVar, Literal
 
 from pydantic import AwareDatetime, Field
 
-from parcelle_contracts.common import Attore, BlobRef, FileRef, Model
+from parcelle_contracts.common import Attore, BlobRef, FileRef, Model, Paginata
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.istanze import Importo
 from parcelle_contracts.vocabolario import (
     Canale,
+    GenereFirma,
     Ruolo,
     Stato,
     StatoInvio,
@@ -96,8 +97,9 @@ class Pratica(Model):
     )
 
 
-class ElencoAttesa(Model):
-    righe: list[PraticaInAttesa]
+class RiepilogoAttesa(Model):
+    """How many deposited applications wait for the secretariat, by kind of signature."""
+
     totale: int
     firmate_digitalmente: int
     con_firma_autografa: int
@@ -155,10 +157,24 @@ class AggiungiOsservazioni(_Richiesta):
     nome_file: str = Field(max_length=255)
 
 
-class ElencoInAttesa(_Domanda):
+class ElencoInAttesa(_Domanda, Paginata):
+    """The deposited applications not yet acquired, the oldest first (replies
+    ``Pagina[PraticaInAttesa]``)."""
+
     name: ClassVar[str] = "elenco_in_attesa"
-    cerca: str | None = Field(default=None, max_length=100, description="Code or name.")
-    firma: TipoFirma | None = None
+    cerca: str | None = Field(
+        default=None,
+        max_length=100,
+        description="The start of the application code (with a digit), or of the lawyer's "
+        "family name.",
+    )
+    firma: GenereFirma | None = None
+
+
+class RiepilogoInAttesa(_Domanda):
+    """How many applications wait, by kind of signature (replies ``RiepilogoAttesa``)."""
+
+    name: ClassVar[str] = "riepilogo_in_attesa"
 
 
 class DettaglioPratica(_Domanda):
@@ -166,15 +182,16 @@ class DettaglioPratica(_Domanda):
     istanza_id: str
 
 
-class ElencoAssegnate(_Domanda):
-    """The acquired cases assigned to the asking councillor, the nearest deadline first (a
-    list of :class:`Pratica`)."""
+class ElencoAssegnate(_Domanda, Paginata):
+    """The acquired cases assigned to the asking councillor, the nearest deadline first
+    (replies ``Pagina[Pratica]``)."""
 
     name: ClassVar[str] = "elenco_assegnate"
 
 
-class ElencoScadenze(_Domanda):
-    """Acquired cases whose deadline is near (within ``giorni``) or past."""
+class ElencoScadenze(_Domanda, Paginata):
+    """Acquired cases whose deadline is near (within ``giorni``) or past, the nearest first
+    (replies ``Pagina[Pratica]``)."""
 
     name: ClassVar[str] = "elenco_scadenze"
     giorni: int = Field(default=10, ge=0, le=365)

@@ -97,6 +97,13 @@ TIPI_FIRMA: Final[Mapping[TipoFirma, str]] = {
     "autografa": "Firma autografa (originale in segreteria)",
 }
 
+GenereFirma = Literal["digitale", "autografa"]
+"""The two kinds of signature a list can be narrowed to (digital: PAdES or CAdES)."""
+GENERI_FIRMA: Final[Mapping[GenereFirma, str]] = {
+    "digitale": "Firma digitale",
+    "autografa": "Firma autografa",
+}
+
 TipoCliente = Literal["persona_fisica", "persona_giuridica"]
 TIPI_CLIENTE: Final[Mapping[TipoCliente, str]] = {
     "persona_fisica": "Persona fisica",

@@ -47,6 +47,7 @@ def build_router(runtime: Runtime[AcquisizioneSettings], handlers: Handlers) -> 
             contratti.AssegnaRelatore: segreteria.assegna,
             contratti.AggiungiOsservazioni: segreteria.aggiungi_osservazioni,
             contratti.ElencoInAttesa: segreteria.elenco_in_attesa,
+            contratti.RiepilogoInAttesa: segreteria.riepilogo_in_attesa,
             contratti.DettaglioPratica: segreteria.dettaglio,
             contratti.ElencoScadenze: segreteria.scadenze,
             contratti.ElencoAssegnate: handlers.relatori.assegnate,

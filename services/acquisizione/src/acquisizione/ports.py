@@ -5,20 +5,25 @@ of application codes; and :class:`Dependencies`, the bundle the composition root
 (:mod:`acquisizione.bootstrap`) fills with adapters. Nothing here imports an adapter."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Generic, Protocol, TypeVar
 
 from acquisizione.domain.assegnazione import Carico, Relatore
+from acquisizione.domain.elenco import Ricerca
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.pratica import Pratica
 from parcelle_contracts import ordini
 from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.vocabolario import GenereFirma, TipoFirma
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.store.ports import DocumentStore, Transaction
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,35 @@ class RinunciaAnticipata:
 
     motivo: str
     rinunciata_il: datetime
+
+
+@dataclass(frozen=True)
+class FiltroAttesa:
+    """What the clerk narrows the pending list to."""
+
+    ricerca: Ricerca = field(default_factory=Ricerca)
+    firma: GenereFirma | None = None
+
+
+@dataclass(frozen=True)
+class RigaAttesa:
+    """A deposited case as a line of the pending list: what the list shows."""
+
+    istanza_id: str
+    codice: str
+    avvocato: str
+    cliente: str | None
+    importo_richiesto: Decimal | None
+    firma: TipoFirma
+    depositata_il: datetime
+
+
+@dataclass(frozen=True)
+class PaginaDi(Generic[T]):
+    """One page of a list and the cursor of the next (None on the last page)."""
+
+    righe: list[T]
+    next: str | None
 
 
 class RegistroRepository(Protocol):
@@ -49,12 +83,26 @@ class RegistroRepository(Protocol):
         """Store a case read in this unit of work; a concurrent change makes the unit retry."""
         ...
 
-    async def nello_stato(self, ordine: str, stato: str) -> list[Pratica]:
-        """The Ordine's cases in ``stato``, oldest deposit first."""
+    async def in_attesa(
+        self, ordine: str, filtro: FiltroAttesa, limit: int, cursor: str | None
+    ) -> PaginaDi[RigaAttesa]:
+        """A page of the Ordine's deposited cases not yet acquired, the oldest first."""
         ...
 
-    async def del_relatore(self, ordine: str, relatore: str) -> list[Pratica]:
-        """The Ordine's acquired cases whose current relatore is ``relatore``, oldest first."""
+    async def conta_in_attesa(self, ordine: str) -> tuple[int, int]:
+        """How many cases wait, and how many of them are hand-signed."""
+        ...
+
+    async def per_scadenza(
+        self,
+        ordine: str,
+        entro: date | None,
+        relatore: str | None,
+        limit: int,
+        cursor: str | None,
+    ) -> PaginaDi[Pratica]:
+        """A page of the Ordine's acquired cases (of ``relatore`` alone, if given) whose
+        running term ends by ``entro`` (any, if None; suspended terms last), nearest first."""
         ...
 
     async def prossimo_numero(self, contatore: str) -> int:

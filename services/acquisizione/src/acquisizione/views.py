@@ -17,6 +17,7 @@ from acquisizione.domain.comunicazioni import Comunicazione, Documento, Recapito
 from acquisizione.domain.ordine import ImpostazioniOrdine
 from acquisizione.domain.persone import Richiedente, Utente
 from acquisizione.domain.pratica import Pratica
+from acquisizione.ports import RigaAttesa
 from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts import istanze, ordini
 from parcelle_contracts.common import Attore, BlobRef, FileRef
@@ -144,6 +145,6 @@ def vista(
     )
 
 
-def in_attesa(pratica: Pratica) -> contratti.PraticaInAttesa:
-    """The case as a line of the pending list."""
-    return _contratto(contratti.PraticaInAttesa, pratica, avvocato=pratica.avvocato.nome_completo())
+def in_attesa(riga: RigaAttesa) -> contratti.PraticaInAttesa:
+    """A line of the pending list."""
+    return contratti.PraticaInAttesa.model_validate(riga, from_attributes=True)

@@ -1,5 +1,6 @@
-"""Protocol numbers, Ordine settings, delivery channels and the pending list's search."""
+"""Protocol numbers, Ordine settings, delivery channels and the pending list's search keys."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -7,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from acquisizione.domain.comunicazioni import Recapito, invii_avvio
-from acquisizione.domain.elenco import corrisponde
+from acquisizione.domain.elenco import Ricerca, chiavi, ricerca
 from acquisizione.domain.errori import (
     CODICE_NON_AUTENTICO,
     CodiceNonValidoError,
@@ -94,29 +95,27 @@ def test_who_cannot_be_reached_is_reported() -> None:
     assert len(problemi) == 2
 
 
-@pytest.mark.parametrize(
-    ("cerca", "trovata"),
-    [
-        (None, True),
-        ("", True),
-        ("7k3q", True),
-        ("demo-26-7k3q9xab", True),
-        ("DEMO 26 7K3Q9XAB 4FZP", True),
-        ("rossi", True),
-        ("giulia bianchi", True),
-        ("BIANCHI mario", True),
-        ("verdi", False),
-        ("ZZZZ", False),
-    ],
-)
-def test_the_pending_list_is_searched_by_code_or_name(cerca: str | None, trovata: bool) -> None:
-    assert corrisponde(pendente(), cerca) is trovata
+def test_a_search_with_a_digit_is_a_code_any_other_the_lawyers_family_name() -> None:
+    assert ricerca(None) == ricerca("  ") == Ricerca()
+    assert ricerca("demo-26-7k3q") == Ricerca(codice="DEMO267K3Q")
+    assert ricerca("DEMO 26 7K3Q9XAB 4FZP") == Ricerca(codice="DEMO267K3Q9XAB4FZP")
+    assert ricerca("Bianchi G") == Ricerca(avvocato="bianchi g")
 
 
-def test_accents_do_not_matter_in_a_search() -> None:
+def test_a_case_is_found_by_its_compact_code_and_family_name_without_accents() -> None:
     pratica = pendente()
-    pratica.cliente = "Niccolò D'Angelo"
-    assert corrisponde(pratica, "niccolo")
+    assert chiavi(pratica) == {"codice": "DEMO267K3Q9XAB4FZP", "avvocato": "bianchi giulia"}
+    pratica.avvocato = replace(pratica.avvocato, cognome="Niccolò")
+    assert chiavi(pratica)["avvocato"].startswith(ricerca("niccolo").avvocato or "?")
+
+
+@given(st.integers(min_value=1, max_value=21))
+def test_every_start_of_a_code_with_a_digit_finds_it(lunghezza: int) -> None:
+    pratica = pendente()
+    inizio = pratica.codice[:lunghezza]
+    cercata = ricerca(inizio).codice
+    if cercata is not None:
+        assert chiavi(pratica)["codice"].startswith(cercata)
 
 
 def test_a_pdf_is_known_by_its_content() -> None:

@@ -32,7 +32,7 @@ async def in_attesa(servizio: Servizio) -> list[str]:
     elenco = await servizio.segreteria.elenco_in_attesa(
         ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA)
     )
-    return [riga.codice for riga in elenco.righe]
+    return [riga.codice for riga in elenco.items]
 
 
 async def dettaglio(servizio: Servizio, istanza_id: str) -> dict[str, Any]:
@@ -104,7 +104,7 @@ async def test_deadlines_near_or_past_the_most_urgent_first(servizio: Servizio) 
         elenco = await servizio.segreteria.scadenze(
             ElencoScadenze(correlation_id="c", ordine="DEMO", attore=SEGRETERIA, giorni=giorni)
         )
-        return [p.codice for p in elenco]
+        return [p.codice for p in elenco.items]
 
     assert await scadenze(0) == [codici[0]]
     assert await scadenze(4) == codici[:2]

@@ -30,8 +30,10 @@ async def test_a_councillor_lists_the_cases_assigned_to_them(servizio: Servizio)
         )
         for nome in (VERDI.username, NERI.username)
     }
-    assert sum(len(v) for v in viste.values()) == 3
-    for nome, pratiche in viste.items():
+    assert sum(len(v.items) for v in viste.values()) == 3
+    for nome, pagina in viste.items():
+        assert pagina.next is None
+        pratiche = pagina.items
         assert all(p.relatore is not None and p.relatore.relatore == nome for p in pratiche)
         scadenze = [p.scadenza for p in pratiche]
         assert scadenze == sorted(scadenze, key=lambda s: (s is None, s))
@@ -39,4 +41,4 @@ async def test_a_councillor_lists_the_cases_assigned_to_them(servizio: Servizio)
         await relatori.assegnate(elenco(SEGRETERIA))
     assert errore.value.codice == "non_autorizzata"
     roma = Attore(username=VERDI.username, ruolo="consigliere", ordine="ROMA")
-    assert await relatori.assegnate(elenco(roma)) == []
+    assert (await relatori.assegnate(elenco(roma))).items == []

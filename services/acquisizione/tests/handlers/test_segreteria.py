@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from acquisizione.domain.errori import CODICE_MALFORMATO, CODICE_NON_AUTENTICO, DomainError
-from parcelle_contracts.acquisizione import AcquisisciPratica, ElencoInAttesa
+from parcelle_contracts.acquisizione import AcquisisciPratica, ElencoInAttesa, RiepilogoInAttesa
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_kit.codes import nuovo_codice
@@ -137,10 +137,11 @@ async def test_where_the_ordine_asks_for_it_the_stamp_duty_is_confirmed_too(
 ) -> None:
     await servizio.configura(IMPOSTAZIONI.model_copy(update={"marca_da_bollo": True}))
     (codice,) = await servizio.deposita(firma="autografa")
-    attesa = await servizio.segreteria.elenco_in_attesa(
-        ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA)
+    riepilogo = await servizio.segreteria.riepilogo_in_attesa(
+        RiepilogoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA)
     )
-    assert attesa.marca_da_bollo
+    assert riepilogo.marca_da_bollo
+    assert (riepilogo.totale, riepilogo.con_firma_autografa) == (1, 1)
     manca = await rifiuto(servizio, scansione(codice, originale_ricevuto=True))
     assert (manca.codice, set(manca.campi)) == ("originale_mancante", {"bollo_ricevuto"})
     risposta = await servizio.segreteria.acquisisci(
@@ -180,28 +181,38 @@ async def test_numbers_are_per_ordine_and_per_year_in_rome(servizio: Servizio) -
     assert numeri == ["2026/000001", "2026/000002", "2026/000001", "2026/000002", "2027/000001"]
 
 
-async def test_the_pending_list_oldest_first_with_filters_and_counts(servizio: Servizio) -> None:
-    digitali = await servizio.deposita(2)
+async def test_the_pending_list_oldest_first_with_filters_pages_and_counts(
+    servizio: Servizio,
+) -> None:
+    digitali = await servizio.deposita(3)
     (autografa,) = await servizio.deposita(firma="autografa", cliente="Anna Esposito")
     await servizio.segreteria.acquisisci(scansione(digitali[0]))
 
-    async def elenco(**filtri: Any) -> dict[str, Any]:
+    async def elenco(**filtri: Any) -> tuple[list[str], str | None]:
         risposta = await servizio.segreteria.elenco_in_attesa(
             ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA, **filtri)
         )
-        return risposta.model_dump(mode="json")
+        return [r.codice for r in risposta.items], risposta.next
 
-    tutte = await elenco()
-    assert [r["codice"] for r in tutte["righe"]] == [digitali[1], autografa]
-    assert (tutte["totale"], tutte["firmate_digitalmente"], tutte["con_firma_autografa"]) == (
+    assert await elenco() == ([digitali[1], digitali[2], autografa], None)
+    prima, cursor = await elenco(limit=2)
+    assert (prima, await elenco(limit=2, cursor=cursor)) == (
+        digitali[1:3],
+        ([autografa], None),
+    )
+    assert (await elenco(firma="autografa"))[0] == [autografa]
+    assert (await elenco(firma="digitale"))[0] == digitali[1:3]
+    assert (await elenco(cerca="bianchi"))[0] == [*digitali[1:3], autografa]
+    assert (await elenco(cerca=digitali[1][:14]))[0] == [digitali[1]]
+    assert (await elenco(cerca="nessuno"))[0] == []
+    riepilogo = await servizio.segreteria.riepilogo_in_attesa(
+        RiepilogoInAttesa(correlation_id="c", ordine="DEMO", attore=SEGRETERIA)
+    )
+    assert (riepilogo.totale, riepilogo.firmate_digitalmente, riepilogo.con_firma_autografa) == (
+        3,
         2,
         1,
-        1,
     )
-    assert [r["codice"] for r in (await elenco(firma="autografa"))["righe"]] == [autografa]
-    assert [r["codice"] for r in (await elenco(cerca="esposito"))["righe"]] == [autografa]
-    assert [r["codice"] for r in (await elenco(cerca=digitali[1][8:14]))["righe"]] == [digitali[1]]
-    assert (await elenco(cerca="nessuno"))["totale"] == 2  # counts are of the whole list
     with pytest.raises(DomainError) as errore:
         await servizio.segreteria.elenco_in_attesa(
             ElencoInAttesa(correlation_id="c", ordine="DEMO", attore=AVVOCATO)

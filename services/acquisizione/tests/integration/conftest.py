@@ -43,9 +43,12 @@ class Client:
         assert esito.dati is not None
         return esito.dati
 
-    async def in_attesa(self, attore: Attore = SEGRETERIA) -> contratti.ElencoAttesa:
-        domanda = contratti.ElencoInAttesa(correlation_id="c", ordine=attore.ordine, attore=attore)
-        return await self.ok(domanda, contratti.ElencoAttesa)
+    async def in_attesa(self, attore: Attore = SEGRETERIA) -> contratti.RiepilogoAttesa:
+        """How many cases wait (the counts of the pending list)."""
+        domanda = contratti.RiepilogoInAttesa(
+            correlation_id="c", ordine=attore.ordine, attore=attore
+        )
+        return await self.ok(domanda, contratti.RiepilogoAttesa)
 
     async def dettaglio(self, istanza_id: str) -> contratti.Pratica:
         domanda = contratti.DettaglioPratica(

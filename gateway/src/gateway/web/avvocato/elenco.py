@@ -5,7 +5,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from gateway.dependencies import Istanze
-from gateway.elenchi import successiva
+from gateway.elenchi import cursore, prima, successiva
 from gateway.web.dependencies import AvvocatoWeb
 from gateway.web.etichette import stato_da_testo
 from gateway.web.templating import pagina
@@ -18,9 +18,8 @@ PER_PAGINA = 25
 async def elenco(request: Request, user: AvvocatoWeb, istanze: Istanze) -> Response:
     stato = stato_da_testo(request.query_params.get("stato"))
     cerca = request.query_params.get("cerca", "").strip()[:100] or None
-    cursor = request.query_params.get("cursor") or None
     trovate = await istanze.elenco(
-        user.attore, stato=stato, cerca=cerca, limit=PER_PAGINA, cursor=cursor
+        user.attore, stato=stato, cerca=cerca, limit=PER_PAGINA, cursor=cursore(request)
     )
     return pagina(
         request,
@@ -30,7 +29,7 @@ async def elenco(request: Request, user: AvvocatoWeb, istanze: Istanze) -> Respo
             "filtro": stato or "",
             "cerca": cerca or "",
             "successiva": successiva(request, trovate),
-            "non_la_prima": cursor is not None,
+            "prima": prima(request),
         },
         utente=user,
     )

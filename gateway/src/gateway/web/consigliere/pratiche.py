@@ -8,11 +8,13 @@ from fastapi.responses import Response
 
 from gateway.dependencies import Acquisizione, Files
 from gateway.documenti import invia_comunicazione, invia_osservazioni
+from gateway.elenchi import cursore, prima, successiva
 from gateway.web import presentazione
 from gateway.web.dependencies import ConsigliereWeb, Identificativo
 from gateway.web.templating import pagina
 
 router = APIRouter(include_in_schema=False)
+PER_PAGINA = 50
 
 
 def base_pratica(istanza_id: str) -> str:
@@ -21,9 +23,14 @@ def base_pratica(istanza_id: str) -> str:
 
 @router.get("/consigliere")
 async def elenco(request: Request, user: ConsigliereWeb, acquisizione: Acquisizione) -> Response:
-    pratiche = await acquisizione.assegnate(user.attore)
-    righe = presentazione.righe(pratiche, base_pratica)
-    return pagina(request, "consigliere/elenco.html", {"righe": righe}, utente=user)
+    trovate = await acquisizione.assegnate(user.attore, limit=PER_PAGINA, cursor=cursore(request))
+    righe = presentazione.righe(trovate.items, base_pratica)
+    contesto = {
+        "righe": righe,
+        "prima": prima(request),
+        "successiva": successiva(request, trovate),
+    }
+    return pagina(request, "consigliere/elenco.html", contesto, utente=user)
 
 
 @router.get("/consigliere/pratiche/{istanza_id}")

@@ -6,14 +6,13 @@ acquired now or earlier); a refused code comes back to the list with a red banne
 was read and why; a hand-signed deposit asks the clerk to confirm that the original is at hand.
 """
 
-from typing import Literal
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Acquisizione
+from gateway.elenchi import cursore, prima, successiva
 from gateway.errors import status_of
 from gateway.web.dependencies import SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import (
@@ -23,13 +22,14 @@ from gateway.web.segreteria.comune import (
     pagina_segreteria,
 )
 from gateway.web.segreteria.pratica import pagina_pratica
-from parcelle_contracts.acquisizione import ElencoAttesa, Origine
-from parcelle_contracts.vocabolario import TipoFirma
+from parcelle_contracts.acquisizione import Origine, PraticaInAttesa, RiepilogoAttesa
+from parcelle_contracts.common import Pagina
+from parcelle_contracts.vocabolario import GenereFirma
 
 router = APIRouter(include_in_schema=False)
 
-FiltroFirma = Literal["digitale", "autografa"]
-_FILTRI: dict[str, FiltroFirma] = {"digitale": "digitale", "autografa": "autografa"}
+PER_PAGINA = 50
+_FILTRI: dict[str, GenereFirma] = {"digitale": "digitale", "autografa": "autografa"}
 _ORIGINI: dict[str, Origine] = {"scanner": "scanner", "elenco": "elenco"}
 
 
@@ -39,30 +39,40 @@ async def pagina_attesa(
     acquisizione: Acquisizione,
     *,
     cerca: str = "",
-    filtro: FiltroFirma | None = None,
+    filtro: GenereFirma | None = None,
     rifiuto: Rifiuto | None = None,
     conferma: ConfermaOriginale | None = None,
     stato: int = 200,
 ) -> Response:
-    """The pending list; when the service does not answer, the page says so (and the scan
-    field still works)."""
-    firma: TipoFirma | None = "autografa" if filtro == "autografa" else None
-    elenco: ElencoAttesa | None = None
+    """A page of the pending list with its counts; when the service does not answer, the page
+    says so (and the scan field still works)."""
+    riepilogo: RiepilogoAttesa | None = None
+    trovate = Pagina[PraticaInAttesa](items=[])
     try:
-        elenco = await acquisizione.in_attesa(user.attore, cerca or None, firma)
+        riepilogo = await acquisizione.riepilogo_in_attesa(user.attore)
+        trovate = await acquisizione.in_attesa(
+            user.attore,
+            cerca=cerca or None,
+            firma=filtro,
+            limit=PER_PAGINA,
+            cursor=cursore(request),
+        )
     except ServiceUnavailableError:
         if rifiuto is None and conferma is None:
             raise
-    righe = []
-    if elenco is not None:
-        righe = sorted(elenco.righe, key=lambda riga: riga.depositata_il)
-        if filtro == "digitale":
-            righe = [riga for riga in righe if riga.firma != "autografa"]
+        riepilogo = None
     return pagina_segreteria(
         request,
         user,
         "attesa.html",
-        {"elenco": elenco, "righe": righe, "cerca": cerca, "filtro": filtro or ""},
+        {
+            "riepilogo": riepilogo,
+            "righe": trovate.items,
+            "cerca": cerca,
+            "filtro": filtro or "",
+            "prima": prima(request),
+            "successiva": successiva(request, trovate),
+        },
         sezione="attesa",
         rifiuto=rifiuto,
         conferma=conferma,

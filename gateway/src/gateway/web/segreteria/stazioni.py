@@ -9,11 +9,14 @@ from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
 from gateway.dependencies import Stazioni
+from gateway.elenchi import cursore, prima, successiva
 from gateway.stazioni.store import Stazione, StazioneNonValidaError, StazioniStore
 from gateway.web.dependencies import Identificativo, SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import pagina_segreteria
+from parcelle_contracts.common import Pagina
 
 router = APIRouter(include_in_schema=False)
+PER_PAGINA = 50
 
 NON_TROVATA = "Stazione non trovata."
 
@@ -28,12 +31,17 @@ async def _pagina_elenco(
     stato: int = 200,
 ) -> Response:
     revocata = request.query_params.get("revocata")
-    elenco = await stazioni.elenco(user.account.ordine)
+    elenco, cursor = await stazioni.pagina(user.account.ordine, PER_PAGINA, cursore(request))
+    revocata_qui = await stazioni.get(revocata) if revocata else None
     contesto: dict[str, Any] = {
         "stazioni": elenco,
-        "revocata": next((s for s in elenco if s.id == revocata), None),
+        "revocata": revocata_qui
+        if revocata_qui and revocata_qui.ordine == user.account.ordine
+        else None,
         "valori": valori or {},
         "errori": errori or {},
+        "prima": prima(request),
+        "successiva": successiva(request, Pagina[Stazione](items=elenco, next=cursor)),
     }
     return pagina_segreteria(
         request, user, "stazioni.html", contesto, sezione="stazioni", stato=stato

@@ -14,15 +14,17 @@ Collections:
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Final
 
 from acquisizione.domain.assegnazione import Carico, Relatore
+from acquisizione.domain.elenco import chiavi
 from acquisizione.domain.errori import NonTrovataError
 from acquisizione.domain.pratica import NON_TROVATA, Pratica
-from acquisizione.ports import RinunciaAnticipata
+from acquisizione.ports import FiltroAttesa, PaginaDi, RigaAttesa, RinunciaAnticipata
 from parcelle_kit.store.codec import decode, encode
-from parcelle_kit.store.ports import ASCENDING, Document, Index, Transaction
+from parcelle_kit.store.ports import ASCENDING, Document, Index, Scalar, Transaction
 
 PRATICHE: Final = "pratiche"
 PROTOCOLLO: Final = "protocollo"
@@ -35,9 +37,18 @@ SCHEMA: Final = 2
 
 INDEXES: Final = (
     Index(PRATICHE, ("codice",), unique=True),
-    Index(PRATICHE, ("ordine", "stato", "depositata_il")),
-    Index(PRATICHE, ("ordine", "stato", "relatore")),
+    # The pending list, the oldest deposit first (whole, by kind of signature, by code).
+    Index(PRATICHE, ("ordine", "stato", "depositata_il", "_id")),
+    Index(PRATICHE, ("ordine", "stato", "firma", "depositata_il", "_id")),
+    Index(PRATICHE, ("ordine", "stato", "cerca.codice")),
+    # Deadlines and a councillor's cases, the nearest end of the term first.
+    Index(PRATICHE, ("ordine", "stato", "scadenza", "_id")),
+    Index(PRATICHE, ("ordine", "stato", "relatore", "scadenza", "_id")),
 )
+SENZA_SCADENZA: Final = "9999-12-31"
+"""The deadline a case without a running term sorts by (after every real one)."""
+RIGA_ATTESA: Final = ("codice", "firma", "depositata_il", "riga")
+"""What a line of the pending list shows (projection)."""
 
 
 class StoreRegistroRepository:
@@ -72,22 +83,62 @@ class StoreRegistroRepository:
         stored = await self._tx.update(PRATICHE, documento)
         self._versioni[pratica.istanza_id] = stored["_v"]
 
-    async def nello_stato(self, ordine: str, stato: str) -> list[Pratica]:
-        """The Ordine's cases in ``stato``, oldest deposit first."""
+    async def in_attesa(
+        self, ordine: str, filtro: FiltroAttesa, limit: int, cursor: str | None
+    ) -> PaginaDi[RigaAttesa]:
+        where: dict[str, Scalar] = {"ordine": ordine, "stato": "depositata"}
+        any_of: dict[str, Sequence[Scalar]] = {}
+        if filtro.firma == "autografa":
+            where["firma"] = "autografa"
+        elif filtro.firma == "digitale":
+            any_of["firma"] = ("pades", "cades")
+        prefix = {}
+        if filtro.ricerca.codice:
+            prefix["cerca.codice"] = filtro.ricerca.codice
+        if filtro.ricerca.avvocato:
+            prefix["cerca.avvocato"] = filtro.ricerca.avvocato
         # Stored times are fixed-width ISO strings in UTC: they sort as the times do.
-        documenti = await self._tx.find(
-            PRATICHE, {"ordine": ordine, "stato": stato}, sort=[("depositata_il", ASCENDING)]
-        )
-        return [self._leggi(documento) for documento in documenti]
-
-    async def del_relatore(self, ordine: str, relatore: str) -> list[Pratica]:
-        """The Ordine's acquired cases whose current relatore is ``relatore``, oldest first."""
-        documenti = await self._tx.find(
+        pagina = await self._tx.page(
             PRATICHE,
-            {"ordine": ordine, "stato": "acquisita", "relatore": relatore},
-            sort=[("depositata_il", ASCENDING)],
+            where=where,
+            any_of=any_of,
+            prefix=prefix,
+            order=("depositata_il",),
+            limit=limit,
+            after=cursor,
+            fields=RIGA_ATTESA,
         )
-        return [self._leggi(documento) for documento in documenti]
+        return PaginaDi([_riga_attesa(d) for d in pagina.documents], pagina.next)
+
+    async def conta_in_attesa(self, ordine: str) -> tuple[int, int]:
+        """How many cases wait, and how many of them are hand-signed."""
+        totale = await self._tx.count(PRATICHE, {"ordine": ordine, "stato": "depositata"})
+        autografe = await self._tx.count(
+            PRATICHE, {"ordine": ordine, "stato": "depositata", "firma": "autografa"}
+        )
+        return totale, autografe
+
+    async def per_scadenza(
+        self,
+        ordine: str,
+        entro: date | None,
+        relatore: str | None,
+        limit: int,
+        cursor: str | None,
+    ) -> PaginaDi[Pratica]:
+        where: dict[str, Scalar] = {"ordine": ordine, "stato": "acquisita"}
+        if relatore is not None:
+            where["relatore"] = relatore
+        between = {"scadenza": (None, entro.isoformat())} if entro is not None else {}
+        pagina = await self._tx.page(
+            PRATICHE,
+            where=where,
+            between=between,
+            order=("scadenza",),
+            limit=limit,
+            after=cursor,
+        )
+        return PaginaDi([self._leggi(d) for d in pagina.documents], pagina.next)
 
     def _leggi(self, documento: Document) -> Pratica:
         schema = documento.get("schema")
@@ -177,18 +228,41 @@ def _turno(ordine: str, relatore: str) -> str:
 
 
 def _documento(pratica: Pratica) -> Document:
-    """The stored case: the aggregate, and the fields the lists query by."""
+    """The stored case: the aggregate, and the fields the lists query by and show."""
     relatore = pratica.relatore
+    fine = pratica.scadenza_corrente()
     return {
         "_id": pratica.istanza_id,
         "schema": SCHEMA,
         "ordine": pratica.ordine,
         "codice": pratica.codice,
         "stato": pratica.stato,
+        "firma": pratica.firma,
         "depositata_il": encode(pratica.depositata_il),
         "relatore": relatore.relatore if relatore is not None else None,
+        "scadenza": fine.isoformat() if fine is not None else SENZA_SCADENZA,
+        "cerca": chiavi(pratica),
+        "riga": {
+            "avvocato": pratica.avvocato.nome_completo(),
+            "cliente": pratica.cliente,
+            "importo_richiesto": encode(pratica.importo_richiesto),
+        },
         "pratica": encode(pratica),
     }
+
+
+def _riga_attesa(documento: Document) -> RigaAttesa:
+    riga = documento["riga"]
+    importo = riga["importo_richiesto"]
+    return RigaAttesa(
+        istanza_id=documento["_id"],
+        codice=documento["codice"],
+        avvocato=riga["avvocato"],
+        cliente=riga["cliente"],
+        importo_richiesto=Decimal(importo) if importo is not None else None,
+        firma=documento["firma"],
+        depositata_il=datetime.fromisoformat(documento["depositata_il"]),
+    )
 
 
 def _da_schema_1(pratica: dict[str, Any]) -> dict[str, Any]:

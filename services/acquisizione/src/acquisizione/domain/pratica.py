@@ -371,6 +371,14 @@ class Pratica:
             oggi=oggi,
         )
 
+    def scadenza_corrente(self) -> date | None:
+        """The last day of a running term, which stays put until the term is suspended; None
+        before acquisition and while the term is suspended (its end then moves every day)."""
+        registrazione = self.registrazione
+        if registrazione is None or any(s.al is None for s in self.sospensioni):
+            return None
+        return self.scadenza(registrazione.acquisita_il.date())
+
     def stato_termine(self, oggi: date, preavviso: int) -> StatoTermine | None:
         fine = self.scadenza(oggi)
         return None if fine is None else termini.stato_termine(fine, oggi=oggi, preavviso=preavviso)

@@ -10,11 +10,12 @@ takes the number and records it in one transaction, and answers; the notice foll
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from acquisizione.domain.assegnazione import Relatore, scegli_relatore
 from acquisizione.domain.comunicazioni import Documento
-from acquisizione.domain.elenco import corrisponde
+from acquisizione.domain.elenco import ricerca
 from acquisizione.domain.errori import (
     CodiceAltroOrdineError,
     CodiceNonValidoError,
@@ -29,9 +30,10 @@ from acquisizione.domain.protocollo import NumeroProtocollo, anno_del_registro, 
 from acquisizione.domain.sportello import Ricevuti
 from acquisizione.domain.tipi_file import TESTA_PDF, e_pdf, nome_pdf
 from acquisizione.handlers.base import Handler, evento
-from acquisizione.ports import UnitOfWork
+from acquisizione.ports import FiltroAttesa, UnitOfWork
 from acquisizione.views import in_attesa, utente
 from parcelle_contracts import acquisizione as contratti
+from parcelle_contracts.common import Pagina
 from parcelle_contracts.envelope import Message
 from parcelle_kit import codes
 from parcelle_kit.blob.filenames import sanitise_filename
@@ -243,26 +245,38 @@ class Segreteria(Handler):
 
     # --- queries --------------------------------------------------------------------------------
 
-    async def elenco_in_attesa(self, msg: contratti.ElencoInAttesa) -> contratti.ElencoAttesa:
-        """The Ordine's deposited cases not yet acquired, oldest first, filtered by ``cerca``
-        (code or name) and ``firma``; the counts are of the whole pending list."""
+    async def elenco_in_attesa(
+        self, msg: contratti.ElencoInAttesa
+    ) -> Pagina[contratti.PraticaInAttesa]:
+        """A page of the Ordine's deposited cases not yet acquired, the oldest first, narrowed
+        by ``cerca`` (the start of a code or of the lawyer's family name) and ``firma``."""
+        chi = utente(msg.attore)
+        verifica_segreteria(chi)
+        filtro = FiltroAttesa(ricerca=ricerca(msg.cerca), firma=msg.firma)
+        pagina = await self.leggi(
+            lambda uow: uow.registro.in_attesa(chi.ordine, filtro, msg.limit, msg.cursor)
+        )
+        return Pagina[contratti.PraticaInAttesa](
+            items=[in_attesa(riga) for riga in pagina.righe], next=pagina.next
+        )
+
+    async def riepilogo_in_attesa(
+        self, msg: contratti.RiepilogoInAttesa
+    ) -> contratti.RiepilogoAttesa:
+        """How many cases wait, by kind of signature, and whether a hand-signed one needs the
+        stamp duty."""
         chi = utente(msg.attore)
         verifica_segreteria(chi)
 
-        async def lettura(uow: UnitOfWork) -> tuple[list[Pratica], ImpostazioniOrdine]:
-            pratiche = await uow.registro.nello_stato(chi.ordine, "depositata")
-            return pratiche, await self.regole(uow, chi.ordine)
+        async def lettura(uow: UnitOfWork) -> tuple[tuple[int, int], ImpostazioniOrdine]:
+            return await uow.registro.conta_in_attesa(chi.ordine), await self.regole(
+                uow, chi.ordine
+            )
 
-        pratiche, impostazioni = await self.leggi(lettura)
-        autografe = sum(1 for p in pratiche if p.firma == "autografa")
-        return contratti.ElencoAttesa(
-            righe=[
-                in_attesa(p)
-                for p in pratiche
-                if corrisponde(p, msg.cerca) and msg.firma in (None, p.firma)
-            ],
-            totale=len(pratiche),
-            firmate_digitalmente=len(pratiche) - autografe,
+        (totale, autografe), impostazioni = await self.leggi(lettura)
+        return contratti.RiepilogoAttesa(
+            totale=totale,
+            firmate_digitalmente=totale - autografe,
             con_firma_autografa=autografe,
             marca_da_bollo=impostazioni.marca_da_bollo,
         )
@@ -273,18 +287,15 @@ class Segreteria(Handler):
         pratica.verifica_lettura(utente(msg.attore))
         return self.vista(pratica)
 
-    async def scadenze(self, msg: contratti.ElencoScadenze) -> list[contratti.Pratica]:
-        """The Ordine's acquired cases whose deadline is within ``giorni`` days or past,
-        the most urgent first."""
+    async def scadenze(self, msg: contratti.ElencoScadenze) -> Pagina[contratti.Pratica]:
+        """A page of the Ordine's acquired cases whose running term ends within ``giorni``
+        days or has ended, the most urgent first."""
         chi = utente(msg.attore)
         verifica_segreteria(chi)
-        oggi = self.oggi()
-        pratiche = await self.leggi(lambda uow: uow.registro.nello_stato(chi.ordine, "acquisita"))
-        urgenti = [
-            (fine, p)
-            for p in pratiche
-            if (fine := p.scadenza(oggi)) is not None
-            and p.stato_termine(oggi, msg.giorni) in ("vicino", "scaduto")
-        ]
-        urgenti.sort(key=lambda coppia: (coppia[0], coppia[1].depositata_il))
-        return [self.vista(p) for _, p in urgenti]
+        entro = self.oggi() + timedelta(days=msg.giorni)
+        pagina = await self.leggi(
+            lambda uow: uow.registro.per_scadenza(chi.ordine, entro, None, msg.limit, msg.cursor)
+        )
+        return Pagina[contratti.Pratica](
+            items=[self.vista(p) for p in pagina.righe], next=pagina.next
+        )
