@@ -49,16 +49,16 @@ Opener = Callable[[], Awaitable[signers.Signer]]
 
 
 def reserved_size(signer: signers.Signer, *, timestamp: bool) -> int:
-    """Bytes to reserve for the CMS: the certificates it embeds, the raw signature, overhead."""
-    certs: list[asn1_x509.Certificate] = list(signer.cert_registry)
+    """Room to reserve for the CMS, in hex digits (pyhanko's unit, two per byte): the
+    certificates it embeds, the raw signature, the overhead, a timestamp token."""
+    certs = {cert.dump() for cert in signer.cert_registry}
     if signer.signing_cert is not None:
-        certs.append(signer.signing_cert)
-    embedded = sum(len(cert.dump()) for cert in certs)
+        certs.add(signer.signing_cert.dump())
     key_bytes = 512
     if signer.signing_cert is not None and signer.signing_cert.public_key.algorithm == "rsa":
         key_bytes = signer.signing_cert.public_key.bit_size // 8
-    size = embedded + key_bytes + _OVERHEAD + (_TIMESTAMP_ROOM if timestamp else 0)
-    return size + size % 2
+    size = sum(map(len, certs)) + key_bytes + _OVERHEAD + (_TIMESTAMP_ROOM if timestamp else 0)
+    return 2 * size
 
 
 def subject(cert: asn1_x509.Certificate) -> str:
