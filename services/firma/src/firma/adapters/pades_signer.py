@@ -66,6 +66,22 @@ def subject(cert: asn1_x509.Certificate) -> str:
     return x509.load_der_x509_certificate(cert.dump()).subject.rfc4514_string()
 
 
+def signature_metadata(dati: DatiFirma, context: object = None) -> signers.PdfSignatureMetadata:
+    """The signature dictionary and PAdES options for ``dati`` (``context``: the validation
+    context the B-LT and B-LTA levels gather their data with)."""
+    return signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        name=dati.firmatario,
+        reason=dati.motivo,
+        location=dati.luogo,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        embed_validation_info=dati.livello in CON_DATI_DI_VALIDAZIONE,
+        use_pades_lta=dati.livello == "pades-b-lta",
+        validation_context=context,  # type: ignore[arg-type] # a ValidationContext or None
+    )
+
+
 class PadesDocumentSigner:
     """Implements :class:`firma.ports.DocumentSigner` over any pyhanko signer."""
 
@@ -141,18 +157,7 @@ class PadesDocumentSigner:
         reserved: int | None,
         context: object,
     ) -> bytes:
-        validation = dati.livello in CON_DATI_DI_VALIDAZIONE
-        meta = signers.PdfSignatureMetadata(
-            field_name=FIELD_NAME,
-            name=dati.firmatario,
-            reason=dati.motivo,
-            location=dati.luogo,
-            subfilter=fields.SigSeedSubFilter.PADES,
-            md_algorithm="sha256",
-            embed_validation_info=validation,
-            use_pades_lta=dati.livello == "pades-b-lta",
-            validation_context=context,  # type: ignore[arg-type] # a ValidationContext or None
-        )
+        meta = signature_metadata(dati, context)
         timestamper = self._timestamper if dati.livello in MARCATI else None
         pdf_signer = signers.PdfSigner(meta, signer, timestamper=timestamper)
         try:
