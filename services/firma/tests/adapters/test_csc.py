@@ -7,10 +7,14 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from pydantic import SecretStr
 from pyhanko.sign.general import SigningError
 
 from firma.adapters.csc import csc_opener
 from firma.adapters.pades_signer import PadesDocumentSigner
+from firma.adapters.trust import TrustPolicy
+from firma.bootstrap import build_document_signer
+from firma.config import FirmaSettings
 from firma.domain.firma import DatiFirma
 from parcelle_kit import demo
 
@@ -80,3 +84,26 @@ async def test_a_refused_token_is_a_signing_failure(csc: CscServer) -> None:
     finally:
         await signer.close()
     assert csc.calls["signatures/signHash"] == 0
+
+
+async def test_the_settings_choose_the_service_and_its_credential(
+    csc: CscServer, tmp_path: Path
+) -> None:
+    settings = FirmaSettings(
+        var_dir=tmp_path,
+        signer="csc",
+        csc_url=csc.url,
+        csc_credential=csc.credential,
+        csc_token=SecretStr("access-token"),
+        csc_pin=SecretStr("2468"),
+    )
+    policy = TrustPolicy(list, revocation_mode="soft-fail", fetch=False, timeout=3)
+    signer = build_document_signer(settings, None, policy)
+    assert signer is not None
+    try:
+        firmato = await signer.sign(ORDINE_PDF, DATI)
+    finally:
+        await signer.close()
+    assert firmato.certificato == CERT.subject.rfc4514_string()
+    assert csc.calls["credentials/list"] == 0  # the credential was named
+    assert csc.calls["signatures/signHash"] == 1

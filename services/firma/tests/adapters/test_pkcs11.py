@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from pydantic import SecretStr
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from firma.adapters.pades_signer import PadesDocumentSigner
 from firma.adapters.pkcs11 import pkcs11_opener
+from firma.adapters.trust import TrustPolicy
+from firma.bootstrap import build_document_signer
+from firma.config import FirmaSettings
 from firma.domain.firma import DatiFirma
 from parcelle_kit import demo
 
@@ -87,3 +91,23 @@ async def test_concurrent_signatures_share_one_session(token: Token) -> None:
         assert (status.intact, status.valid) == (True, True)
         (signature,) = PdfFileReader(io.BytesIO(firmato.pdf)).embedded_regular_signatures
         assert signature.signer_cert.dump() == to_asn1(token.cert).dump()
+
+
+async def test_the_settings_choose_the_token(token: Token, tmp_path: Path) -> None:
+    settings = FirmaSettings(
+        var_dir=tmp_path,
+        signer="pkcs11",
+        pkcs11_module=token.module,
+        pkcs11_token=token.label,
+        pkcs11_key_label=token.key_label,
+        pkcs11_pin=SecretStr(token.pin),
+    )
+    policy = TrustPolicy(list, revocation_mode="soft-fail", fetch=False, timeout=3)
+    signer = build_document_signer(settings, None, policy)
+    assert signer is not None
+    try:
+        firmato = await signer.sign(ORDINE_PDF, DATI)
+    finally:
+        await signer.close()
+    assert firmato.certificato == token.cert.subject.rfc4514_string()
+    assert not (tmp_path / "demo").exists()  # the token, not the demo PKI
