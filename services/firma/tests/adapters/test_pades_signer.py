@@ -140,6 +140,24 @@ async def test_the_key_is_opened_once(demo_pki: FilesystemDemoPki) -> None:
     assert first.certificato == second.certificato
 
 
+async def test_a_signature_larger_than_its_room_is_made_again_with_the_room_it_needs(
+    demo_pki: FilesystemDemoPki, ordine_ca: asn1_x509.Certificate
+) -> None:
+    rooms: list[int] = []
+
+    def too_small(signer: signers.Signer, timestamp: bool) -> int:
+        rooms.append(1000)
+        return 1000
+
+    signer = PadesDocumentSigner(pkcs12_opener(demo_pki.files.ordine, b"demo"), reserve=too_small)
+    first = await signer.sign(ORDINE_PDF, dati())
+    second = await signer.sign(ORDINE_PDF, dati())
+    assert rooms == [1000]  # the grown room is kept for the next signatures
+    for firmato in (first, second):
+        status = await pyhanko_status(firmato.pdf, [ordine_ca])
+        assert (status.intact, status.valid, status.trusted) == (True, True, True)
+
+
 async def test_b_t_carries_a_trusted_timestamp(
     demo_pki: FilesystemDemoPki,
     ordine_ca: asn1_x509.Certificate,

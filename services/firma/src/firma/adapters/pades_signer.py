@@ -8,7 +8,8 @@ measures both side by side):
   the pyhanko signer is built once and kept;
 - the signature's size: by default pyhanko signs twice, once as a dry run to measure the CMS
   it must make room for; here the room is reserved from the certificates the signature will
-  carry (:func:`reserved_size`), and grown (once, then remembered) if it was ever short;
+  carry (:func:`reserved_size`), and grown to what pyhanko says it needed (then remembered)
+  if it was ever short;
 - the PDF: it is parsed once, and the signature is appended in the buffer it was read into
   (``in_place``), so its bytes are not copied into a second output before being digested.
 
@@ -19,7 +20,7 @@ request, the certificate (and its chain) from the signer.
 
 import asyncio
 import io
-import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Final
 
@@ -34,15 +35,17 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from firma.adapters.trust import TrustPolicy
 from firma.domain.firma import CON_DATI_DI_VALIDAZIONE, MARCATI, DatiFirma
 from firma.ports import Firmato, InvalidDocumentError
+from parcelle_kit.logging import get_logger
 
 FIELD_NAME: Final = "FirmaOrdine"
 _OVERHEAD: Final = 3072
 """CMS structure, signed attributes (signing certificate v2, message digest, time), padding."""
 _TIMESTAMP_ROOM: Final = 12288
 """A timestamp token with its authority's chain: a few KiB; a generous allowance."""
-_SHORT: Final = "Final ByteRange payload larger than expected"
+_SHORT: Final = re.compile(r"larger than expected: .* required (\d+) bytes")
+"""pyhanko's error when the CMS does not fit the room reserved for it."""
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 Opener = Callable[[], Awaitable[signers.Signer]]
 """Opens the key once: loads a file, logs in to a token, fetches a remote credential."""
@@ -91,8 +94,12 @@ class PadesDocumentSigner:
         *,
         timestamper: TimeStamper | None = None,
         trust: TrustPolicy | None = None,
+        reserve: Callable[[signers.Signer, bool], int] = lambda signer, timestamp: reserved_size(
+            signer, timestamp=timestamp
+        ),
     ) -> None:
         self._opener = opener
+        self._reserve = reserve
         self._signer: signers.Signer | None = None
         self._opening = asyncio.Lock()
         self._timestamper = timestamper
@@ -118,17 +125,20 @@ class PadesDocumentSigner:
         timestamp = dati.livello in MARCATI
         if timestamp and self._timestamper is None:
             raise SigningError(f"{dati.livello} needs a timestamp authority")
-        reserved = self._reserved.get(timestamp) or reserved_size(signer, timestamp=timestamp)
+        reserved = self._reserved.get(timestamp) or self._reserve(signer, timestamp)
         try:
             signed = await self._sign(signer, pdf, dati, reserved)
         except SigningError as error:
-            if _SHORT not in str(error):
+            needed = _SHORT.search(str(error))
+            if needed is None:
                 raise
-            # Room was short (an unusually large timestamp token): let pyhanko measure this
-            # once, and reserve twice what we had from now on.
-            logger.warning("signature larger than reserved (%d bytes); measuring", reserved)
-            self._reserved[timestamp] = reserved * 2
-            signed = await self._sign(signer, pdf, dati, None)
+            # Room was short (an unusually large timestamp token, say): pyhanko said how much
+            # the signature takes; sign again with that and a quarter more, and keep it.
+            grown = int(needed.group(1)) * 5 // 4
+            grown += grown % 2
+            logger.warning("signature room grown", reserved=reserved, grown=grown)
+            self._reserved[timestamp] = grown
+            signed = await self._sign(signer, pdf, dati, grown)
         return Firmato(pdf=signed, certificato=subject(signer.signing_cert))
 
     async def _sign(
