@@ -174,6 +174,34 @@ def issue(
     return Identity(key, cert, [ca.cert])
 
 
+def issue_for_key(ca: Identity, common_name: str, public_key: rsa.RSAPublicKey) -> x509.Certificate:
+    """A signing certificate for a key held elsewhere (a token, a remote service)."""
+    return (
+        x509.CertificateBuilder()
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.COUNTRY_NAME, "IT"),
+                    x509.NameAttribute(NameOID.ORGANIZATION_NAME, common_name),
+                    x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+                ]
+            )
+        )
+        .issuer_name(ca.cert.subject)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - DAY)
+        .not_valid_after(NOW + 365 * DAY)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(ca=False), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()),
+            critical=False,
+        )
+        .sign(ca.key, hashes.SHA256())
+    )
+
+
 def crl(ca: Identity, revoked: list[Identity], *, revoked_at: dt.datetime) -> bytes:
     """A DER CRL of ``ca`` listing ``revoked`` (revoked at ``revoked_at``)."""
     builder = (

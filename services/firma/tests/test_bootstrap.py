@@ -9,6 +9,7 @@ from pydantic import SecretStr
 from firma.bootstrap import build_dependencies, service
 from firma.config import FirmaSettings
 from parcelle_kit.service import Runtime
+from parcelle_kit.settings import ConfigurationError
 
 from .support import new_ca
 
@@ -58,4 +59,21 @@ def test_production_has_no_demo_pki_and_no_demo_signing(tmp_path: Path, runtimes
     runtime = runtimes(settings)
     ports = build_dependencies(runtime)
     assert ports.demo_signer is None
+    assert ports.document_signer is None  # no signer configured: signing is not available
     assert not (tmp_path / "var" / "demo").exists()
+
+
+async def test_development_signs_as_the_demo_ordine_with_a_timestamp_authority_when_set(
+    tmp_path: Path, runtimes: Build
+) -> None:
+    runtime = runtimes(
+        FirmaSettings(env="development", var_dir=tmp_path, tsa_url="http://127.0.0.1:9/tsa")
+    )
+    signer = build_dependencies(runtime).document_signer
+    assert signer is not None
+    assert signer.marca_temporale
+
+
+def test_a_signer_without_its_settings_does_not_start(tmp_path: Path, runtimes: Build) -> None:
+    with pytest.raises(ConfigurationError, match="PARCELLE_FIRMA_CSC_URL"):
+        runtimes(FirmaSettings(env="development", var_dir=tmp_path, signer="csc"))

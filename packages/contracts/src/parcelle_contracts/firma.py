@@ -1,4 +1,5 @@
-"""Messages of the ``firma`` service: signature verification and (in development) demo signing."""
+"""Messages of the ``firma`` service: signature verification, signing of the Ordine's documents
+(PAdES) and, in development, demo signing."""
 
 from typing import ClassVar, Literal
 
@@ -6,6 +7,7 @@ from pydantic import AwareDatetime, Field
 
 from parcelle_contracts.common import BlobRef, Model
 from parcelle_contracts.envelope import Command
+from parcelle_contracts.vocabolario import LivelloFirma
 
 ProblemaFirma = Literal[
     "formato_non_riconosciuto",
@@ -64,3 +66,53 @@ class FirmaDemo(Command):
     owner: ClassVar[str] = "firma"
     name: ClassVar[str] = "firma_demo"
     documento: BlobRef
+
+
+class FirmaDocumento(Command):
+    """Sign the PDF ``documento`` (PAdES, invisible signature, appended as an incremental update)
+    with the Ordine's signing key, as configured in `firma` (PKCS#12 file, PKCS#11 token or a
+    remote service over the CSC API); the Ordine is the envelope's ``ordine``.
+
+    The reply is a :class:`FirmaApposta`. Idempotent: the result is kept under a key derived
+    from ``message_id``, so a redelivered command answers with the file signed the first time
+    and signs nothing again. Refusals: ``file_non_trovato``, ``file_non_corrispondente``,
+    ``file_troppo_grande``, ``dati_non_validi`` (not a PDF that can be signed),
+    ``livello_non_disponibile`` (a timestamped level without a timestamp authority configured),
+    ``non_disponibile`` (no signer configured).
+    """
+
+    owner: ClassVar[str] = "firma"
+    name: ClassVar[str] = "firma_documento"
+    documento: BlobRef = Field(description="The PDF to sign, in the transfer area.")
+    firmatario: str = Field(
+        min_length=1,
+        max_length=200,
+        description="Who signs for the Ordine (the reporting councillor's name): the signature's "
+        "/Name. The certificate is the Ordine's, whatever this says.",
+    )
+    motivo: str = Field(
+        min_length=1, max_length=200, description="The signature's reason (/Reason)."
+    )
+    luogo: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The signature's location (/Location); default the Ordine's name.",
+    )
+    livello: LivelloFirma | None = Field(
+        default=None,
+        description="PAdES level wanted; default pades-b-t when a timestamp authority is "
+        "configured in `firma`, else pades-b-b. The timestamped levels need that authority.",
+    )
+
+
+class FirmaApposta(Model):
+    """The reply to :class:`FirmaDocumento`: where the signed PDF lies and what was applied."""
+
+    documento: BlobRef = Field(
+        description="The signed PDF, in the transfer area, with its SHA-256."
+    )
+    certificato: str = Field(
+        description="Subject of the signer's certificate (RFC 4514), e.g. "
+        "``CN=Ordine degli Avvocati di Demo,O=Ordine degli Avvocati di Demo,C=IT``."
+    )
+    livello: LivelloFirma = Field(description="The PAdES level applied.")

@@ -104,6 +104,17 @@ GENERI_FIRMA: Final[Mapping[GenereFirma, str]] = {
     "autografa": "Firma autografa",
 }
 
+LivelloFirma = Literal["pades-b-b", "pades-b-t", "pades-b-lt", "pades-b-lta"]
+"""PAdES baseline levels (ETSI EN 319 142-1) of a signature Parcelle applies: B-B the signature
+alone, B-T with a timestamp, B-LT with the validation data (DSS) too, B-LTA with a document
+timestamp over them."""
+LIVELLI_FIRMA: Final[Mapping[LivelloFirma, str]] = {
+    "pades-b-b": "PAdES B-B (firma)",
+    "pades-b-t": "PAdES B-T (firma con marca temporale)",
+    "pades-b-lt": "PAdES B-LT (firma con marca temporale e dati di validazione)",
+    "pades-b-lta": "PAdES B-LTA (firma per la conservazione a lungo termine)",
+}
+
 TipoCliente = Literal["persona_fisica", "persona_giuridica"]
 TIPI_CLIENTE: Final[Mapping[TipoCliente, str]] = {
     "persona_fisica": "Persona fisica",

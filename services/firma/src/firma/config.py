@@ -3,12 +3,13 @@
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from parcelle_kit import demo
 from parcelle_kit.settings import Settings
 
 RevocationMode = Literal["soft-fail", "hard-fail", "require"]
+SignerKind = Literal["pkcs12", "pkcs11", "csc"]
 
 
 class FirmaSettings(Settings):
@@ -46,6 +47,59 @@ class FirmaSettings(Settings):
         description="Largest signed file accepted for verification or demo signing, in bytes.",
     )
 
+    signer: SignerKind | None = Field(
+        default=None,
+        description="Where the Ordine's signing key is: pkcs12 (a file), pkcs11 (a token or "
+        "HSM), csc (a remote signing service, Cloud Signature Consortium API v2). Unset: in "
+        "development the demo Ordine's var/demo/ordine.p12; in production no signing.",
+    )
+    pkcs12_file: Path | None = Field(
+        default=None,
+        description="signer=pkcs12: the PKCS#12 file with the Ordine's key and certificate "
+        "chain. Never the demo PKI's in production.",
+    )
+    pkcs12_password: SecretStr | None = Field(
+        default=None,
+        description="signer=pkcs12: the file's password (secret: environment or secrets dir).",
+    )
+    pkcs11_module: Path | None = Field(
+        default=None,
+        description="signer=pkcs11: the token's PKCS#11 library, e.g. "
+        "/usr/lib/softhsm/libsofthsm2.so.",
+    )
+    pkcs11_token: str | None = Field(default=None, description="signer=pkcs11: the token's label.")
+    pkcs11_key_label: str | None = Field(
+        default=None,
+        description="signer=pkcs11: the label of the private key and of its certificate.",
+    )
+    pkcs11_pin: SecretStr | None = Field(
+        default=None, description="signer=pkcs11: the user PIN (secret)."
+    )
+    csc_url: str | None = Field(
+        default=None,
+        description="signer=csc: the service's base URL, the part before /csc/v2/.",
+    )
+    csc_credential: str | None = Field(
+        default=None,
+        description="signer=csc: the credential ID; unset: the first credentials/list names.",
+    )
+    csc_token: SecretStr | None = Field(
+        default=None,
+        description="signer=csc: the OAuth 2.0 access token sent as Bearer (secret).",
+    )
+    csc_pin: SecretStr | None = Field(
+        default=None,
+        description="signer=csc: the PIN credentials/authorize asks for, if any (secret).",
+    )
+    csc_timeout: float = Field(
+        default=30.0, gt=0, description="signer=csc: seconds each call may take."
+    )
+    tsa_url: str | None = Field(
+        default=None,
+        description="Timestamp authority (RFC 3161 over HTTP). Set: signatures are PAdES B-T "
+        "by default, and B-LT / B-LTA may be asked for; unset: B-B.",
+    )
+
     def effective_revocation_mode(self) -> RevocationMode:
         """The revocation mode in force: the setting, or the environment's default."""
         if self.revocation_mode is not None:
@@ -71,4 +125,35 @@ class FirmaSettings(Settings):
             )
         elif not self.trust_roots.is_file():
             problems.append(f"PARCELLE_FIRMA_TRUST_ROOTS names no file: {self.trust_roots}")
+        problems.extend(self.signer_problems())
+        return problems
+
+    def signer_problems(self) -> list[str]:
+        """What the signer settings miss; production also refuses the demo PKI."""
+        missing: dict[str, dict[str, object]] = {
+            "pkcs12": {"PKCS12_FILE": self.pkcs12_file},
+            "pkcs11": {
+                "PKCS11_MODULE": self.pkcs11_module,
+                "PKCS11_TOKEN": self.pkcs11_token,
+                "PKCS11_KEY_LABEL": self.pkcs11_key_label,
+                "PKCS11_PIN": self.pkcs11_pin,
+            },
+            "csc": {"CSC_URL": self.csc_url, "CSC_TOKEN": self.csc_token},
+        }
+        problems: list[str] = []
+        if self.signer is not None:
+            problems.extend(
+                f"PARCELLE_FIRMA_{name} is not set (PARCELLE_FIRMA_SIGNER={self.signer})"
+                for name, value in missing[self.signer].items()
+                if value is None
+            )
+        if self.env == "production" and self.signer == "pkcs12" and self.pkcs12_file:
+            demo_directory = self.demo_directory().resolve()
+            if self.pkcs12_file.resolve().is_relative_to(demo_directory):
+                problems.append(
+                    f"PARCELLE_FIRMA_PKCS12_FILE is the demo PKI's ({self.pkcs12_file}): "
+                    "the demo Ordine's key never signs in production"
+                )
+            if self.pkcs12_password is None:
+                problems.append("PARCELLE_FIRMA_PKCS12_PASSWORD is not set")
         return problems

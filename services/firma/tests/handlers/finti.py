@@ -1,10 +1,19 @@
 """Fakes of the ports of `firma` and builders of its requests, for the use-case tests."""
 
 import hashlib
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from firma.domain.esame import Catena, Certificato, Documento, EsameFirma, Impronta
-from firma.ports import BlobMissingError, BlobTooLargeError, Dependencies, InvalidDocumentError
+from firma.domain.firma import DatiFirma
+from firma.ports import (
+    BlobMissingError,
+    BlobTooLargeError,
+    Dependencies,
+    Firmato,
+    InvalidDocumentError,
+    StoredBlob,
+)
 from parcelle_contracts.common import TRANSFER_AREA, BlobRef
 from parcelle_contracts.firma import Originale, VerificaFirma
 from parcelle_kit import demo
@@ -20,6 +29,7 @@ def ref(data: bytes, key: str = "upload/1", area: str = TRANSFER_AREA) -> BlobRe
 class FakeBlobs:
     def __init__(self) -> None:
         self.objects: dict[tuple[str, str], bytes] = {}
+        self.metadata: dict[str, Mapping[str, str]] = {}
 
     def add(self, data: bytes, key: str = "upload/1", area: str = TRANSFER_AREA) -> BlobRef:
         self.objects[area, key] = data
@@ -33,10 +43,25 @@ class FakeBlobs:
             raise BlobTooLargeError(len(data))
         return data
 
-    async def publish(self, key: str, data: bytes, *, content_type: str) -> BlobRef:
+    async def publish(
+        self,
+        key: str,
+        data: bytes,
+        *,
+        content_type: str,
+        metadata: Mapping[str, str] | None = None,
+    ) -> BlobRef:
         assert content_type == "application/pdf"
-        self.objects.setdefault((TRANSFER_AREA, key), data)  # write-once: first one stays
+        if (TRANSFER_AREA, key) not in self.objects:  # write-once: the first one stays
+            self.objects[TRANSFER_AREA, key] = data
+            self.metadata[key] = dict(metadata or {})
         return ref(self.objects[TRANSFER_AREA, key], key)
+
+    async def stored(self, key: str) -> StoredBlob | None:
+        data = self.objects.get((TRANSFER_AREA, key))
+        if data is None:
+            return None
+        return StoredBlob(ref=ref(data, key), metadata=self.metadata.get(key, {}))
 
 
 class FakeVerifier:
@@ -60,6 +85,24 @@ class FakeSigner:
         self.signatures += 1
         self.locations.append(location)
         return pdf + f"%signed {self.signatures}\n".encode()
+
+
+class FakeDocumentSigner:
+    """Appends a marker naming the level; refuses what is not a PDF."""
+
+    certificato = "CN=Ordine degli Avvocati di Demo,C=IT"
+
+    def __init__(self, *, marca_temporale: bool = False) -> None:
+        self.marca_temporale = marca_temporale
+        self.signed: list[DatiFirma] = []
+
+    async def sign(self, pdf: bytes, dati: DatiFirma) -> Firmato:
+        if not pdf.startswith(b"%PDF-"):
+            raise InvalidDocumentError("not a PDF")
+        self.signed.append(dati)
+        return Firmato(
+            pdf=pdf + f"%{dati.livello} {len(self.signed)}\n".encode(), certificato=self.certificato
+        )
 
 
 VALIDA = EsameFirma(
@@ -86,12 +129,14 @@ def dependencies(
     esame: EsameFirma = VALIDA,
     signer: FakeSigner | None = None,
     max_file_size: int = 1024,
+    document_signer: FakeDocumentSigner | None = None,
 ) -> Dependencies:
     return Dependencies(
         verifier=FakeVerifier(esame),
         blobs=blobs,
         demo_signer=signer,
         max_file_size=max_file_size,
+        document_signer=document_signer,
     )
 
 

@@ -23,6 +23,12 @@ def non_disponibile() -> RichiestaRifiutata:
     )
 
 
+def firma_non_configurata() -> RichiestaRifiutata:
+    return RichiestaRifiutata(
+        "non_disponibile", "Nessun dispositivo di firma dell'Ordine è configurato nel servizio."
+    )
+
+
 def file_non_trovato(campo: str) -> RichiestaRifiutata:
     return RichiestaRifiutata(
         "file_non_trovato", "Il file indicato non è disponibile.", {campo: "File non trovato."}

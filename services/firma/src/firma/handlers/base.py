@@ -1,10 +1,23 @@
 """What the use cases of `firma` share: reading a payload by claim check, checked against the
-fingerprint its sender gave."""
+fingerprint its sender gave; the key a result is kept under."""
+
+import hashlib
+import re
 
 from firma.domain import errors
 from firma.domain.esame import Impronta
 from firma.ports import BlobMissingError, BlobTooLargeError, Dependencies
 from parcelle_contracts.common import BlobRef
+
+_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+
+def key_segment(message_id: str) -> str:
+    """The message id if it is a safe key segment (a UUID is), else its SHA-256: the id is
+    the sender's and must not be able to name another object."""
+    if _SAFE_SEGMENT.fullmatch(message_id):
+        return message_id
+    return hashlib.sha256(message_id.encode()).hexdigest()
 
 
 async def read(deps: Dependencies, ref: BlobRef, campo: str) -> bytes:

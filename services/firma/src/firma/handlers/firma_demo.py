@@ -3,26 +3,14 @@
 The signed file is stored under a key derived from the request's message id, so a redelivery
 returns the file the first attempt stored."""
 
-import hashlib
-import re
-
 from firma.domain import errors
-from firma.handlers.base import read
+from firma.handlers.base import key_segment, read
 from firma.ports import Dependencies, InvalidDocumentError
 from parcelle_contracts.common import BlobRef
 from parcelle_contracts.firma import FirmaDemo
 from parcelle_kit import demo
 
 PDF = "application/pdf"
-_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9_-]{1,100}")
-
-
-def _key_segment(message_id: str) -> str:
-    """The message id if it is a safe key segment (a UUID is), else its SHA-256: the id is
-    the sender's and must not be able to name another object."""
-    if _SAFE_SEGMENT.fullmatch(message_id):
-        return message_id
-    return hashlib.sha256(message_id.encode()).hexdigest()
 
 
 def luogo(ordine: str) -> str:
@@ -39,6 +27,6 @@ async def firma_demo(message: FirmaDemo, deps: Dependencies) -> BlobRef:
         signed = await deps.demo_signer.sign(pdf, location=luogo(message.ordine))
     except InvalidDocumentError:
         raise errors.non_pdf("documento") from None
-    key = f"firma-demo/{_key_segment(message.message_id)}.pdf"
+    key = f"firma-demo/{key_segment(message.message_id)}.pdf"
     # On a redelivery the key is taken: the first attempt's signed file is the answer.
     return await deps.blobs.publish(key, signed, content_type=PDF)
