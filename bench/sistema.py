@@ -45,10 +45,10 @@ def parcelle_up() -> Iterator[tuple[str, Path]]:
             finally:
                 process.terminate()
                 process.wait(timeout=60)
-                asyncio.run(_delete_exchanges(env.get("PARCELLE_AMQP_URL", AMQP_URL), namespace))
+                asyncio.run(delete_exchanges(env.get("PARCELLE_AMQP_URL", AMQP_URL), namespace))
 
 
-async def _delete_exchanges(url: str, namespace: str) -> None:
+async def delete_exchanges(url: str, namespace: str) -> None:
     """The run's exchanges; its queues expire on their own a minute after it stops."""
     connection = await aio_pika.connect(url)
     async with connection:
