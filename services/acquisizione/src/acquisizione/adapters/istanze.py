@@ -5,6 +5,7 @@ from parcelle_contracts.common import Attore, Errore
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.istanze import DettaglioIstanza, Istanza
 from parcelle_kit.bus import RpcClient
+from parcelle_kit.bus.retry import NON_DISPONIBILE, TransientError
 from parcelle_kit.requests import ask
 
 
@@ -19,7 +20,8 @@ class IstanzaNonDisponibileError(Exception):
 
 class FascicoliIstanze:
     """Asks ``istanze`` by request/reply; a silence longer than ``timeout`` seconds raises
-    :class:`parcelle_kit.bus.RequestTimeoutError`."""
+    :class:`parcelle_kit.bus.RequestTimeoutError`, an answer that it cannot answer now a
+    :class:`~parcelle_kit.bus.retry.TransientError`: both are retried later."""
 
     def __init__(self, rpc: RpcClient, *, timeout: float) -> None:
         self._rpc = rpc
@@ -28,6 +30,9 @@ class FascicoliIstanze:
     async def dettaglio(self, causa: Message, attore: Attore, istanza_id: str) -> Istanza:
         domanda = DettaglioIstanza.caused_by(causa, attore=attore, istanza_id=istanza_id)
         esito = await ask(self._rpc, domanda, Istanza, timeout=self._timeout)
+        if esito.errore is not None and esito.errore.codice == NON_DISPONIBILE.codice:
+            # istanze is up but could not answer now (its own peer or store): try again later.
+            raise TransientError(f"istanze could not give application {istanza_id} now")
         if not esito.ok or esito.dati is None:
             raise IstanzaNonDisponibileError(istanza_id, esito.errore)
         return esito.dati
