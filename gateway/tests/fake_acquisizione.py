@@ -356,7 +356,7 @@ class FakeAcquisizione:
         relatori = tuple(Relatore(username=u, nome=nome) for u, nome in CONSIGLIERI.items())
         return ImpostazioniOrdine(
             codice=ordine,
-            nome=f"Ordine degli Avvocati ({ordine})",
+            nome=f"Ordine degli Avvocati di {ordine.title()}",
             relatori=relatori,
             marca_da_bollo=self.marca_da_bollo,
         )

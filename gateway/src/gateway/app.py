@@ -17,6 +17,7 @@ from gateway.auth.routes import router as auth_router
 from gateway.auth.throttle import Counters, GuardedLogin, LoginRules, LoginThrottle, StationRate
 from gateway.config import GatewaySettings
 from gateway.files import GatewayFiles
+from gateway.ordini import NomiOrdini
 from gateway.ports import Clients
 from gateway.stazioni import routes as stazioni_routes
 from gateway.stazioni.demo import seed_demo_stazione
@@ -59,6 +60,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.clients = clients
+    app.state.ordini = NomiOrdini(clients.acquisizione)
     app.state.files = files
     app.state.accounts = AccountStore(store)
     counters = Counters(store)

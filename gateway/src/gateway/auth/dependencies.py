@@ -86,6 +86,8 @@ async def web_user(request: Request) -> WebUser:
     user = await _session_user(request)
     if user is None:
         raise LoginRequiredError(str(request.url.path))
+    # The name the page's header prints, from the Ordine's settings (gateway.ordini).
+    request.state.ordine_nome = await request.app.state.ordini.nome(user.account.ordine)
     return user
 
 

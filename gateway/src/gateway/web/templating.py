@@ -12,7 +12,6 @@ from gateway.auth import WebUser
 from gateway.config import GatewaySettings
 from gateway.web import campi, etichette, formato
 from parcelle_contracts import vocabolario
-from parcelle_kit import demo
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SPRITES = "/static/vendor/bootstrap-italia/svg/sprites.svg"
@@ -78,15 +77,6 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
-def nome_ordine(codice: str | None) -> str:
-    """The Ordine's name for the header."""
-    if codice is None:
-        return "Ordine degli Avvocati"
-    if codice == demo.ORDINE:
-        return demo.ORDINE_NOME
-    return f"Ordine degli Avvocati di {codice.title()}"
-
-
 def settings_of(request: Request) -> GatewaySettings:
     settings: GatewaySettings = request.app.state.settings
     return settings
@@ -105,11 +95,12 @@ def pagina(
     stato: int = 200,
 ) -> HTMLResponse:
     """Render ``templates/<nome>`` with the shared context and the security headers."""
-    ordine = utente.account.ordine if utente else (demo.ORDINE if sviluppo(request) else None)
     valori: dict[str, Any] = {
         "utente": utente,
         "csrf": utente.session.csrf if utente else "",
-        "ordine_nome": nome_ordine(ordine),
+        # Read from the settings' owner when the user was authenticated (gateway.ordini);
+        # pages before login name no Ordine.
+        "ordine_nome": getattr(request.state, "ordine_nome", "Ordine degli Avvocati"),
         "sviluppo": sviluppo(request),
         "percorso": request.url.path,
         **(contesto or {}),

@@ -271,6 +271,7 @@ async def test_without_the_ordines_settings_the_relatore_is_typed(
     segreteria: Browser, acquisizione: FakeAcquisizione
 ) -> None:
     pratica = await acquisita(acquisizione)
+    await segreteria.pagina("/segreteria")  # the Ordine's name, read once and kept a minute
     acquisizione.assenti.add("impostazioni")
     pagina = await segreteria.pagina(base(pratica))
     assert pagina.per_id("f-assegnazione-relatore").tag == "input"
