@@ -30,7 +30,9 @@ LAYOUT = (
 )
 TOP_LEVEL = {"__init__", "bootstrap", "config", "entrypoints", "ports", "views", "cli"}
 """The only modules a service keeps beside its domain/, handlers/ and adapters/ packages."""
-DOMAIN_MAY_IMPORT = {"parcelle_contracts.vocabolario"}
+DOMAIN_MAY_IMPORT = {"parcelle_contracts.vocabolario", "parcelle_compensi"}
+"""The shared vocabulary and the fee rules: pure packages (standard library only) that the
+domains share."""
 MAX_LINES = 420
 
 

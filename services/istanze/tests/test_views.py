@@ -13,11 +13,9 @@ from istanze import views
 from istanze.domain.azioni import Azione
 from istanze.domain.contenuto import ContenutoIstanza, Indirizzo, Voce
 from istanze.domain.errori import FirmaNonValidaError
-from istanze.domain.regole import RegoleOrdine, Requisito
-from istanze.domain.tipi_file import TipoFile
+from istanze.domain.regole import RegoleOrdine
 from istanze.ports import FiltroElenco
 from parcelle_contracts import istanze as contratti
-from parcelle_contracts import ordini
 from parcelle_contracts.common import Attore
 from parcelle_contracts.firma import EsitoVerifica, Problema
 from parcelle_contracts.ordini import ImpostazioniOrdine, RegoleIstanze
@@ -239,8 +237,6 @@ def test_staff_and_other_lawyers_see_none_of_the_lawyers_actions() -> None:
 def test_the_domains_value_sets_are_the_contracts() -> None:
     # The pure domain may not import these contracts, so it repeats their value sets.
     assert get_args(Azione) == get_args(contratti.Azione)
-    assert get_args(Requisito) == get_args(ordini.Requisito)
-    assert get_args(TipoFile) == get_args(ordini.TipoFile) == get_args(contratti.TipoAllegato)
 
 
 def test_the_ordines_settings_become_the_domains_rules() -> None:

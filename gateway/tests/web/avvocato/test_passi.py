@@ -4,7 +4,7 @@ from typing import get_args
 
 from gateway.web.avvocato.passi import passo_del_campo, passo_del_mancante
 from gateway.web.campi import etichetta, id_campo
-from parcelle_contracts.ordini import Requisito
+from parcelle_contracts.vocabolario import Requisito
 
 
 def test_every_requirement_an_ordine_may_set_links_to_the_step_that_fixes_it() -> None:

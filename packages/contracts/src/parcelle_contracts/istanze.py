@@ -13,14 +13,15 @@ from pydantic import AwareDatetime, ConfigDict, Field
 
 from parcelle_contracts.common import Attore, BlobRef, Model, Paginata
 from parcelle_contracts.envelope import Command, Event, Query
-from parcelle_contracts.ordini import Requisito
 from parcelle_contracts.vocabolario import (
     CategoriaAllegato,
     Fase,
     Procedimento,
+    Requisito,
     Ruolo,
     Stato,
     TipoCliente,
+    TipoFile,
     TipoFirma,
     Tramite,
 )
@@ -28,7 +29,6 @@ from parcelle_contracts.vocabolario import (
 Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
 """What the asking user may do with the case now, as its owner decides: pages show the buttons
 of these and nothing else."""
-TipoAllegato = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
 
 Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 """Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
@@ -157,7 +157,7 @@ class Allegato(Model):
     categoria: CategoriaAllegato
     nome_file: str
     content_type: str
-    tipo: TipoAllegato = Field(description="What the content is, recognised from the bytes.")
+    tipo: TipoFile = Field(description="What the content is, recognised from the bytes.")
     dimensione: int
     sha256: str
     caricato_il: AwareDatetime

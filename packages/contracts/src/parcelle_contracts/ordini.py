@@ -11,43 +11,17 @@ Secrets (mail passwords, signing keys) are never settings: a setting may name a 
 each service reads the secret itself from its own environment or files.
 """
 
-from typing import ClassVar, Final, Literal, get_args
+from typing import ClassVar, Final, get_args
 
 from pydantic import Field, model_validator
 
 from parcelle_contracts.common import Model
 from parcelle_contracts.envelope import Event, Query
+from parcelle_contracts.vocabolario import Requisito, TipoFile
 
 MB: Final = 1024 * 1024
 """A megabyte as the lawyer's file manager counts it (Windows shows binary units as "MB"), so a
 file shown as 16 MB is not refused by a 16 MB limit."""
-
-TipoFile = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
-"""The kinds of file Parcelle recognises from their content, named as users read them."""
-
-Requisito = Literal[
-    "avvocato",
-    "cliente",
-    "identificativo_cliente",
-    "indirizzo_cliente",
-    "recapito_art7",
-    "autorita",
-    "procedimento",
-    "numero_rg",
-    "valore",
-    "numero_parti",
-    "periodo",
-    "mandato_concluso",
-    "difesa_ufficio",
-    "equo_compenso_art7",
-    "voci",
-    "allegato_parcella",
-    "allegato_prova_invio",
-    "allegato_relazione",
-    "allegato_atti",
-    "allegato_procura",
-]
-"""Something a deposit may require (``istanze`` says what each means and checks it)."""
 
 REQUISITI_PREDEFINITI: Final[tuple[Requisito, ...]] = (
     # The application names the applicant by tax code and PEC, and the signature is checked

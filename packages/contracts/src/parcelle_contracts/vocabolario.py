@@ -146,6 +146,34 @@ Tramite = Literal["area_web", "api", "stazione", "sistema"]
 """Through what an action reached Parcelle: a person's web area, the REST API (an integrator's
 program acting for its user), a scanner station, or Parcelle itself (a rule, a schedule)."""
 
+TipoFile = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
+"""The kinds of file Parcelle recognises from their content, named as users read them."""
+
+Requisito = Literal[
+    "avvocato",
+    "cliente",
+    "identificativo_cliente",
+    "indirizzo_cliente",
+    "recapito_art7",
+    "autorita",
+    "procedimento",
+    "numero_rg",
+    "valore",
+    "numero_parti",
+    "periodo",
+    "mandato_concluso",
+    "difesa_ufficio",
+    "equo_compenso_art7",
+    "voci",
+    "allegato_parcella",
+    "allegato_prova_invio",
+    "allegato_relazione",
+    "allegato_atti",
+    "allegato_procura",
+]
+"""Something an Ordine may require before a deposit (``istanze`` says what each means and
+checks it; the Ordine's settings list which it requires)."""
+
 Ruolo = Literal["avvocato", "segreteria", "consigliere"]
 AREE: Final[Mapping[Ruolo, str]] = {
     "avvocato": "Area riservata dell'avvocato",

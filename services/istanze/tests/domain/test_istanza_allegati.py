@@ -13,7 +13,7 @@ from istanze.domain.errori import (
 )
 from istanze.domain.istanza import Istanza
 from istanze.domain.regole import MB, RegoleOrdine
-from istanze.domain.tipi_file import TipoFile
+from parcelle_contracts.vocabolario import TipoFile
 
 from .fabbrica import (
     DOPO,

@@ -20,8 +20,8 @@ from istanze.domain.istanza import Istanza
 from istanze.domain.persone import Utente
 from istanze.domain.regole import MB, RegoleOrdine
 from istanze.domain.stati import RINUNCIABILI, ammessa
-from istanze.domain.tipi_file import TIPI_FILE, TipoFile
-from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
+from istanze.domain.tipi_file import TIPI_FILE
+from parcelle_contracts.vocabolario import CategoriaAllegato, Stato, TipoFile
 
 from .fabbrica import (
     ALTRO_AVVOCATO,

@@ -4,7 +4,7 @@ user goes next, and which step fixes a missing item or a field in error."""
 from dataclasses import dataclass
 
 from gateway.ports import Parte
-from parcelle_contracts.ordini import Requisito
+from parcelle_contracts.vocabolario import Requisito
 
 
 @dataclass(frozen=True)

@@ -25,13 +25,13 @@ from istanze.domain.contenuto import PARTI, ContenutoIstanza, Parte
 from istanze.domain.cronologia import Evento, evento, in_utc
 from istanze.domain.deposito import Deposito, DocumentoIstanza, FileFirmato
 from istanze.domain.errori import DatiNonValidiError, NonTrovataError, StatoNonValidoError
-from istanze.domain.importi import Totali, calcola_totali
 from istanze.domain.persone import Avvocato, Utente
-from istanze.domain.regole import REGOLE_PREDEFINITE, RegoleOrdine, Requisito
+from istanze.domain.regole import REGOLE_PREDEFINITE, RegoleOrdine
 from istanze.domain.requisiti import ETICHETTE, Fatti, non_soddisfatti
-from istanze.domain.tipi_file import CONTENT_TYPE, TipoFile
+from istanze.domain.tipi_file import CONTENT_TYPE
 from istanze.domain.verifiche import verifica_contenuto
-from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
+from parcelle_compensi import Totali, calcola_totali
+from parcelle_contracts.vocabolario import CategoriaAllegato, Requisito, Stato, TipoFile
 
 GIA_DEPOSITATA: Final = "L'istanza è già stata depositata"
 

@@ -12,37 +12,14 @@ live in :mod:`istanze.domain.requisiti`.
 """
 
 from dataclasses import dataclass, field
-from typing import Final, Literal, get_args
+from typing import Final, get_args
 
-from istanze.domain.tipi_file import TIPI_FILE, TipoFile
+from istanze.domain.tipi_file import TIPI_FILE
+from parcelle_contracts.vocabolario import Requisito, TipoFile
 
 MB: Final = 1024 * 1024
 """A megabyte as the lawyer's file manager counts it (Windows shows binary units as "MB"), so a
 file shown as 16 MB is not refused by a 16 MB limit."""
-
-Requisito = Literal[
-    "avvocato",
-    "cliente",
-    "identificativo_cliente",
-    "indirizzo_cliente",
-    "recapito_art7",
-    "autorita",
-    "procedimento",
-    "numero_rg",
-    "valore",
-    "numero_parti",
-    "periodo",
-    "mandato_concluso",
-    "difesa_ufficio",
-    "equo_compenso_art7",
-    "voci",
-    "allegato_parcella",
-    "allegato_prova_invio",
-    "allegato_relazione",
-    "allegato_atti",
-    "allegato_procura",
-]
-"""Something a deposit may require; :mod:`istanze.domain.requisiti` says what each means."""
 
 REQUISITI: Final[tuple[Requisito, ...]] = get_args(Requisito)
 

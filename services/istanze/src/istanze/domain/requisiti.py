@@ -19,8 +19,7 @@ from istanze.domain.contenuto import (
     presente,
 )
 from istanze.domain.persone import Avvocato
-from istanze.domain.regole import Requisito
-from parcelle_contracts.vocabolario import CategoriaAllegato
+from parcelle_contracts.vocabolario import CategoriaAllegato, Requisito
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,10 +8,9 @@ import base64
 import binascii
 import re
 from collections.abc import Mapping
-from typing import Final, Literal, get_args
+from typing import Final, get_args
 
-TipoFile = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
-"""The kinds of file we recognise, named as users read them."""
+from parcelle_contracts.vocabolario import TipoFile
 
 TIPI_FILE: Final[tuple[TipoFile, ...]] = get_args(TipoFile)
 
