@@ -13,11 +13,15 @@ from pydantic import AwareDatetime, BaseModel, Field
 from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError
+from gateway.openapi import comuni, rifiuti
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
-router = APIRouter(prefix="/api/v1", tags=["istanze"])
+router = APIRouter(prefix="/api/v1", tags=["istanze"], responses=comuni())
+TROVATA = ("non_trovata",)
+MODIFICABILE = (*TROVATA, "stato_non_valido")
+FILE = ("limite_superato", "tipo_non_ammesso", "pdf_non_ammesso")
 
 
 async def avvocato(attore: Annotated[Attore, Depends(attore_api)]) -> Attore:
@@ -53,12 +57,20 @@ async def elenco(
     return await istanze.elenco(attore, stato)
 
 
-@router.get("/istanze/{istanza_id}", summary="One application with its timeline")
+@router.get(
+    "/istanze/{istanza_id}",
+    summary="One application with its timeline",
+    responses=rifiuti(*TROVATA),
+)
 async def dettaglio(istanza_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.dettaglio(attore, istanza_id)
 
 
-@router.patch("/istanze/{istanza_id}", summary="Change the parts of a draft that are given")
+@router.patch(
+    "/istanze/{istanza_id}",
+    summary="Change the parts of a draft that are given",
+    responses=rifiuti(*MODIFICABILE),
+)
 async def aggiorna(
     istanza_id: str, contenuto: ContenutoIstanza, attore: Avvocato, istanze: Istanze
 ) -> Istanza:
@@ -68,7 +80,12 @@ async def aggiorna(
     return await istanze.aggiorna(attore, istanza_id, contenuto, parti)  # type: ignore[arg-type]
 
 
-@router.post("/istanze/{istanza_id}/allegati", status_code=201, summary="Attach a document")
+@router.post(
+    "/istanze/{istanza_id}/allegati",
+    status_code=201,
+    summary="Attach a document",
+    responses=rifiuti(*MODIFICABILE, *FILE),
+)
 async def allega(
     istanza_id: str,
     attore: Avvocato,
@@ -83,7 +100,11 @@ async def allega(
     )
 
 
-@router.delete("/istanze/{istanza_id}/allegati/{allegato_id}", summary="Remove an attachment")
+@router.delete(
+    "/istanze/{istanza_id}/allegati/{allegato_id}",
+    summary="Remove an attachment",
+    responses=rifiuti(*MODIFICABILE),
+)
 async def rimuovi(istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.rimuovi_allegato(attore, istanza_id, allegato_id)
 
@@ -92,14 +113,28 @@ async def rimuovi(istanza_id: str, allegato_id: str, attore: Avvocato, istanze: 
     "/istanze/{istanza_id}/documento",
     summary="The application PDF to sign",
     response_class=Response,
-    responses={200: {"content": {"application/pdf": {}}}},
+    responses={
+        200: {"content": {"application/pdf": {}}},
+        **rifiuti(*MODIFICABILE, "incompleta"),
+    },
 )
 async def documento(istanza_id: str, attore: Avvocato, istanze: Istanze, files: Files) -> Response:
     return await files.send(await istanze.prepara_documento(attore, istanza_id))
 
 
 @router.post(
-    "/istanze/{istanza_id}/deposito", status_code=201, summary="Deposit the signed application"
+    "/istanze/{istanza_id}/deposito",
+    status_code=201,
+    summary="Deposit the signed application",
+    responses=rifiuti(
+        *MODIFICABILE,
+        *FILE,
+        "incompleta",
+        "gia_depositata",
+        "documento_non_aggiornato",
+        "firma_mancante",
+        "firma_non_valida",
+    ),
 )
 async def deposita(
     istanza_id: str,
@@ -124,12 +159,20 @@ async def deposita(
     )
 
 
-@router.post("/istanze/{istanza_id}/firma-demo", summary="Sign with the demo certificate (demo)")
+@router.post(
+    "/istanze/{istanza_id}/firma-demo",
+    summary="Sign with the demo certificate (demo)",
+    responses=rifiuti(*MODIFICABILE, "incompleta", "non_disponibile"),
+)
 async def firma_demo(istanza_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.firma_demo(attore, istanza_id)
 
 
-@router.post("/istanze/{istanza_id}/rinuncia", summary="Withdraw the application")
+@router.post(
+    "/istanze/{istanza_id}/rinuncia",
+    summary="Withdraw the application",
+    responses=rifiuti(*MODIFICABILE),
+)
 async def rinuncia(istanza_id: str, body: Rinuncia, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.rinuncia(attore, istanza_id, body.motivo)
 
@@ -141,7 +184,10 @@ FileName = Literal["ricevuta", "firmato"]
     "/istanze/{istanza_id}/{quale}",
     summary="The deposit receipt or the signed application",
     response_class=Response,
-    responses={200: {"content": {"application/pdf": {}, "application/pkcs7-mime": {}}}},
+    responses={
+        200: {"content": {"application/pdf": {}, "application/pkcs7-mime": {}}},
+        **rifiuti(*TROVATA, "non_disponibile"),
+    },
 )
 async def scarica(
     istanza_id: str, quale: FileName, attore: Avvocato, istanze: Istanze, files: Files
@@ -153,6 +199,7 @@ async def scarica(
     "/istanze/{istanza_id}/allegati/{allegato_id}",
     summary="Download an attachment",
     response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}}, **rifiuti(*TROVATA)},
 )
 async def allegato(
     istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze, files: Files

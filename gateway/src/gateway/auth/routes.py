@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from gateway.auth.sessions import LIFETIME
 from gateway.auth.throttle import GuardedLogin, TooManyAttemptsError, address_of
 from gateway.errors import ApiError
+from gateway.openapi import COMMON, bearer, rifiuti
 
 router = APIRouter(prefix="/api/v1/auth", tags=["autenticazione"])
 
@@ -19,7 +20,11 @@ class Token(BaseModel):
     expires_in: int
 
 
-@router.post("/token", summary="Obtain a bearer token with username and password")
+@router.post(
+    "/token",
+    summary="Obtain a bearer token with username and password",
+    responses=rifiuti(*COMMON, "credenziali_non_valide", "troppi_tentativi"),
+)
 async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
     login: GuardedLogin = request.app.state.login
     try:
@@ -34,8 +39,14 @@ async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Dep
     return Token(access_token=value, expires_in=int(LIFETIME["api"].total_seconds()))
 
 
-@router.post("/logout", status_code=204, summary="Revoke the bearer token in use")
-async def logout(request: Request) -> None:
-    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and value:
-        await request.app.state.sessions.revoke(value.strip())
+@router.post(
+    "/logout",
+    status_code=204,
+    summary="Revoke the bearer token in use",
+    description="204 also for a token already revoked or expired: the token is gone either way.",
+    responses=rifiuti(*COMMON, "non_autenticato"),
+)
+async def logout(request: Request, value: Annotated[str | None, Depends(bearer)]) -> None:
+    if not value or not value.strip():
+        raise ApiError(401, "non_autenticato", "Token mancante: nessun accesso da chiudere.")
+    await request.app.state.sessions.revoke(value.strip())

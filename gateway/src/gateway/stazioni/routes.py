@@ -17,6 +17,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from gateway.auth.throttle import StationRate
 from gateway.dependencies import Acquisizione, Stazioni
 from gateway.errors import ApiError
+from gateway.openapi import COMMON, rifiuti
 from gateway.stazioni.store import Stazione
 from parcelle_kit.logging import get_logger
 
@@ -95,14 +96,19 @@ class EsitoScansione(BaseModel):
     "/eventi",
     status_code=202,
     summary="A scanner station read an application's 2D code",
-    responses={
-        401: {"description": "Missing, unknown or revoked station key"},
-        429: {"description": "More scans a second than a station may send"},
-        403: {"description": "The code belongs to another Ordine"},
-        404: {"description": "No deposited application has this code"},
-        409: {"description": "The case cannot be acquired now (state, missing original)"},
-        422: {"description": "Not a code, or its check element is wrong"},
-    },
+    responses=rifiuti(
+        *COMMON,
+        "stazione_non_autenticata",
+        "stazione_non_riconosciuta",
+        "stazione_revocata",
+        "troppe_scansioni",
+        "codice_altro_ordine",
+        "codice_non_valido",
+        "non_trovata",
+        "stato_non_valido",
+        "originale_mancante",
+        "non_autorizzata",
+    ),
 )
 async def evento(
     body: EventoScansione,
