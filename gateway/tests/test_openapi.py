@@ -146,6 +146,7 @@ async def test_logout_needs_the_token_it_revokes(api: httpx.AsyncClient) -> None
     headers = await bearer(api)
     assert (await api.post("/api/v1/auth/logout", headers=headers)).status_code == 204
     assert (await api.get("/api/v1/istanze", headers=headers)).status_code == 401
+    assert_error(await api.post("/api/v1/auth/logout", headers=headers), 401, "non_autenticato")
 
 
 async def test_the_docs_page_links_the_documents_under_the_pages_csp(

@@ -43,10 +43,12 @@ async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Dep
     "/logout",
     status_code=204,
     summary="Revoke the bearer token in use",
-    description="204 also for a token already revoked or expired: the token is gone either way.",
     responses=rifiuti(*COMMON, "non_autenticato"),
 )
 async def logout(request: Request, value: Annotated[str | None, Depends(bearer)]) -> None:
-    if not value or not value.strip():
-        raise ApiError(401, "non_autenticato", "Token mancante: nessun accesso da chiudere.")
-    await request.app.state.sessions.revoke(value.strip())
+    # Like every operation that declares the bearer scheme, a missing, expired or unknown
+    # token is a 401 (an already revoked one too: its holder is no longer logged in).
+    token = (value or "").strip()
+    if not token or await request.app.state.sessions.find(token, "api") is None:
+        raise ApiError(401, "non_autenticato", "Token mancante, scaduto o non valido.")
+    await request.app.state.sessions.revoke(token)
