@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field, WithJsonSchema
 
 from parcelle_contracts.common import Attore, BlobRef, Model
 from parcelle_contracts.envelope import Command, Event, Query
@@ -30,8 +30,22 @@ Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
 of these and nothing else."""
 TipoAllegato = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
 
-Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
-"""Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
+Importo = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=14, decimal_places=2),
+    # The documents say what is always accepted, a decimal string; pydantic's own schema
+    # (any number or any string) promised what max_digits and decimal_places then refuse.
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$",
+            "description": "Euro and cents, e.g. `1701.00`.",
+            "examples": ["1701.00"],
+        }
+    ),
+]
+"""Euro and cents, as a decimal string in JSON (``"1701.00"``); a JSON number with at most
+two decimals is accepted too."""
 Testo = Annotated[str, Field(max_length=200)]
 TestoLungo = Annotated[str, Field(max_length=4000)]
 
@@ -135,7 +149,13 @@ class ContenutoIstanza(Model):
     pratica: DatiPratica | None = None
     voci: list[Voce] | None = Field(default=None, max_length=50)
     spese: Importo | None = Field(default=None, description="Expenses (spese vive).")
-    spese_generali_percentuale: Annotated[Decimal, Field(ge=0, le=15, decimal_places=2)] = Field(
+    spese_generali_percentuale: Annotated[
+        Decimal,
+        Field(ge=0, le=15, decimal_places=2),
+        WithJsonSchema(
+            {"type": "string", "pattern": r"^(([0-9]|1[0-4])(\.[0-9]{1,2})?|15(\.0{1,2})?)$"}
+        ),
+    ] = Field(
         default=Decimal("15"), description="Spese generali, % of the fee (DM 55/2014 art. 2)."
     )
     note: TestoLungo | None = None
