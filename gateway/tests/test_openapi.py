@@ -138,7 +138,10 @@ async def test_unknown_routes_and_methods_answer_in_the_error_shape(
     assert_error(await api.get("/api/v1/inesistente"), 404, "non_trovata")
     wrong_method = await api.put("/api/v1/istanze")
     assert_error(wrong_method, 405, "metodo_non_ammesso")
-    assert wrong_method.headers["allow"]
+    assert wrong_method.headers["allow"] == "GET, POST"  # both routes at the path
+    beside = await api.get("/api/v1/istanze/x/firma-demo")
+    assert_error(beside, 405, "metodo_non_ammesso")
+    assert beside.headers["allow"] == "POST"
 
 
 async def test_logout_needs_the_token_it_revokes(api: httpx.AsyncClient) -> None:

@@ -5,6 +5,7 @@ code means; a request the gateway cannot even read gets 422 with a message per f
 that does not answer gets 503. Nothing here leaks a stack trace.
 """
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -164,6 +165,21 @@ def malformed(request: Request, errors: Any) -> JSONResponse | None:
     return None
 
 
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def allowed_methods(request: Request, starlette_allow: str | None) -> list[str]:
+    """Every method the API serves at this path. Starlette's 405 names only the methods of
+    the first route whose path matched (``Allow: POST`` where GET is served too); the OpenAPI
+    document knows them all (pages, outside it, keep Starlette's own list)."""
+    methods = {m.strip() for m in (starlette_allow or "").split(",") if m.strip()}
+    paths: dict[str, dict[str, Any]] = request.app.openapi()["paths"]
+    for template, item in paths.items():
+        if re.fullmatch(re.sub(r"\\{[^}/]+\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods |= {method.upper() for method in item} & HTTP_METHODS
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn errors into the JSON shape above: every answer of the
     API, a malformed request's too, is ``{"error", "message", "fields"}`` in Italian."""
@@ -196,13 +212,16 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def on_http(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def on_http(request: Request, error: StarletteHTTPException) -> JSONResponse:
         # Starlette's and FastAPI's own refusals carry English details (a body that is not
         # UTF-8, a multipart body without its boundary): the client gets our words instead.
         code, message = _HTTP.get(error.status_code, ("errore", "Richiesta non eseguita."))
         if error.status_code == 400:
             message = _UNREADABLE_BODY
-        headers = dict(error.headers) if error.headers else None
+        headers = dict(error.headers) if error.headers else {}
+        if error.status_code == 405:
+            starlette_allow = headers.pop("Allow", None) or headers.pop("allow", None)
+            headers["Allow"] = ", ".join(allowed_methods(request, starlette_allow))
         return error_response(error.status_code, code, message, headers=headers)
 
     @app.exception_handler(Exception)
