@@ -4,7 +4,7 @@ Every route authenticates (:func:`attore_api`), checks the role, and sends one r
 owning service, which authorises again by Ordine and ownership.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 from fastapi.responses import Response
@@ -22,6 +22,10 @@ router = APIRouter(prefix="/api/v1", tags=["istanze"], responses=comuni())
 TROVATA = ("non_trovata",)
 MODIFICABILE = (*TROVATA, "stato_non_valido")
 FILE = ("limite_superato", "tipo_non_ammesso", "pdf_non_ammesso")
+PDF: dict[str, dict[str, str]] = {"application/pdf": {}}
+FIRMATO = {**PDF, "application/pkcs7-mime": {}}
+ALLEGATO = {**FIRMATO, "image/jpeg": {}, "image/png": {}}
+"""What each download may be: the owning service sniffed every file's type from its content."""
 
 
 async def avvocato(attore: Annotated[Attore, Depends(attore_api)]) -> Attore:
@@ -114,7 +118,7 @@ async def rimuovi(istanza_id: str, allegato_id: str, attore: Avvocato, istanze: 
     summary="The application PDF to sign",
     response_class=Response,
     responses={
-        200: {"content": {"application/pdf": {}}},
+        200: {"content": PDF},
         **rifiuti(*MODIFICABILE, "incompleta"),
     },
 )
@@ -177,29 +181,33 @@ async def rinuncia(istanza_id: str, body: Rinuncia, attore: Avvocato, istanze: I
     return await istanze.rinuncia(attore, istanza_id, body.motivo)
 
 
-FileName = Literal["ricevuta", "firmato"]
+# One route per file, not ``/istanze/{istanza_id}/{quale}``: a catch-all segment would answer
+# 422 to a GET on /firma-demo or /rinuncia, where the API's answer is 405.
+@router.get(
+    "/istanze/{istanza_id}/ricevuta",
+    summary="The deposit receipt",
+    response_class=Response,
+    responses={200: {"content": PDF}, **rifiuti(*TROVATA, "non_disponibile")},
+)
+async def ricevuta(istanza_id: str, attore: Avvocato, istanze: Istanze, files: Files) -> Response:
+    return await files.send(await istanze.file(attore, istanza_id, "ricevuta"))
 
 
 @router.get(
-    "/istanze/{istanza_id}/{quale}",
-    summary="The deposit receipt or the signed application",
+    "/istanze/{istanza_id}/firmato",
+    summary="The signed application, as deposited",
     response_class=Response,
-    responses={
-        200: {"content": {"application/pdf": {}, "application/pkcs7-mime": {}}},
-        **rifiuti(*TROVATA, "non_disponibile"),
-    },
+    responses={200: {"content": FIRMATO}, **rifiuti(*TROVATA, "non_disponibile")},
 )
-async def scarica(
-    istanza_id: str, quale: FileName, attore: Avvocato, istanze: Istanze, files: Files
-) -> Response:
-    return await files.send(await istanze.file(attore, istanza_id, quale))
+async def firmato(istanza_id: str, attore: Avvocato, istanze: Istanze, files: Files) -> Response:
+    return await files.send(await istanze.file(attore, istanza_id, "firmato"))
 
 
 @router.get(
     "/istanze/{istanza_id}/allegati/{allegato_id}",
     summary="Download an attachment",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}}}, **rifiuti(*TROVATA)},
+    responses={200: {"content": ALLEGATO}, **rifiuti(*TROVATA)},
 )
 async def allegato(
     istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze, files: Files
