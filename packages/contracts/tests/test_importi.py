@@ -14,7 +14,8 @@ from parcelle_contracts.istanze import ContenutoIstanza, Voce
 
 
 def pattern(schema: dict[str, Any]) -> str:
-    value: str = schema["pattern"]
+    (stringa,) = [branch for branch in schema["anyOf"] if branch["type"] == "string"]
+    value: str = stringa["pattern"]
     return value
 
 

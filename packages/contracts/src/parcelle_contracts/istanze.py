@@ -33,19 +33,21 @@ TipoAllegato = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
 Importo = Annotated[
     Decimal,
     Field(ge=0, max_digits=14, decimal_places=2),
-    # The documents say what is always accepted, a decimal string; pydantic's own schema
-    # (any number or any string) promised what max_digits and decimal_places then refuse.
+    # What is accepted, said in JSON Schema: pydantic's own schema (any number, any string)
+    # promised amounts that max_digits and decimal_places then refuse. A JSON number is
+    # accepted too (with at most two decimals, which JSON Schema cannot say of a float).
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$",
-            "description": "Euro and cents, e.g. `1701.00`.",
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$"},
+                {"type": "number", "minimum": 0, "maximum": 999_999_999_999.99},
+            ],
+            "description": "Euro and cents, preferably as a string: `1701.00`.",
             "examples": ["1701.00"],
         }
     ),
 ]
-"""Euro and cents, as a decimal string in JSON (``"1701.00"``); a JSON number with at most
-two decimals is accepted too."""
+"""Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
 Testo = Annotated[str, Field(max_length=200)]
 TestoLungo = Annotated[str, Field(max_length=4000)]
 
@@ -153,7 +155,15 @@ class ContenutoIstanza(Model):
         Decimal,
         Field(ge=0, le=15, decimal_places=2),
         WithJsonSchema(
-            {"type": "string", "pattern": r"^(([0-9]|1[0-4])(\.[0-9]{1,2})?|15(\.0{1,2})?)$"}
+            {
+                "anyOf": [
+                    {
+                        "type": "string",
+                        "pattern": r"^(([0-9]|1[0-4])(\.[0-9]{1,2})?|15(\.0{1,2})?)$",
+                    },
+                    {"type": "number", "minimum": 0, "maximum": 15},
+                ]
+            }
         ),
     ] = Field(
         default=Decimal("15"), description="Spese generali, % of the fee (DM 55/2014 art. 2)."
