@@ -52,6 +52,7 @@ _MESSAGES = {
     "decimal_parsing": "Importo non valido: usare cifre e il punto per i decimali (es. 1701.00).",
     "decimal_max_places": "Al massimo due cifre decimali.",
     "decimal_max_digits": "Importo troppo grande.",
+    "decimal_whole_digits": "Importo troppo grande.",
     "greater_than_equal": "Il valore non può essere negativo.",
     "less_than_equal": "Valore troppo grande.",
     "int_parsing": "Numero intero non valido.",

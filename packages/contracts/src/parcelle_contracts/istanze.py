@@ -30,24 +30,34 @@ Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
 of these and nothing else."""
 TipoAllegato = Literal["PDF", "PDF firmato", "CAdES (p7m)", "JPEG", "PNG"]
 
-Importo = Annotated[
-    Decimal,
-    Field(ge=0, max_digits=14, decimal_places=2),
-    # What is accepted, said in JSON Schema: pydantic's own schema (any number, any string)
-    # promised amounts that max_digits and decimal_places then refuse. A JSON number is
-    # accepted too (with at most two decimals, which JSON Schema cannot say of a float).
-    WithJsonSchema(
+
+def _schema_euro(cifre_intere: int) -> WithJsonSchema:
+    """The JSON Schema of euro and cents with at most ``cifre_intere`` digits before the point.
+
+    It says what is accepted: pydantic's own (any number, any string) promised amounts that
+    max_digits and decimal_places then refuse. A JSON number is accepted too (with at most two
+    decimals, which JSON Schema cannot say of a float).
+    """
+    return WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$"},
-                {"type": "number", "minimum": 0, "maximum": 999_999_999_999.99},
+                {"type": "string", "pattern": rf"^[0-9]{{1,{cifre_intere}}}(\.[0-9]{{1,2}})?$"},
+                {"type": "number", "minimum": 0, "maximum": float("9" * cifre_intere + ".99")},
             ],
             "description": "Euro and cents, preferably as a string: `1701.00`.",
             "examples": ["1701.00"],
         }
-    ),
-]
+    )
+
+
+Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2), _schema_euro(12)]
 """Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
+ImportoRichiesto = Annotated[
+    Decimal, Field(ge=0, max_digits=12, decimal_places=2), _schema_euro(10)
+]
+"""An amount the lawyer enters (an item, the expenses): at most ten digits of euro, so that
+the totals computed from up to 50 of them, with spese generali, CPA and IVA, still fit an
+:data:`Importo` (a larger item made the totals overflow and the request fail)."""
 Testo = Annotated[str, Field(max_length=200)]
 TestoLungo = Annotated[str, Field(max_length=4000)]
 
@@ -104,7 +114,7 @@ class Voce(Model):
     """A requested amount for one phase or item."""
 
     fase: Fase
-    importo: Importo
+    importo: ImportoRichiesto
     descrizione: Testo | None = Field(default=None, description="Required for ``altro``.")
     motivazione: TestoLungo | None = Field(
         default=None, description="Reasons for an increase or decrease of the parameter."
@@ -150,7 +160,7 @@ class ContenutoIstanza(Model):
     cliente: Cliente | None = None
     pratica: DatiPratica | None = None
     voci: list[Voce] | None = Field(default=None, max_length=50)
-    spese: Importo | None = Field(default=None, description="Expenses (spese vive).")
+    spese: ImportoRichiesto | None = Field(default=None, description="Expenses (spese vive).")
     spese_generali_percentuale: Annotated[
         Decimal,
         Field(ge=0, le=15, decimal_places=2),
