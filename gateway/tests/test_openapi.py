@@ -160,3 +160,18 @@ async def test_the_docs_page_links_the_documents_under_the_pages_csp(
     assert "script-src 'self'" in answer.headers["content-security-policy"]
     assert 'href="/api/v1/openapi.json"' in answer.text
     assert "cdn" not in answer.text.lower()
+
+
+async def test_yes_and_no_are_json_booleans(api: httpx.AsyncClient) -> None:
+    headers = await bearer(api)
+    for value in (0, 1, "true", "no"):
+        body = {"pratica": {"insinuazione_passivo": value}}
+        answer = await api.post("/api/v1/istanze", json=body, headers=headers)
+        error = assert_error(answer, 422, "dati_non_validi")
+        assert error["fields"] == {"pratica.insinuazione_passivo": "Indicare sì o no."}
+    clerk = await bearer(api, "segreteria.demo")
+    richiesta = {"codice": "DEMO-26-00000001-ABCD", "originale_ricevuto": "si"}
+    answer = await api.post("/api/v1/segreteria/acquisizioni", json=richiesta, headers=clerk)
+    assert assert_error(answer, 422, "dati_non_validi")["fields"] == {
+        "originale_ricevuto": "Indicare sì o no."
+    }

@@ -9,7 +9,7 @@ Ordine of the user with every request and ``acquisizione`` authorises again.
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
 
 from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Acquisizione, Files, Stazioni
@@ -46,11 +46,11 @@ class RichiestaAcquisizione(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     codice: str = Field(min_length=1, max_length=100, description="The code, as typed or read.")
-    originale_ricevuto: bool = Field(
+    originale_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit: the signed original was received at the counter.",
     )
-    bollo_ricevuto: bool = Field(
+    bollo_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit, where the Ordine asks for it: the stamp duty "
         "(marca da bollo) was received with it.",

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import APIKeyHeader
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
 
 from gateway.auth.throttle import StationRate
 from gateway.dependencies import Acquisizione, Stazioni
@@ -70,11 +70,11 @@ class EventoScansione(BaseModel):
 
     codice: str = Field(min_length=1, max_length=100, description="The code as read.")
     letto_il: AwareDatetime = Field(description="When it was read (ISO 8601 with offset).")
-    originale_ricevuto: bool = Field(
+    originale_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit: the signed original is at the counter.",
     )
-    bollo_ricevuto: bool = Field(
+    bollo_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit, where the Ordine asks for it: the stamp duty "
         "(marca da bollo) is at the counter too.",

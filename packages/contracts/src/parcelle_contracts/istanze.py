@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field, WithJsonSchema
+from pydantic import AwareDatetime, ConfigDict, Field, StrictBool, WithJsonSchema
 
 from parcelle_contracts.common import Attore, BlobRef, Model
 from parcelle_contracts.envelope import Command, Event, Query
@@ -91,23 +91,26 @@ class Cliente(Model):
 class DatiPratica(Model):
     """The matter the fees are for."""
 
+    # The yes/no fields are strict: `0` or `"no"` are not what true/false say (schemathesis
+    # found them accepted where the document says boolean).
+
     autorita: Testo | None = Field(default=None, description="Court or authority.")
     procedimento: Procedimento | None = Field(default=None, description="Kind of proceeding.")
     numero_rg: str | None = Field(default=None, max_length=40, description="Docket number.")
     valore: Importo | None = Field(default=None, description="Value of the case (scaglione).")
-    valore_indeterminabile: bool = Field(default=False, description="Value not determinable.")
+    valore_indeterminabile: StrictBool = Field(default=False, description="Value not determinable.")
     numero_parti: int | None = Field(default=None, ge=1, le=1000)
     periodo_dal: date | None = Field(default=None, description="Activity started on.")
     periodo_al: date | None = Field(default=None, description="Activity ended on.")
-    mandato_concluso: bool | None = Field(default=None, description="The mandate has ended.")
-    difesa_ufficio: bool | None = Field(
+    mandato_concluso: StrictBool | None = Field(default=None, description="The mandate has ended.")
+    difesa_ufficio: StrictBool | None = Field(
         default=None,
         description="Court-appointed defence or legal aid (patrocinio a spese dello Stato).",
     )
-    equo_compenso_art7: bool | None = Field(
+    equo_compenso_art7: StrictBool | None = Field(
         default=None, description="Asks for the art. 7 L. 49/2023 (equo compenso) procedure."
     )
-    insinuazione_passivo: bool = Field(default=False, description="For a bankruptcy claim.")
+    insinuazione_passivo: StrictBool = Field(default=False, description="For a bankruptcy claim.")
 
 
 class Voce(Model):
