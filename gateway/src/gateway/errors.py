@@ -1,8 +1,12 @@
 """Errors of the REST API: ``{"error": code, "message": Italian text, "fields": {...}}``.
 
 A refusal from the owning service keeps its code and message and gets the HTTP status that
-code means; a request the gateway cannot even read gets 422 with a message per field; a service
-that does not answer gets 503. Nothing here leaks a stack trace.
+code means; a body the gateway cannot read (not JSON, not UTF-8, a multipart body without its
+boundary) gets 400, a body of another content type 415, data that are wrong 422 with a message
+per field; an unknown route 404, a method the path does not serve 405 with every method it
+does; a service that does not answer 503; a bug 500. Every message is Italian, whatever
+Starlette or FastAPI said, and nothing here leaks a stack trace. What each operation can answer
+is declared in :mod:`gateway.openapi`.
 """
 
 import re
