@@ -175,3 +175,13 @@ async def test_yes_and_no_are_json_booleans(api: httpx.AsyncClient) -> None:
     assert assert_error(answer, 422, "dati_non_validi")["fields"] == {
         "originale_ricevuto": "Indicare sì o no."
     }
+
+
+async def test_numbers_are_not_dates_nor_texts_numbers(api: httpx.AsyncClient) -> None:
+    headers = await bearer(api)
+    for pratica, campo, messaggio in (
+        ({"periodo_dal": 0}, "pratica.periodo_dal", "Data non valida (AAAA-MM-GG)."),
+        ({"numero_parti": "2"}, "pratica.numero_parti", "Numero intero non valido."),
+    ):
+        answer = await api.post("/api/v1/istanze", json={"pratica": pratica}, headers=headers)
+        assert assert_error(answer, 422, "dati_non_validi")["fields"] == {campo: messaggio}

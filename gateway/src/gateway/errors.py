@@ -60,6 +60,8 @@ _MESSAGES = {
     "greater_than_equal": "Il valore non può essere negativo.",
     "less_than_equal": "Valore troppo grande.",
     "int_parsing": "Numero intero non valido.",
+    "int_type": "Numero intero non valido.",
+    "date_type": "Data non valida (AAAA-MM-GG).",
     "bool_parsing": "Indicare sì o no.",
     "bool_type": "Indicare sì o no.",
     "date_from_datetime_parsing": "Data non valida (AAAA-MM-GG).",

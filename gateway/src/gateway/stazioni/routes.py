@@ -12,13 +12,14 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import APIKeyHeader
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from gateway.auth.throttle import StationRate
 from gateway.dependencies import Acquisizione, Stazioni
 from gateway.errors import ApiError
 from gateway.openapi import COMMON, rifiuti
 from gateway.stazioni.store import Stazione
+from parcelle_contracts.common import non_un_numero
 from parcelle_kit.logging import get_logger
 
 router = APIRouter(prefix="/api/v1/scanner", tags=["stazioni di scansione"])
@@ -69,7 +70,9 @@ class EventoScansione(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     codice: str = Field(min_length=1, max_length=100, description="The code as read.")
-    letto_il: AwareDatetime = Field(description="When it was read (ISO 8601 with offset).")
+    letto_il: Annotated[AwareDatetime, BeforeValidator(non_un_numero)] = Field(
+        description="When it was read (ISO 8601 with offset)."
+    )
     originale_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit: the signed original is at the counter.",

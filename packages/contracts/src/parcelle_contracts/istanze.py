@@ -9,9 +9,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field, StrictBool, WithJsonSchema
+from pydantic import (
+    AwareDatetime,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+)
 
-from parcelle_contracts.common import Attore, BlobRef, Model
+from parcelle_contracts.common import Attore, BlobRef, Model, non_un_numero
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.ordini import Requisito
 from parcelle_contracts.vocabolario import (
@@ -58,6 +66,8 @@ ImportoRichiesto = Annotated[
 """An amount the lawyer enters (an item, the expenses): at most ten digits of euro, so that
 the totals computed from up to 50 of them, with spese generali, CPA and IVA, still fit an
 :data:`Importo` (a larger item made the totals overflow and the request fail)."""
+Data = Annotated[date, BeforeValidator(non_un_numero)]
+"""A date the lawyer enters: ``AAAA-MM-GG``, never a number."""
 Testo = Annotated[str, Field(max_length=200)]
 TestoLungo = Annotated[str, Field(max_length=4000)]
 
@@ -91,17 +101,17 @@ class Cliente(Model):
 class DatiPratica(Model):
     """The matter the fees are for."""
 
-    # The yes/no fields are strict: `0` or `"no"` are not what true/false say (schemathesis
-    # found them accepted where the document says boolean).
+    # Strict where pydantic would convert: `0` or `"no"` are not what true/false say, `"2"` is
+    # not a number of parties, `0` not a date (schemathesis found them accepted).
 
     autorita: Testo | None = Field(default=None, description="Court or authority.")
     procedimento: Procedimento | None = Field(default=None, description="Kind of proceeding.")
     numero_rg: str | None = Field(default=None, max_length=40, description="Docket number.")
     valore: Importo | None = Field(default=None, description="Value of the case (scaglione).")
     valore_indeterminabile: StrictBool = Field(default=False, description="Value not determinable.")
-    numero_parti: int | None = Field(default=None, ge=1, le=1000)
-    periodo_dal: date | None = Field(default=None, description="Activity started on.")
-    periodo_al: date | None = Field(default=None, description="Activity ended on.")
+    numero_parti: StrictInt | None = Field(default=None, ge=1, le=1000)
+    periodo_dal: Data | None = Field(default=None, description="Activity started on.")
+    periodo_al: Data | None = Field(default=None, description="Activity ended on.")
     mandato_concluso: StrictBool | None = Field(default=None, description="The mandate has ended.")
     difesa_ufficio: StrictBool | None = Field(
         default=None,
