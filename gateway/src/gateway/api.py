@@ -4,7 +4,7 @@ Every route authenticates (:func:`attore_api`), checks the role, and sends one r
 owning service, which authorises again by Ordine and ownership.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
@@ -14,11 +14,19 @@ from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Files, Istanze
 from gateway.elenchi import Elenco, PaginaRichiesta, elenco_api
 from gateway.errors import ApiError
+from gateway.openapi import comuni, rifiuti
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
-router = APIRouter(prefix="/api/v1", tags=["istanze"])
+router = APIRouter(prefix="/api/v1", tags=["istanze"], responses=comuni())
+TROVATA = ("non_trovata",)
+MODIFICABILE = (*TROVATA, "stato_non_valido")
+FILE = ("limite_superato", "tipo_non_ammesso", "pdf_non_ammesso")
+PDF: dict[str, dict[str, str]] = {"application/pdf": {}}
+FIRMATO = {**PDF, "application/pkcs7-mime": {}}
+ALLEGATO = {**FIRMATO, "image/jpeg": {}, "image/png": {}}
+"""What each download may be: the owning service sniffed every file's type from its content."""
 
 
 async def avvocato(attore: Annotated[Attore, Depends(attore_api)]) -> Attore:
@@ -69,12 +77,20 @@ async def elenco(
     return elenco_api(request, trovate)
 
 
-@router.get("/istanze/{istanza_id}", summary="One application with its timeline")
+@router.get(
+    "/istanze/{istanza_id}",
+    summary="One application with its timeline",
+    responses=rifiuti(*TROVATA),
+)
 async def dettaglio(istanza_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.dettaglio(attore, istanza_id)
 
 
-@router.patch("/istanze/{istanza_id}", summary="Change the parts of a draft that are given")
+@router.patch(
+    "/istanze/{istanza_id}",
+    summary="Change the parts of a draft that are given",
+    responses=rifiuti(*MODIFICABILE),
+)
 async def aggiorna(
     istanza_id: str, contenuto: ContenutoIstanza, attore: Avvocato, istanze: Istanze
 ) -> Istanza:
@@ -84,7 +100,12 @@ async def aggiorna(
     return await istanze.aggiorna(attore, istanza_id, contenuto, parti)  # type: ignore[arg-type]
 
 
-@router.post("/istanze/{istanza_id}/allegati", status_code=201, summary="Attach a document")
+@router.post(
+    "/istanze/{istanza_id}/allegati",
+    status_code=201,
+    summary="Attach a document",
+    responses=rifiuti(*MODIFICABILE, *FILE),
+)
 async def allega(
     istanza_id: str,
     attore: Avvocato,
@@ -99,7 +120,11 @@ async def allega(
     )
 
 
-@router.delete("/istanze/{istanza_id}/allegati/{allegato_id}", summary="Remove an attachment")
+@router.delete(
+    "/istanze/{istanza_id}/allegati/{allegato_id}",
+    summary="Remove an attachment",
+    responses=rifiuti(*MODIFICABILE),
+)
 async def rimuovi(istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.rimuovi_allegato(attore, istanza_id, allegato_id)
 
@@ -108,14 +133,28 @@ async def rimuovi(istanza_id: str, allegato_id: str, attore: Avvocato, istanze: 
     "/istanze/{istanza_id}/documento",
     summary="The application PDF to sign",
     response_class=Response,
-    responses={200: {"content": {"application/pdf": {}}}},
+    responses={
+        200: {"content": PDF},
+        **rifiuti(*MODIFICABILE, "incompleta"),
+    },
 )
 async def documento(istanza_id: str, attore: Avvocato, istanze: Istanze, files: Files) -> Response:
     return await files.send(await istanze.prepara_documento(attore, istanza_id))
 
 
 @router.post(
-    "/istanze/{istanza_id}/deposito", status_code=201, summary="Deposit the signed application"
+    "/istanze/{istanza_id}/deposito",
+    status_code=201,
+    summary="Deposit the signed application",
+    responses=rifiuti(
+        *MODIFICABILE,
+        *FILE,
+        "incompleta",
+        "gia_depositata",
+        "documento_non_aggiornato",
+        "firma_mancante",
+        "firma_non_valida",
+    ),
 )
 async def deposita(
     istanza_id: str,
@@ -140,35 +179,51 @@ async def deposita(
     )
 
 
-@router.post("/istanze/{istanza_id}/firma-demo", summary="Sign with the demo certificate (demo)")
+@router.post(
+    "/istanze/{istanza_id}/firma-demo",
+    summary="Sign with the demo certificate (demo)",
+    responses=rifiuti(*MODIFICABILE, "incompleta", "non_disponibile"),
+)
 async def firma_demo(istanza_id: str, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.firma_demo(attore, istanza_id)
 
 
-@router.post("/istanze/{istanza_id}/rinuncia", summary="Withdraw the application")
+@router.post(
+    "/istanze/{istanza_id}/rinuncia",
+    summary="Withdraw the application",
+    responses=rifiuti(*MODIFICABILE),
+)
 async def rinuncia(istanza_id: str, body: Rinuncia, attore: Avvocato, istanze: Istanze) -> Istanza:
     return await istanze.rinuncia(attore, istanza_id, body.motivo)
 
 
-FileName = Literal["ricevuta", "firmato"]
+# One route per file, not ``/istanze/{istanza_id}/{quale}``: a catch-all segment would answer
+# 422 to a GET on /firma-demo or /rinuncia, where the API's answer is 405.
+@router.get(
+    "/istanze/{istanza_id}/ricevuta",
+    summary="The deposit receipt",
+    response_class=Response,
+    responses={200: {"content": PDF}, **rifiuti(*TROVATA, "non_disponibile")},
+)
+async def ricevuta(istanza_id: str, attore: Avvocato, istanze: Istanze, files: Files) -> Response:
+    return await files.send(await istanze.file(attore, istanza_id, "ricevuta"))
 
 
 @router.get(
-    "/istanze/{istanza_id}/{quale}",
-    summary="The deposit receipt or the signed application",
+    "/istanze/{istanza_id}/firmato",
+    summary="The signed application, as deposited",
     response_class=Response,
-    responses={200: {"content": {"application/pdf": {}, "application/pkcs7-mime": {}}}},
+    responses={200: {"content": FIRMATO}, **rifiuti(*TROVATA, "non_disponibile")},
 )
-async def scarica(
-    istanza_id: str, quale: FileName, attore: Avvocato, istanze: Istanze, files: Files
-) -> Response:
-    return await files.send(await istanze.file(attore, istanza_id, quale))
+async def firmato(istanza_id: str, attore: Avvocato, istanze: Istanze, files: Files) -> Response:
+    return await files.send(await istanze.file(attore, istanza_id, "firmato"))
 
 
 @router.get(
     "/istanze/{istanza_id}/allegati/{allegato_id}",
     summary="Download an attachment",
     response_class=Response,
+    responses={200: {"content": ALLEGATO}, **rifiuti(*TROVATA)},
 )
 async def allegato(
     istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze, files: Files

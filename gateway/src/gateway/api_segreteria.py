@@ -9,20 +9,30 @@ Ordine of the user with every request and ``acquisizione`` authorises again.
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
 
 from gateway.auth import attore_api, richiede_ruolo
 from gateway.dependencies import Acquisizione, Files, Stazioni
 from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.elenchi import Elenco, PaginaRichiesta, elenco_api
 from gateway.errors import ApiError
+from gateway.openapi import comuni, rifiuti
 from gateway.stazioni.store import Stazione, StazioneNonValidaError
 from parcelle_contracts.acquisizione import Pratica, PraticaInAttesa, RiepilogoAttesa
 from parcelle_contracts.common import Attore, Pagina
 from parcelle_contracts.vocabolario import GenereFirma
 from parcelle_kit.blob.filenames import sanitise_filename
 
-router = APIRouter(prefix="/api/v1/segreteria", tags=["segreteria"])
+router = APIRouter(prefix="/api/v1/segreteria", tags=["segreteria"], responses=comuni())
+TROVATA = ("non_trovata",)
+ACQUISIBILE = (
+    *TROVATA,
+    "stato_non_valido",
+    "codice_non_valido",
+    "codice_altro_ordine",
+    "originale_mancante",
+)
+"""What ``acquisizione`` answers to a code it cannot acquire (shared with the scanner)."""
 
 
 async def segreteria(attore: Annotated[Attore, Depends(attore_api)]) -> Attore:
@@ -37,11 +47,11 @@ class RichiestaAcquisizione(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     codice: str = Field(min_length=1, max_length=100, description="The code, as typed or read.")
-    originale_ricevuto: bool = Field(
+    originale_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit: the signed original was received at the counter.",
     )
-    bollo_ricevuto: bool = Field(
+    bollo_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit, where the Ordine asks for it: the stamp duty "
         "(marca da bollo) was received with it.",
@@ -127,7 +137,10 @@ async def riepilogo_in_attesa(attore: Segreteria, acquisizione: Acquisizione) ->
     status_code=201,
     summary="Acquire an application by its code",
     description="201 with the case registered now; 200 with `gia_acquisita` when it already was.",
-    responses={200: {"model": Pratica, "description": "Already acquired: nothing changed"}},
+    responses={
+        200: {"model": Pratica, "description": "Already acquired: nothing changed"},
+        **rifiuti(*ACQUISIBILE),
+    },
 )
 async def acquisisci(
     body: RichiestaAcquisizione, attore: Segreteria, acquisizione: Acquisizione, response: Response
@@ -144,12 +157,20 @@ async def acquisisci(
     return pratica
 
 
-@router.get("/pratiche/{istanza_id}", summary="A case as the secretariat sees it")
+@router.get(
+    "/pratiche/{istanza_id}",
+    summary="A case as the secretariat sees it",
+    responses=rifiuti(*TROVATA),
+)
 async def pratica(istanza_id: str, attore: Segreteria, acquisizione: Acquisizione) -> Pratica:
     return await acquisizione.dettaglio(attore, istanza_id)
 
 
-@router.post("/pratiche/{istanza_id}/assegnazione", summary="Assign or reassign the relatore")
+@router.post(
+    "/pratiche/{istanza_id}/assegnazione",
+    summary="Assign or reassign the relatore",
+    responses=rifiuti(*TROVATA, "stato_non_valido", "relatore_non_valido"),
+)
 async def assegna(
     istanza_id: str, body: RichiestaAssegnazione, attore: Segreteria, acquisizione: Acquisizione
 ) -> Pratica:
@@ -161,6 +182,9 @@ async def assegna(
     "/pratiche/{istanza_id}/osservazioni",
     status_code=201,
     summary="Add the client's observations (PDF)",
+    responses=rifiuti(
+        *TROVATA, "stato_non_valido", "limite_superato", "tipo_non_ammesso", "pdf_non_ammesso"
+    ),
 )
 async def aggiungi_osservazioni(
     istanza_id: str,
@@ -178,7 +202,7 @@ async def aggiungi_osservazioni(
     "/pratiche/{istanza_id}/comunicazioni/{comunicazione_id}/documento",
     summary="Download a notice (e.g. the notice of start of proceedings)",
     response_class=Response,
-    responses={200: {"content": {"application/pdf": {}}}},
+    responses={200: {"content": {"application/pdf": {}}}, **rifiuti(*TROVATA)},
 )
 async def documento_comunicazione(
     istanza_id: str,
@@ -194,7 +218,7 @@ async def documento_comunicazione(
     "/pratiche/{istanza_id}/osservazioni/{numero}",
     summary="Download the client's observations (1 is the first received)",
     response_class=Response,
-    responses={200: {"content": {"application/pdf": {}}}},
+    responses={200: {"content": {"application/pdf": {}}}, **rifiuti(*TROVATA)},
 )
 async def documento_osservazioni(
     istanza_id: str, numero: int, attore: Segreteria, acquisizione: Acquisizione, files: Files
@@ -243,7 +267,11 @@ async def crea_stazione(
     return StazioneCreata(**StazioneApi.di(stazione).model_dump(), chiave=chiave)
 
 
-@router.delete("/stazioni/{stazione_id}", summary="Revoke a scanner station for good")
+@router.delete(
+    "/stazioni/{stazione_id}",
+    summary="Revoke a scanner station for good",
+    responses=rifiuti(*TROVATA),
+)
 async def revoca_stazione(stazione_id: str, attore: Segreteria, stazioni: Stazioni) -> StazioneApi:
     try:
         stazione = await stazioni.revoca(stazione_id, da=attore.username, ordine=attore.ordine)

@@ -55,7 +55,7 @@ def create_app(
         version=package_version("parcelle-gateway"),
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # /api/v1/docs is a page of ours: gateway.web.documentazione says why
         redoc_url=None,
     )
     app.state.settings = settings

@@ -1,10 +1,15 @@
 """Errors of the REST API: ``{"error": code, "message": Italian text, "fields": {...}}``.
 
 A refusal from the owning service keeps its code and message and gets the HTTP status that
-code means; a request the gateway cannot even read gets 422 with a message per field; a service
-that does not answer gets 503. Nothing here leaks a stack trace.
+code means; a body the gateway cannot read (not JSON, not UTF-8, a multipart body without its
+boundary) gets 400, a body of another content type 415, data that are wrong 422 with a message
+per field; an unknown route 404, a method the path does not serve 405 with every method it
+does; a service that does not answer 503; a bug 500. Every message is Italian, whatever
+Starlette or FastAPI said, and nothing here leaks a stack trace. What each operation can answer
+is declared in :mod:`gateway.openapi`.
 """
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -51,9 +56,12 @@ _MESSAGES = {
     "decimal_parsing": "Importo non valido: usare cifre e il punto per i decimali (es. 1701.00).",
     "decimal_max_places": "Al massimo due cifre decimali.",
     "decimal_max_digits": "Importo troppo grande.",
+    "decimal_whole_digits": "Importo troppo grande.",
     "greater_than_equal": "Il valore non può essere negativo.",
     "less_than_equal": "Valore troppo grande.",
     "int_parsing": "Numero intero non valido.",
+    "int_type": "Numero intero non valido.",
+    "date_type": "Data non valida (AAAA-MM-GG).",
     "bool_parsing": "Indicare sì o no.",
     "bool_type": "Indicare sì o no.",
     "date_from_datetime_parsing": "Data non valida (AAAA-MM-GG).",
@@ -114,8 +122,74 @@ def field_errors(errors: Any) -> dict[str, str]:
     return fields
 
 
+JSON_TYPES = ("application/json",)
+_BODY_AS_A_WHOLE = ("body",)
+_HTTP = {
+    400: ("richiesta_non_valida", "La richiesta non si può leggere."),
+    401: ("non_autenticato", "Accesso richiesto."),
+    403: ("non_autorizzata", "Operazione non consentita."),
+    404: ("non_trovata", "Risorsa non trovata."),
+    405: ("metodo_non_ammesso", "Metodo non ammesso."),
+    413: ("limite_superato", "La richiesta è troppo grande."),
+    415: ("tipo_contenuto_non_ammesso", "Tipo di contenuto non ammesso."),
+}
+_UNREADABLE_BODY = (
+    "Il corpo della richiesta non si può leggere: deve essere JSON in UTF-8, o un modulo "
+    "multipart/form-data completo del suo boundary per i file."
+)
+
+
+def is_json(content_type: str | None) -> bool:
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media in JSON_TYPES or (media.startswith("application/") and media.endswith("+json"))
+
+
+def malformed(request: Request, errors: Any) -> JSONResponse | None:
+    """The answer to a request whose body cannot even be read as the operation wants it:
+    400 for a body that is not JSON, 415 for a body of another content type; None when the
+    body was read and only its data are wrong (then 422 says which field)."""
+    for error in errors:
+        if error.get("type") == "json_invalid":
+            return error_response(
+                400,
+                "richiesta_non_valida",
+                "Il corpo della richiesta non è JSON valido.",
+                {"corpo": "JSON non valido."},
+            )
+    for error in errors:
+        whole_body = tuple(error.get("loc", ())) == _BODY_AS_A_WHOLE
+        if (
+            whole_body
+            and error.get("type") != "missing"
+            and not is_json(request.headers.get("content-type"))
+        ):
+            return error_response(
+                415,
+                "tipo_contenuto_non_ammesso",
+                "Inviare i dati come JSON (Content-Type: application/json).",
+                {"Content-Type": "Era atteso application/json."},
+            )
+    return None
+
+
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def allowed_methods(request: Request, starlette_allow: str | None) -> list[str]:
+    """Every method the API serves at this path. Starlette's 405 names only the methods of
+    the first route whose path matched (``Allow: POST`` where GET is served too); the OpenAPI
+    document knows them all (pages, outside it, keep Starlette's own list)."""
+    methods = {m.strip() for m in (starlette_allow or "").split(",") if m.strip()}
+    paths: dict[str, dict[str, Any]] = request.app.openapi()["paths"]
+    for template, item in paths.items():
+        if re.fullmatch(re.sub(r"\\{[^}/]+\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods |= {method.upper() for method in item} & HTTP_METHODS
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
-    """Register the handlers that turn errors into the JSON shape above."""
+    """Register the handlers that turn errors into the JSON shape above: every answer of the
+    API, a malformed request's too, is ``{"error", "message", "fields"}`` in Italian."""
 
     @app.exception_handler(ApiError)
     async def on_api_error(_: Request, error: ApiError) -> JSONResponse:
@@ -136,16 +210,28 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def on_invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+    async def on_invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        unreadable = malformed(request, error.errors())
+        if unreadable is not None:
+            return unreadable
         return error_response(
             422, "dati_non_validi", "Alcuni dati non sono validi.", field_errors(error.errors())
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def on_http(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        messages = {404: "Risorsa non trovata.", 405: "Metodo non ammesso."}
-        return error_response(
-            error.status_code,
-            {404: "non_trovata", 405: "metodo_non_ammesso"}.get(error.status_code, "errore"),
-            messages.get(error.status_code, str(error.detail)),
-        )
+    async def on_http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        # Starlette's and FastAPI's own refusals carry English details (a body that is not
+        # UTF-8, a multipart body without its boundary): the client gets our words instead.
+        code, message = _HTTP.get(error.status_code, ("errore", "Richiesta non eseguita."))
+        if error.status_code == 400:
+            message = _UNREADABLE_BODY
+        headers = dict(error.headers) if error.headers else {}
+        if error.status_code == 405:
+            starlette_allow = headers.pop("Allow", None) or headers.pop("allow", None)
+            headers["Allow"] = ", ".join(allowed_methods(request, starlette_allow))
+        return error_response(error.status_code, code, message, headers=headers)
+
+    @app.exception_handler(Exception)
+    async def on_bug(_: Request, error: Exception) -> JSONResponse:
+        # Starlette logs the exception and re-raises it after this answer is sent.
+        return error_response(500, ERRORE_INTERNO.codice, ERRORE_INTERNO.messaggio)

@@ -5,10 +5,11 @@ readiness timeout, with its own stores answering too. The JSON body says which d
 """
 
 import asyncio
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from gateway.bus import ServiceUnavailableError
 from gateway.config import GatewaySettings
@@ -19,12 +20,31 @@ from parcelle_contracts.routing import SERVICES
 router = APIRouter(tags=["salute"])
 
 
+class Vivo(BaseModel):
+    status: Literal["ok"]
+
+
+class Prontezza(BaseModel):
+    """Whether the gateway can do its work, and which of its peers do not answer."""
+
+    status: Literal["ready", "unavailable"]
+    broker: bool = Field(description="The broker answers.")
+    services: dict[str, dict[str, Any]] = Field(
+        description="Per service: `ok`, and `error` when it is not ready."
+    )
+
+
 @router.get("/healthz", summary="The gateway process is alive")
-async def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+async def healthz() -> Vivo:
+    return Vivo(status="ok")
 
 
-@router.get("/readyz", summary="The broker and all six services answer")
+@router.get(
+    "/readyz",
+    summary="The broker and all six services answer",
+    response_model=Prontezza,
+    responses={503: {"model": Prontezza, "description": "Not ready: the body says what fails"}},
+)
 async def readyz(request: Request, bus: Bus) -> JSONResponse:
     settings: GatewaySettings = request.app.state.settings
     timeout = settings.readiness_timeout

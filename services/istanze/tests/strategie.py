@@ -26,7 +26,7 @@ from parcelle_contracts.vocabolario import (
 )
 
 testi = st.none() | st.text(max_size=12)
-importi = st.decimals(min_value=0, max_value=Decimal("999999999999.99"), places=2)
+importi = st.decimals(min_value=0, max_value=Decimal("9999999999.99"), places=2)  # ImportoRichiesto
 hex64 = st.text(alphabet="0123456789abcdef", min_size=64, max_size=64)
 # The domain keeps times in UTC (every operation converts), so that is what it stores.
 istanti = st.datetimes(

@@ -9,12 +9,14 @@ API (however it authenticated), so that the services record it truly.
 """
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from gateway.auth.accounts import Account, AccountStore
 from gateway.auth.sessions import Session, SessionStore, csrf_matches
 from gateway.errors import ApiError
+from gateway.openapi import bearer
 from parcelle_contracts.common import Attore
 from parcelle_contracts.vocabolario import Ruolo
 
@@ -62,11 +64,13 @@ async def _session_user(request: Request) -> WebUser | None:
     return WebUser(account, session)
 
 
-async def attore_api(request: Request) -> Attore:
+async def attore_api(
+    request: Request, token: Annotated[str | None, Depends(bearer)] = None
+) -> Attore:
+    """The user of a bearer token (the scheme the OpenAPI document declares), or of the web
+    session cookie for the pages' own calls (not part of the API document)."""
     accounts, sessions = _stores(request)
-    authorization = request.headers.get("Authorization", "")
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() == "bearer" and token:
+    if token and token.strip():
         session = await sessions.find(token.strip(), "api")
         account = await accounts.get(session.username) if session else None
         if account is None or not account.attivo:

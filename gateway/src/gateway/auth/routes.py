@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from gateway.auth.sessions import LIFETIME
 from gateway.auth.throttle import GuardedLogin, TooManyAttemptsError, address_of
 from gateway.errors import ApiError
+from gateway.openapi import COMMON, bearer, rifiuti
 
 router = APIRouter(prefix="/api/v1/auth", tags=["autenticazione"])
 
@@ -19,7 +20,11 @@ class Token(BaseModel):
     expires_in: int
 
 
-@router.post("/token", summary="Obtain a bearer token with username and password")
+@router.post(
+    "/token",
+    summary="Obtain a bearer token with username and password",
+    responses=rifiuti(*COMMON, "credenziali_non_valide", "troppi_tentativi"),
+)
 async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
     login: GuardedLogin = request.app.state.login
     try:
@@ -34,8 +39,16 @@ async def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Dep
     return Token(access_token=value, expires_in=int(LIFETIME["api"].total_seconds()))
 
 
-@router.post("/logout", status_code=204, summary="Revoke the bearer token in use")
-async def logout(request: Request) -> None:
-    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and value:
-        await request.app.state.sessions.revoke(value.strip())
+@router.post(
+    "/logout",
+    status_code=204,
+    summary="Revoke the bearer token in use",
+    responses=rifiuti(*COMMON, "non_autenticato"),
+)
+async def logout(request: Request, value: Annotated[str | None, Depends(bearer)]) -> None:
+    # Like every operation that declares the bearer scheme, a missing, expired or unknown
+    # token is a 401 (an already revoked one too: its holder is no longer logged in).
+    token = (value or "").strip()
+    if not token or await request.app.state.sessions.find(token, "api") is None:
+        raise ApiError(401, "non_autenticato", "Token mancante, scaduto o non valido.")
+    await request.app.state.sessions.revoke(token)

@@ -12,12 +12,14 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import APIKeyHeader
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from gateway.auth.throttle import StationRate
 from gateway.dependencies import Acquisizione, Stazioni
 from gateway.errors import ApiError
+from gateway.openapi import COMMON, rifiuti
 from gateway.stazioni.store import Stazione
+from parcelle_contracts.common import non_un_numero
 from parcelle_kit.logging import get_logger
 
 router = APIRouter(prefix="/api/v1/scanner", tags=["stazioni di scansione"])
@@ -68,12 +70,14 @@ class EventoScansione(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     codice: str = Field(min_length=1, max_length=100, description="The code as read.")
-    letto_il: AwareDatetime = Field(description="When it was read (ISO 8601 with offset).")
-    originale_ricevuto: bool = Field(
+    letto_il: Annotated[AwareDatetime, BeforeValidator(non_un_numero)] = Field(
+        description="When it was read (ISO 8601 with offset)."
+    )
+    originale_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit: the signed original is at the counter.",
     )
-    bollo_ricevuto: bool = Field(
+    bollo_ricevuto: StrictBool = Field(
         default=False,
         description="For a hand-signed deposit, where the Ordine asks for it: the stamp duty "
         "(marca da bollo) is at the counter too.",
@@ -95,14 +99,19 @@ class EsitoScansione(BaseModel):
     "/eventi",
     status_code=202,
     summary="A scanner station read an application's 2D code",
-    responses={
-        401: {"description": "Missing, unknown or revoked station key"},
-        429: {"description": "More scans a second than a station may send"},
-        403: {"description": "The code belongs to another Ordine"},
-        404: {"description": "No deposited application has this code"},
-        409: {"description": "The case cannot be acquired now (state, missing original)"},
-        422: {"description": "Not a code, or its check element is wrong"},
-    },
+    responses=rifiuti(
+        *COMMON,
+        "stazione_non_autenticata",
+        "stazione_non_riconosciuta",
+        "stazione_revocata",
+        "troppe_scansioni",
+        "codice_altro_ordine",
+        "codice_non_valido",
+        "non_trovata",
+        "stato_non_valido",
+        "originale_mancante",
+        "non_autorizzata",
+    ),
 )
 async def evento(
     body: EventoScansione,

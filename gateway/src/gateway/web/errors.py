@@ -94,6 +94,7 @@ def install(app: FastAPI) -> None:
         RichiestaRifiutataError,
         ServiceUnavailableError,
         RequestValidationError,
+        Exception,
     ):
         json_handler = app.exception_handlers.get(error_class)
         if json_handler is None:  # pragma: no cover - errors.install registers all of them

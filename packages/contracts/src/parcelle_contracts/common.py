@@ -4,10 +4,19 @@ where a large payload lies."""
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from parcelle_contracts.vocabolario import Ruolo, Tramite
 
 D = TypeVar("D")
+
+
+def non_un_numero(valore: Any) -> Any:
+    """Before validating a date or a time: a JSON number is not one (pydantic would read it as
+    seconds since 1970), whatever the document's ``format: date`` says."""
+    if isinstance(valore, int | float) and not isinstance(valore, bool):
+        raise PydanticCustomError("date_type", "A date is written as text (ISO 8601)")
+    return valore
 
 
 class Model(BaseModel):

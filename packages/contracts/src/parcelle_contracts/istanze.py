@@ -9,9 +9,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import (
+    AwareDatetime,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+)
 
-from parcelle_contracts.common import Attore, BlobRef, Model, Paginata
+from parcelle_contracts.common import Attore, BlobRef, Model, Paginata, non_un_numero
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.vocabolario import (
     CategoriaAllegato,
@@ -30,8 +38,36 @@ Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
 """What the asking user may do with the case now, as its owner decides: pages show the buttons
 of these and nothing else."""
 
-Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+
+def _schema_euro(cifre_intere: int) -> WithJsonSchema:
+    """The JSON Schema of euro and cents with at most ``cifre_intere`` digits before the point.
+
+    It says what is accepted: pydantic's own (any number, any string) promised amounts that
+    max_digits and decimal_places then refuse. A JSON number is accepted too (with at most two
+    decimals, which JSON Schema cannot say of a float).
+    """
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": rf"^[0-9]{{1,{cifre_intere}}}(\.[0-9]{{1,2}})?$"},
+                {"type": "number", "minimum": 0, "maximum": float("9" * cifre_intere + ".99")},
+            ],
+            "description": "Euro and cents, preferably as a string: `1701.00`.",
+            "examples": ["1701.00"],
+        }
+    )
+
+
+Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2), _schema_euro(12)]
 """Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
+ImportoRichiesto = Annotated[
+    Decimal, Field(ge=0, max_digits=12, decimal_places=2), _schema_euro(10)
+]
+"""An amount the lawyer enters (an item, the expenses): at most ten digits of euro, so that
+the totals computed from up to 50 of them, with spese generali, CPA and IVA, still fit an
+:data:`Importo` (a larger item made the totals overflow and the request fail)."""
+Data = Annotated[date, BeforeValidator(non_un_numero)]
+"""A date the lawyer enters: ``AAAA-MM-GG``, never a number."""
 Testo = Annotated[str, Field(max_length=200)]
 TestoLungo = Annotated[str, Field(max_length=4000)]
 
@@ -65,30 +101,33 @@ class Cliente(Model):
 class DatiPratica(Model):
     """The matter the fees are for."""
 
+    # Strict where pydantic would convert: `0` or `"no"` are not what true/false say, `"2"` is
+    # not a number of parties, `0` not a date (schemathesis found them accepted).
+
     autorita: Testo | None = Field(default=None, description="Court or authority.")
     procedimento: Procedimento | None = Field(default=None, description="Kind of proceeding.")
     numero_rg: str | None = Field(default=None, max_length=40, description="Docket number.")
     valore: Importo | None = Field(default=None, description="Value of the case (scaglione).")
-    valore_indeterminabile: bool = Field(default=False, description="Value not determinable.")
-    numero_parti: int | None = Field(default=None, ge=1, le=1000)
-    periodo_dal: date | None = Field(default=None, description="Activity started on.")
-    periodo_al: date | None = Field(default=None, description="Activity ended on.")
-    mandato_concluso: bool | None = Field(default=None, description="The mandate has ended.")
-    difesa_ufficio: bool | None = Field(
+    valore_indeterminabile: StrictBool = Field(default=False, description="Value not determinable.")
+    numero_parti: StrictInt | None = Field(default=None, ge=1, le=1000)
+    periodo_dal: Data | None = Field(default=None, description="Activity started on.")
+    periodo_al: Data | None = Field(default=None, description="Activity ended on.")
+    mandato_concluso: StrictBool | None = Field(default=None, description="The mandate has ended.")
+    difesa_ufficio: StrictBool | None = Field(
         default=None,
         description="Court-appointed defence or legal aid (patrocinio a spese dello Stato).",
     )
-    equo_compenso_art7: bool | None = Field(
+    equo_compenso_art7: StrictBool | None = Field(
         default=None, description="Asks for the art. 7 L. 49/2023 (equo compenso) procedure."
     )
-    insinuazione_passivo: bool = Field(default=False, description="For a bankruptcy claim.")
+    insinuazione_passivo: StrictBool = Field(default=False, description="For a bankruptcy claim.")
 
 
 class Voce(Model):
     """A requested amount for one phase or item."""
 
     fase: Fase
-    importo: Importo
+    importo: ImportoRichiesto
     descrizione: Testo | None = Field(default=None, description="Required for ``altro``.")
     motivazione: TestoLungo | None = Field(
         default=None, description="Reasons for an increase or decrease of the parameter."
@@ -134,8 +173,22 @@ class ContenutoIstanza(Model):
     cliente: Cliente | None = None
     pratica: DatiPratica | None = None
     voci: list[Voce] | None = Field(default=None, max_length=50)
-    spese: Importo | None = Field(default=None, description="Expenses (spese vive).")
-    spese_generali_percentuale: Annotated[Decimal, Field(ge=0, le=15, decimal_places=2)] = Field(
+    spese: ImportoRichiesto | None = Field(default=None, description="Expenses (spese vive).")
+    spese_generali_percentuale: Annotated[
+        Decimal,
+        Field(ge=0, le=15, decimal_places=2),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {
+                        "type": "string",
+                        "pattern": r"^(([0-9]|1[0-4])(\.[0-9]{1,2})?|15(\.0{1,2})?)$",
+                    },
+                    {"type": "number", "minimum": 0, "maximum": 15},
+                ]
+            }
+        ),
+    ] = Field(
         default=Decimal("15"), description="Spese generali, % of the fee (DM 55/2014 art. 2)."
     )
     note: TestoLungo | None = None
