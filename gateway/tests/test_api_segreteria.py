@@ -220,3 +220,13 @@ async def test_stations_through_the_api(
     altra, _ = await stazioni.crea(nome="Di un altro", ordine="ALTRO", da="x")
     assert (await api.delete(f"{API}/stazioni/{altra.id}", headers=sara)).status_code == 404
     assert (await api.delete(f"{API}/stazioni/nessuna", headers=sara)).status_code == 404
+
+
+async def test_a_cursor_the_gateway_did_not_hand_out_is_a_400(
+    api: httpx.AsyncClient, sara: dict[str, str]
+) -> None:
+    risposta = await api.get(f"{API}/stazioni", params={"cursor": "inventato"}, headers=sara)
+    assert risposta.status_code == 400
+    assert risposta.json()["error"] == "cursore_non_valido"
+    vuoto = await api.get(f"{API}/stazioni", params={"cursor": ""}, headers=sara)
+    assert vuoto.status_code == 200  # an empty cursor is the first page

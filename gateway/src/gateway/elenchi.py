@@ -40,7 +40,7 @@ def _paginazione(
         Query(max_length=4096, description="From the previous page's `next`; none at first."),
     ] = None,
 ) -> Paginazione:
-    return Paginazione(limit=limit, cursor=cursor)
+    return Paginazione(limit=limit, cursor=cursor or None)
 
 
 PaginaRichiesta = Annotated[Paginazione, Depends(_paginazione)]

@@ -21,6 +21,7 @@ from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from parcelle_contracts.common import Errore
 from parcelle_kit.bus.retry import ERRORE_INTERNO, NON_DISPONIBILE
 from parcelle_kit.pdf.inspection import CODICE as PDF_NON_AMMESSO
+from parcelle_kit.store.ports import InvalidCursorError
 
 STATUS_BY_CODE = {
     "non_trovata": 404,
@@ -42,6 +43,7 @@ STATUS_BY_CODE = {
     PDF_NON_AMMESSO: 422,
     NON_DISPONIBILE.codice: 503,
     ERRORE_INTERNO.codice: 500,
+    InvalidCursorError.codice: 400,
 }
 
 # Pydantic's error types, said in Italian for the people who will read them.
@@ -194,6 +196,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def on_api_error(_: Request, error: ApiError) -> JSONResponse:
         return error_response(error.status, error.code, error.message, error.fields, error.headers)
+
+    @app.exception_handler(InvalidCursorError)
+    async def on_cursor(_: Request, error: InvalidCursorError) -> JSONResponse:
+        # A list the gateway pages from its own store (the scanner stations).
+        return error_response(400, error.codice, error.messaggio, dict(error.campi))
 
     @app.exception_handler(RichiestaRifiutataError)
     async def on_refusal(_: Request, error: RichiestaRifiutataError) -> JSONResponse:
