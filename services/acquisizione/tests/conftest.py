@@ -23,6 +23,7 @@ from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.codes import nuovo_codice, verifica_codice
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.outbox import OUTBOX, OutboxRelay
+from parcelle_kit.pdf.inspection import check_pdf
 from parcelle_kit.store.ports import ASCENDING, Transaction
 from parcelle_kit.store.sqlite import SqliteStore
 
@@ -120,6 +121,7 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         verifica_codice=lambda testo: verifica_codice(SECRET, testo),
         ora=orologio,
         max_osservazioni=1024 * 1024,
+        controllo_pdf=check_pdf,
     )
     yield Servizio(
         d=d,

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from istanze.adapters.archivio import INDEXES, Archivio
-from istanze.adapters.controllo_pdf import controlla_pdf
 from istanze.adapters.impostazioni import CopiaImpostazioni
 from istanze.domain.istanza import Istanza
 from istanze.handlers.deposito import Deposito
@@ -22,6 +21,7 @@ from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.outbox import OUTBOX, OutboxRelay
+from parcelle_kit.pdf.inspection import check_pdf
 from parcelle_kit.store.ports import ASCENDING
 from parcelle_kit.store.sqlite import SqliteStore
 
@@ -102,7 +102,7 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         transfer=transfer,
         firme=firma,
         documenti=documenti,
-        controllo_pdf=controlla_pdf,
+        controllo_pdf=check_pdf,
         acquisizione=acquisizione,
         codici=lambda ordine, anno: nuovo_codice(SECRET, ordine, anno),
         ora=orologio,

@@ -27,6 +27,7 @@ from parcelle_contracts.ordini import ImpostazioniOrdine, Relatore
 from parcelle_kit import demo
 from parcelle_kit.codes import verifica_codice
 from parcelle_kit.pdf import PdfRenderer
+from parcelle_kit.pdf.inspection import check_pdf
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.store.ports import DuplicateKeyError, Transaction
 
@@ -73,6 +74,7 @@ def build_dependencies(runtime: Runtime[AcquisizioneSettings]) -> Dependencies:
         verifica_codice=lambda testo: verifica_codice(secret, testo),
         ora=utcnow,
         max_osservazioni=settings.max_osservazioni_mb * 1024 * 1024,
+        controllo_pdf=check_pdf,
     )
 
 

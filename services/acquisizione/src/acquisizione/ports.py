@@ -172,6 +172,13 @@ class Documenti(Protocol):
     ) -> bytes: ...
 
 
+class ControlloPdf(Protocol):
+    """Opens an uploaded PDF with a real parser: returns if it may be kept, raises a refusal
+    (``codice``, ``messaggio``) naming what was found otherwise."""
+
+    async def __call__(self, data: bytes) -> None: ...
+
+
 class Orologio(Protocol):
     def __call__(self) -> datetime: ...
 
@@ -203,3 +210,4 @@ class Dependencies:
     ora: Orologio
     max_osservazioni: int
     """Largest observations file accepted, in bytes."""
+    controllo_pdf: ControlloPdf

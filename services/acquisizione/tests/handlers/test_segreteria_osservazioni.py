@@ -1,18 +1,22 @@
 """The client's observations: a PDF by its content, copied from the transfer area into the
 service's own, once; anything else refused and nothing kept."""
 
+import io
 from collections.abc import AsyncIterator
 
+import pikepdf
 import pytest
 
 from acquisizione.domain.errori import DomainError
 from parcelle_contracts.acquisizione import AggiungiOsservazioni
 from parcelle_contracts.common import BlobRef
+from parcelle_kit.pdf.inspection import PdfRefusedError
+from parcelle_testing.avvocato import small_pdf
 
 from ..conftest import Servizio
 from ..finti import SEGRETERIA, ref
 
-PDF = b"%PDF-1.7\n% le osservazioni del cliente\n%%EOF\n"
+PDF = small_pdf("Le osservazioni del cliente")
 
 
 async def trasferito(servizio: Servizio, data: bytes, key: str = "upload/1") -> BlobRef:
@@ -87,3 +91,20 @@ async def test_only_to_an_acquired_case(servizio: Servizio) -> None:
         await servizio.segreteria.aggiungi_osservazioni(aggiungi(pratica["_id"], file))
     assert errore.value.codice == "stato_non_valido"
     assert await servizio.transfer.stat(file.key) is not None  # nothing was taken
+
+
+async def test_a_pdf_with_active_content_is_refused_and_nothing_is_kept(
+    servizio: Servizio,
+) -> None:
+    istanza_id = await acquisita(servizio)
+    documento = pikepdf.open(io.BytesIO(small_pdf("Osservazioni")))
+    documento.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)")
+    attiva = io.BytesIO()
+    documento.save(attiva)
+    file = await trasferito(servizio, attiva.getvalue())
+    messaggio = aggiungi(istanza_id, file)
+    with pytest.raises(PdfRefusedError) as rifiuto:
+        await servizio.segreteria.aggiungi_osservazioni(messaggio)
+    assert "codice JavaScript" in rifiuto.value.messaggio
+    chiave = f"osservazioni/{istanza_id}/{messaggio.message_id}.pdf"
+    assert await servizio.blobs.stat(chiave) is None

@@ -10,7 +10,6 @@ from faststream.rabbit import RabbitRouter
 
 from istanze.adapters.acquisizione import AcquisizioneRemota
 from istanze.adapters.archivio import INDEXES, Archivio
-from istanze.adapters.controllo_pdf import controlla_pdf
 from istanze.adapters.documenti import PACKAGE, DocumentiIstanza
 from istanze.adapters.firma_remota import FirmaRemota
 from istanze.adapters.impostazioni import CopiaImpostazioni
@@ -20,6 +19,7 @@ from istanze.ports import Dependencies
 from parcelle_contracts.envelope import utcnow
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.pdf import PdfRenderer
+from parcelle_kit.pdf.inspection import check_pdf
 from parcelle_kit.service import Runtime, ServiceDefinition
 
 
@@ -44,7 +44,7 @@ def build_dependencies(runtime: Runtime[IstanzeSettings]) -> Dependencies:
         transfer=runtime.transfer,
         firme=FirmaRemota(runtime.rpc),
         documenti=DocumentiIstanza(renderer),
-        controllo_pdf=controlla_pdf,
+        controllo_pdf=check_pdf,
         acquisizione=AcquisizioneRemota(
             runtime.rpc,
             timeout=settings.impostazioni_timeout,

@@ -10,6 +10,7 @@ Refused too: what qpdf cannot read, a "PDF" without a page, data appended after 
 and decompressed size (a decompression bomb). CPU-bound: call it in a worker thread.
 """
 
+import asyncio
 import io
 import zlib
 from collections.abc import Iterator
@@ -76,6 +77,11 @@ class _Scan:
     def note(self, what: str) -> None:
         if what not in self.found:
             self.found.append(what)
+
+
+async def check_pdf(data: bytes) -> None:
+    """:func:`inspect_pdf` in a worker thread, so the other requests go on meanwhile."""
+    await asyncio.to_thread(inspect_pdf, data)
 
 
 def inspect_pdf(data: bytes, limits: Limits = LIMITS) -> None:

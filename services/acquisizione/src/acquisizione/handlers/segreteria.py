@@ -222,6 +222,8 @@ class Segreteria(Handler):
                 raise TipoNonAmmessoError(
                     "Le osservazioni si allegano in PDF: il file caricato non è un PDF"
                 )
+            # Opened whole by a real parser: active content is refused, naming what it is.
+            await self.d.controllo_pdf(await self.d.transfer.get(msg.file.key))
             await claim(
                 self.d.transfer, msg.file, self.d.blobs, key, content_type="application/pdf"
             )
