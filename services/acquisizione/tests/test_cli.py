@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from acquisizione.bootstrap import service, unit_of_work
-from parcelle_contracts.ordini import MB, ImpostazioniOrdine, Relatore
+from parcelle_contracts.ordini import ImpostazioniOrdine, Relatore
+from parcelle_contracts.vocabolario import MB
 from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.outbox import OUTBOX
 from parcelle_kit.store.ports import ASCENDING

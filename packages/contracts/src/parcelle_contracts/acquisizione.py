@@ -7,8 +7,8 @@ from typing import ClassVar, Literal
 from pydantic import AwareDatetime, Field
 
 from parcelle_contracts.common import Attore, BlobRef, FileRef, Model, Paginata
+from parcelle_contracts.denaro import Importo
 from parcelle_contracts.envelope import Command, Event, Query
-from parcelle_contracts.istanze import Importo
 from parcelle_contracts.vocabolario import (
     Canale,
     GenereFirma,

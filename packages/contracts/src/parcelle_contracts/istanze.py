@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from parcelle_contracts.common import Attore, BlobRef, Model, Paginata, non_un_numero
+from parcelle_contracts.denaro import Importo, ImportoRichiesto
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.vocabolario import (
     CategoriaAllegato,
@@ -39,33 +40,6 @@ Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
 of these and nothing else."""
 
 
-def _schema_euro(cifre_intere: int) -> WithJsonSchema:
-    """The JSON Schema of euro and cents with at most ``cifre_intere`` digits before the point.
-
-    It says what is accepted: pydantic's own (any number, any string) promised amounts that
-    max_digits and decimal_places then refuse. A JSON number is accepted too (with at most two
-    decimals, which JSON Schema cannot say of a float).
-    """
-    return WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": rf"^[0-9]{{1,{cifre_intere}}}(\.[0-9]{{1,2}})?$"},
-                {"type": "number", "minimum": 0, "maximum": float("9" * cifre_intere + ".99")},
-            ],
-            "description": "Euro and cents, preferably as a string: `1701.00`.",
-            "examples": ["1701.00"],
-        }
-    )
-
-
-Importo = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2), _schema_euro(12)]
-"""Euro and cents, as a decimal string in JSON (``"1701.00"``)."""
-ImportoRichiesto = Annotated[
-    Decimal, Field(ge=0, max_digits=12, decimal_places=2), _schema_euro(10)
-]
-"""An amount the lawyer enters (an item, the expenses): at most ten digits of euro, so that
-the totals computed from up to 50 of them, with spese generali, CPA and IVA, still fit an
-:data:`Importo` (a larger item made the totals overflow and the request fail)."""
 Data = Annotated[date, BeforeValidator(non_un_numero)]
 """A date the lawyer enters: ``AAAA-MM-GG``, never a number."""
 Testo = Annotated[str, Field(max_length=200)]

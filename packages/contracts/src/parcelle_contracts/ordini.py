@@ -17,34 +17,7 @@ from pydantic import Field, model_validator
 
 from parcelle_contracts.common import Model
 from parcelle_contracts.envelope import Event, Query
-from parcelle_contracts.vocabolario import Requisito, TipoFile
-
-MB: Final = 1024 * 1024
-"""A megabyte as the lawyer's file manager counts it (Windows shows binary units as "MB"), so a
-file shown as 16 MB is not refused by a 16 MB limit."""
-
-REQUISITI_PREDEFINITI: Final[tuple[Requisito, ...]] = (
-    # The application names the applicant by tax code and PEC, and the signature is checked
-    # against that tax code: both come from the lawyer's account.
-    "avvocato",
-    "cliente",
-    "identificativo_cliente",
-    "indirizzo_cliente",
-    # L. 49/2023 art. 7: the opinion must be served on the client, so when the lawyer asks for
-    # that procedure the client's residence or PEC is indispensable.
-    "recapito_art7",
-    "autorita",
-    "procedimento",
-    "numero_rg",
-    "valore",
-    "mandato_concluso",
-    "difesa_ufficio",
-    "equo_compenso_art7",
-    "voci",
-    "allegato_parcella",
-    "allegato_prova_invio",
-)
-"""What every Ordine we know of asks before it accepts a deposit (DOMAIN.md)."""
+from parcelle_contracts.vocabolario import MB, REQUISITI_PREDEFINITI, Requisito, TipoFile
 
 TERMINE_PREDEFINITO: Final = 90
 """Days to conclude the procedure where the Ordine set nothing else (L. 241/1990 art. 2)."""

@@ -173,7 +173,7 @@ def cambi_richiesti(args: argparse.Namespace) -> dict[str, Any]:
     if args.firma_digitale is not None:
         regole["firma_digitale_obbligatoria"] = args.firma_digitale
     if args.max_file_mb is not None:
-        from parcelle_contracts.ordini import MB
+        from parcelle_contracts.vocabolario import MB
 
         regole["max_dimensione_file"] = args.max_file_mb * MB
     if regole:

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from acquisizione.bootstrap import ORDINE_DEMO, unit_of_work
 from acquisizione.domain.errori import DomainError
 from acquisizione.handlers.ordini import imposta, seed_impostazioni
-from parcelle_contracts.ordini import MB, ImpostazioniOrdine, LeggiImpostazioniOrdine
+from parcelle_contracts.ordini import ImpostazioniOrdine, LeggiImpostazioniOrdine
+from parcelle_contracts.vocabolario import MB
 from parcelle_kit.store.ports import Transaction
 
 from ..conftest import Servizio

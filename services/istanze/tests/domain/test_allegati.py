@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from istanze.domain.allegati import mb, pulisci_nome_file
-from istanze.domain.regole import MB
+from parcelle_contracts.vocabolario import MB
 
 
 @pytest.mark.parametrize(

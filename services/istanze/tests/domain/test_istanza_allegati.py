@@ -12,8 +12,8 @@ from istanze.domain.errori import (
     TroppiAllegatiError,
 )
 from istanze.domain.istanza import Istanza
-from istanze.domain.regole import MB, RegoleOrdine
-from parcelle_contracts.vocabolario import TipoFile
+from istanze.domain.regole import RegoleOrdine
+from parcelle_contracts.vocabolario import MB, TipoFile
 
 from .fabbrica import (
     DOPO,

@@ -18,10 +18,10 @@ from istanze.domain.deposito import Firma
 from istanze.domain.errori import DomainError
 from istanze.domain.istanza import Istanza
 from istanze.domain.persone import Utente
-from istanze.domain.regole import MB, RegoleOrdine
+from istanze.domain.regole import RegoleOrdine
 from istanze.domain.stati import RINUNCIABILI, ammessa
 from istanze.domain.tipi_file import TIPI_FILE
-from parcelle_contracts.vocabolario import CategoriaAllegato, Stato, TipoFile
+from parcelle_contracts.vocabolario import MB, CategoriaAllegato, Stato, TipoFile
 
 from .fabbrica import (
     ALTRO_AVVOCATO,

@@ -2,8 +2,9 @@
 
 import pytest
 
-from istanze.domain.regole import MB, REGOLE_PREDEFINITE, REQUISITI, RegoleOrdine
+from istanze.domain.regole import REGOLE_PREDEFINITE, REQUISITI, RegoleOrdine
 from istanze.domain.requisiti import ETICHETTE, VERIFICHE
+from parcelle_contracts.vocabolario import MB
 
 
 def test_the_defaults_are_those_of_domain_md() -> None:

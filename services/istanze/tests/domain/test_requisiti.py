@@ -4,8 +4,9 @@ from dataclasses import replace
 
 from istanze.domain.contenuto import Cliente, ContenutoIstanza, Indirizzo
 from istanze.domain.persone import Avvocato
-from istanze.domain.regole import REQUISITI_PREDEFINITI, RegoleOrdine
+from istanze.domain.regole import RegoleOrdine
 from istanze.domain.requisiti import ETICHETTE
+from parcelle_contracts.vocabolario import REQUISITI_PREDEFINITI
 
 from .fabbrica import CLIENTE, CONTENUTO, PRATICA, allega, bozza
 

@@ -16,9 +16,9 @@ from istanze.domain.errori import (
     TipoNonAmmessoError,
     TroppiAllegatiError,
 )
-from istanze.domain.regole import MB, RegoleOrdine
+from istanze.domain.regole import RegoleOrdine
 from istanze.domain.tipi_file import TIPI_FILE
-from parcelle_contracts.vocabolario import CATEGORIE_ALLEGATO, CategoriaAllegato, TipoFile
+from parcelle_contracts.vocabolario import CATEGORIE_ALLEGATO, MB, CategoriaAllegato, TipoFile
 
 SHA256_HEX: Final = re.compile(r"^[0-9a-f]{64}$")
 _RISERVATI = re.compile(r'[\\/:*?"<>|]')

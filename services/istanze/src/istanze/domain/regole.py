@@ -15,36 +15,9 @@ from dataclasses import dataclass, field
 from typing import Final, get_args
 
 from istanze.domain.tipi_file import TIPI_FILE
-from parcelle_contracts.vocabolario import Requisito, TipoFile
-
-MB: Final = 1024 * 1024
-"""A megabyte as the lawyer's file manager counts it (Windows shows binary units as "MB"), so a
-file shown as 16 MB is not refused by a 16 MB limit."""
+from parcelle_contracts.vocabolario import MB, REQUISITI_PREDEFINITI, Requisito, TipoFile
 
 REQUISITI: Final[tuple[Requisito, ...]] = get_args(Requisito)
-
-REQUISITI_PREDEFINITI: Final[tuple[Requisito, ...]] = (
-    # The application names the applicant by tax code and PEC, and the signature is checked
-    # against that tax code: both come from the lawyer's account.
-    "avvocato",
-    "cliente",
-    "identificativo_cliente",
-    "indirizzo_cliente",
-    # L. 49/2023 art. 7: the opinion must be served on the client, so when the lawyer asks for
-    # that procedure the client's residence or PEC is indispensable.
-    "recapito_art7",
-    "autorita",
-    "procedimento",
-    "numero_rg",
-    "valore",
-    "mandato_concluso",
-    "difesa_ufficio",
-    "equo_compenso_art7",
-    "voci",
-    "allegato_parcella",
-    "allegato_prova_invio",
-)
-"""What every Ordine we know of asks before it accepts a deposit (DOMAIN.md)."""
 
 
 @dataclass(frozen=True)

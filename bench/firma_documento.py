@@ -6,7 +6,7 @@ pyhanko's default path on the same document, in one run.
 
 Run from the repository root::
 
-    uv run --all-packages python bench/firma.py [-n 200]
+    uv run --all-packages python bench/firma_documento.py [-n 200]
 
 The key is the demo Ordine's (RSA-2048, a PKCS#12 file issued by the demo CA, generated in a
 temporary directory). Each round signs the same PDF three ways, in rotating order:
@@ -28,31 +28,23 @@ import argparse
 import asyncio
 import io
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from figures import line, machine, percentile, reference_ms, show
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.writer import PageObject, PdfFileWriter
+from pyhanko.sign import signers
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
-# This file is bench/firma.py: with bench/ first on sys.path, "firma" would name it rather
-# than the service's package. Drop bench/ now that figures is imported.
-_BENCH = str(Path(__file__).resolve().parent)
-sys.path[:] = [entry for entry in sys.path if str(Path(entry or ".").resolve()) != _BENCH]
-
-# Imports after the sys.path fix above, on purpose.
-from pyhanko.pdf_utils import generic  # noqa: E402
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: E402
-from pyhanko.pdf_utils.writer import PageObject, PdfFileWriter  # noqa: E402
-from pyhanko.sign import signers  # noqa: E402
-from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes  # noqa: E402
-
-from firma.adapters.demo_pki import FilesystemDemoPki  # noqa: E402
-from firma.adapters.keys import load_pkcs12  # noqa: E402
-from firma.adapters.pades_signer import PadesDocumentSigner, reserved_size, signature_metadata  # noqa: E402
-from firma.domain.firma import DatiFirma  # noqa: E402
-from parcelle_kit import demo  # noqa: E402
+from firma.adapters.demo_pki import FilesystemDemoPki
+from firma.adapters.keys import load_pkcs12
+from firma.adapters.pades_signer import PadesDocumentSigner, reserved_size, signature_metadata
+from firma.domain.firma import DatiFirma
+from parcelle_kit import demo
 
 DATI = DatiFirma(
     firmatario="Marco Verdi",
