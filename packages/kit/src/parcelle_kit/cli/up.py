@@ -137,7 +137,11 @@ def _print_demo(settings: Settings) -> None:
     _say(f"demo Ordine {demo.ORDINE}; accounts (password: {demo.password()}):")
     for user in demo.USERS:
         _say(f"  {user.username:<18} {user.ruolo:<12} {user.nome} {user.cognome}")
-    _say(f"demo PKI: {directory / 'ca.pem'} (root), {directory / 'avvocato.p12'} (lawyer)")
+    _say(
+        f"demo PKI: {directory / 'ca.pem'} (root, trust it to validate signatures), "
+        f"{directory / 'avvocato.p12'} (lawyer), {directory / 'ordine.p12'} (the Ordine's "
+        "orders)"
+    )
     _say(f"demo scanner station key: {directory / 'stazione.key'} (X-Station-Key header)")
 
 
