@@ -26,7 +26,7 @@ from parcelle_contracts.vocabolario import (
     Tramite,
 )
 
-Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
+Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia", "integra"]
 """What the asking user may do with the case now, as its owner decides: pages show the buttons
 of these and nothing else."""
 
@@ -87,6 +87,13 @@ class DatiPratica(Model):
 class Voce(Model):
     """A requested amount for one phase or item."""
 
+    id: str | None = Field(
+        default=None,
+        max_length=40,
+        description="Stable id of the item in the case view (the phase for the first item of a "
+        "phase, then ``<fase>-2``...; ``altro-1``, ``altro-2``... for other items); ignored in a "
+        "draft's content, where the service gives it.",
+    )
     fase: Fase
     importo: Importo
     descrizione: Testo | None = Field(default=None, description="Required for ``altro``.")
@@ -193,6 +200,14 @@ class Mancante(Model):
     etichetta: str = Field(description="What it is, in Italian.")
 
 
+class IntegrazioneAttesa(Model):
+    """What the relatore asked the lawyer to add, and by when."""
+
+    testo: str
+    scadenza: AwareDatetime
+    richiesta_il: AwareDatetime
+
+
 class Istanza(Model):
     """The application as its owner sees it."""
 
@@ -223,6 +238,13 @@ class Istanza(Model):
     cronologia: list[Evento]
     azioni: list[Azione] = Field(
         description="What the asking user may do now; the pages offer exactly these."
+    )
+    integrazione: IntegrazioneAttesa | None = Field(
+        default=None, description="The integration the relatore asked and the lawyer owes."
+    )
+    provvedimento: bool = Field(
+        default=False,
+        description="The signed order (or the signed refusal) exists: `revisione` serves it.",
     )
 
 
@@ -374,3 +396,17 @@ class IstanzaRinunciata(Event):
     motivo: str
     rinunciata_il: AwareDatetime
     rinunciata_da: Attore = Field(description="The lawyer, and through what they withdrew.")
+
+
+def ids_voci(fasi: list[Fase]) -> list[str]:
+    """The stable ids of requested items in the order given: the phase for the first item of
+    each fixed phase (``studio``), ``<fase>-2``... for a repeated one, ``altro-1``,
+    ``altro-2``... for the other items. The owner gives them in the case view; a decision
+    names an item by them."""
+    visti: dict[str, int] = {}
+    ids: list[str] = []
+    for fase in fasi:
+        visti[fase] = visti.get(fase, 0) + 1
+        n = visti[fase]
+        ids.append(f"altro-{n}" if fase == "altro" else fase if n == 1 else f"{fase}-{n}")
+    return ids
