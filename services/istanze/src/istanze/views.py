@@ -105,6 +105,8 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             "firma": _firma(istanza),
             "cronologia": encode(istanza.cronologia),
             "azioni": istanza.azioni(chi, regole),
+            "integrazione": encode(istanza.integrazione),
+            "provvedimento": istanza.provvedimento_sha256 is not None,
         }
     )
 
