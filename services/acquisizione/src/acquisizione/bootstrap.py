@@ -22,6 +22,7 @@ from acquisizione.handlers.ingresso import Ingresso
 from acquisizione.handlers.ordini import Ordini, seed_impostazioni
 from acquisizione.handlers.relatori import Relatori
 from acquisizione.handlers.segreteria import Segreteria
+from acquisizione.handlers.sospensioni import Sospensioni
 from acquisizione.ports import Dependencies, UnitOfWork
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ordini import (
@@ -107,6 +108,7 @@ def wire(runtime: Runtime[AcquisizioneSettings]) -> RabbitRouter:
         avvio=Avvio(d),
         relatori=Relatori(d),
         ordini=Ordini(d),
+        sospensioni=Sospensioni(d),
     )
     return build_router(runtime, handlers)
 
