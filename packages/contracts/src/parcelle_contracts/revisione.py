@@ -21,9 +21,12 @@ EsitoDecisione = Literal["liquidata", "non_liquidabile"]
 """The outcome of a decision: the fee liquidated (in full or in part), or not liquidable."""
 Variazione = Literal["confermata", "aumentata", "ridotta"]
 """What the relatore did with a requested amount."""
-StatoRevisione = Literal["da_decidere", "integrazione_richiesta", "in_firma", "decisa"]
+StatoRevisione = Literal[
+    "da_decidere", "integrazione_richiesta", "in_firma", "decisa", "rinunciata"
+]
 """Where the review stands: waiting for the relatore, for the lawyer's integration, for the
-signature of the order, or done (the signed order exists)."""
+signature of the order, done (the signed order exists), or withdrawn by the lawyer before
+the decision."""
 AzioneRevisione = Literal["decidi", "richiedi_integrazione"]
 """What the asking relatore may do now: the pages show exactly these buttons."""
 

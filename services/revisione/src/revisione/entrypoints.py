@@ -7,6 +7,7 @@ from faststream.rabbit import RabbitRouter
 from parcelle_contracts import revisione as contratti
 from parcelle_contracts.acquisizione import PraticaAcquisita, RelatoreAssegnato
 from parcelle_contracts.integrazioni import IntegrazioneFornita
+from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_contracts.ordini import ImpostazioniOrdineCambiate
 from parcelle_kit.bus import Topology, follow, router
 from parcelle_kit.requests import answer_all
@@ -41,6 +42,9 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     async def integrazione(message: IntegrazioneFornita) -> None:
         await seguiti.registra_integrazione(d, message)
 
+    async def rinuncia(message: IstanzaRinunciata) -> None:
+        await seguiti.registra_rinuncia(d, message)
+
     async def impostazioni(message: ImpostazioniOrdineCambiate) -> None:
         await seguiti.registra_impostazioni(d, message)
 
@@ -48,5 +52,6 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     follow(subscribers, topology, service, PraticaAcquisita, acquisita)
     follow(subscribers, topology, service, RelatoreAssegnato, relatore)
     follow(subscribers, topology, service, IntegrazioneFornita, integrazione)
+    follow(subscribers, topology, service, IstanzaRinunciata, rinuncia)
     follow(subscribers, topology, service, ImpostazioniOrdineCambiate, impostazioni)
     return subscribers

@@ -9,6 +9,7 @@ import pytest
 from parcelle_contracts.acquisizione import PraticaAcquisita, RelatoreAssegnato
 from parcelle_contracts.common import Attore
 from parcelle_contracts.integrazioni import IntegrazioneFornita
+from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_contracts.ordini import ImpostazioniOrdineCambiate
 from parcelle_contracts.revisione import DettaglioRevisione, RichiediIntegrazione
 from revisione.adapters.impostazioni import CopiaImpostazioni
@@ -102,3 +103,22 @@ async def test_the_newest_settings_are_kept(servizio: Servizio) -> None:
     copia = await servizio.store.run(lambda tx: CopiaImpostazioni(tx).leggi("DEMO"))
     assert copia is not None
     assert copia.nome == "Nuovo nome"
+
+
+async def test_a_withdrawal_ends_the_review_undecided(servizio: Servizio) -> None:
+    await seguiti.registra_acquisizione(servizio.d, acquisita())
+    await seguiti.registra_relatore(servizio.d, assegnato("consigliere"))
+    await seguiti.registra_rinuncia(
+        servizio.d,
+        IstanzaRinunciata(
+            **BUSTA,
+            istanza_id="istanza-1",
+            codice="DEMO-26-ABCD-EFGH-X",
+            motivo="Il cliente ha pagato",
+            rinunciata_il=ORA,
+            rinunciata_da=Attore(username="avvocato", ruolo="avvocato", ordine="DEMO"),
+        ),
+    )
+    vista = await servizio.revisioni.dettaglio(apri())
+    assert (vista.stato, vista.decidibile, vista.azioni) == ("rinunciata", False, [])
+    assert vista.motivo_attesa == "L'avvocato ha rinunciato all'istanza"

@@ -3,7 +3,8 @@ decision may be taken now, the requests for integration, the decision and the si
 
 States: ``da_decidere`` -> ``integrazione_richiesta`` (the term suspended) -> ``da_decidere``
 again when the lawyer answers; ``da_decidere`` -> ``in_firma`` (decided, the order being
-signed) -> ``decisa`` (the signed order kept). A decided case is never decided again."""
+signed) -> ``decisa`` (the signed order kept). A decided case is never decided again; a case
+the lawyer withdrew before the decision is ``rinunciata`` and is not decided."""
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -17,7 +18,9 @@ from revisione.domain.errori import (
     StatoNonValidoError,
 )
 
-StatoRevisione = Literal["da_decidere", "integrazione_richiesta", "in_firma", "decisa"]
+StatoRevisione = Literal[
+    "da_decidere", "integrazione_richiesta", "in_firma", "decisa", "rinunciata"
+]
 NON_TROVATA = "Pratica non trovata"
 
 
@@ -80,6 +83,14 @@ class Revisione:
         self.stato = "da_decidere"
         return True
 
+    def rinuncia(self) -> bool:
+        """The lawyer withdrew: no decision any more (one taken already stands, as in
+        ``istanze``, where a decided case cannot be withdrawn). Whether it changed."""
+        if self.decisione is not None or self.stato == "rinunciata":
+            return False
+        self.stato = "rinunciata"
+        return True
+
     # --- who may act ---
 
     def verifica_relatore(self, username: str, ordine: str) -> None:
@@ -111,6 +122,8 @@ class Revisione:
         """Why a decision may not be taken now, in Italian; None when it may."""
         if self.stato == "integrazione_richiesta":
             return "In attesa dell'integrazione richiesta all'avvocato"
+        if self.stato == "rinunciata":
+            return "L'avvocato ha rinunciato all'istanza"
         if self.stato != "da_decidere":
             return "La pratica è già stata decisa"
         if attendi_osservazioni:

@@ -1,11 +1,13 @@
 """What `revisione` learns from the others: ``acquisizione`` registered a case and assigned
-(or reassigned) its relatore, ``istanze`` says the lawyer answered an integration, and the
+(or reassigned) its relatore, ``istanze`` says the lawyer answered an integration or withdrew
+the application, and the
 Ordine's settings changed. Each runs through the idempotent consumer; a review is created by
 whichever of the first two arrives first (they may arrive in any order)."""
 
 from parcelle_contracts.acquisizione import PraticaAcquisita, RelatoreAssegnato
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.integrazioni import IntegrazioneFornita
+from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_contracts.ordini import ImpostazioniOrdineCambiate
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
@@ -58,6 +60,19 @@ async def registra_integrazione(d: Dependencies, msg: IntegrazioneFornita) -> No
             logger.info("integration answer changes nothing here", istanza=msg.istanza_id)
             return Outcome()
         await revisioni.salva(revisione)
+        return Outcome()
+
+    await d.consumer.handle(msg, work)
+
+
+async def registra_rinuncia(d: Dependencies, msg: IstanzaRinunciata) -> None:
+    """The lawyer withdrew the application: the review ends undecided (if not decided yet)."""
+
+    async def work(tx: Transaction) -> Outcome:
+        revisioni = d.revisioni(tx)
+        revisione = await revisioni.trova(msg.istanza_id)
+        if revisione is not None and revisione.rinuncia():
+            await revisioni.salva(revisione)
         return Outcome()
 
     await d.consumer.handle(msg, work)
