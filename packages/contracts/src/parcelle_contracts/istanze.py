@@ -246,6 +246,9 @@ class Istanza(Model):
         default=False,
         description="The signed order (or the signed refusal) exists: `revisione` serves it.",
     )
+    diritti: Importo | None = Field(
+        default=None, description="The council fee due, as the signed decision states it."
+    )
 
 
 class IstanzaSintesi(Model):

@@ -107,6 +107,7 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             "azioni": istanza.azioni(chi, regole),
             "integrazione": encode(istanza.integrazione),
             "provvedimento": istanza.provvedimento_sha256 is not None,
+            "diritti": encode(istanza.diritti),
         }
     )
 

@@ -124,7 +124,8 @@ async def test_the_signed_order_makes_the_case_provvedimento_emesso(servizio: Se
     await registra_provvedimento(servizio.d, evento.model_copy(update={"message_id": "di-nuovo"}))
     istanza = await servizio.caso()
     assert (istanza.stato, istanza.provvedimento_sha256) == ("provvedimento_emesso", SHA)
-    assert (await servizio.istanze.dettaglio(_dettaglio())).provvedimento
+    vista = await servizio.istanze.dettaglio(_dettaglio())
+    assert (vista.provvedimento, vista.diritti) == (True, Decimal("228.48"))
     stati = [m["stato"] for m in await servizio.uscita() if "stato" in m]
     assert stati == ["acquisita", "provvedimento_emesso"]
 

@@ -9,6 +9,7 @@ asking user may do now. Every operation checks the state and the rules first and
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from istanze.domain.azioni import Azione, consentite
 from istanze.domain.bozza import GIA_DEPOSITATA, Bozza
@@ -51,6 +52,8 @@ class Istanza(Bozza):
     """What the relatore asked and the lawyer owes, while the case waits for it."""
     provvedimento_sha256: str | None = None
     """The signed order's (or refusal's) fingerprint, once ``revisione`` has it."""
+    diritti: Decimal | None = None
+    """The council fee the signed decision states."""
 
     # --- document, signature, deposit -----------------------------------------------------------
 
@@ -225,7 +228,7 @@ class Istanza(Bozza):
         self.integrazione = None
 
     def registra_provvedimento(
-        self, stato: Stato, sha256: str, ora: datetime, descrizione: str
+        self, stato: Stato, sha256: str, ora: datetime, descrizione: str, diritti: Decimal
     ) -> bool:
         """The signed order (or refusal) exists (reported by ``revisione``); whether this
         changed the case (the same order reported again changes nothing)."""
@@ -233,6 +236,7 @@ class Istanza(Bozza):
             return False
         self.cambia_stato(stato, in_utc(ora), descrizione)
         self.provvedimento_sha256 = sha256
+        self.diritti = diritti
         self.integrazione = None
         return True
 

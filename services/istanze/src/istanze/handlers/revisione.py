@@ -60,6 +60,7 @@ async def registra_provvedimento(d: Dependencies, msg: ProvvedimentoEmesso) -> N
             msg.sha256,
             msg.emesso_il,
             "Provvedimento di liquidazione emesso",
+            msg.diritti,
         ),
     )
 
@@ -70,6 +71,10 @@ async def registra_non_liquidabile(d: Dependencies, msg: PraticaNonLiquidabile) 
         msg,
         msg.istanza_id,
         lambda istanza: istanza.registra_provvedimento(
-            "non_liquidabile", msg.sha256, msg.emesso_il, f"Compenso non liquidabile: {msg.motivi}"
+            "non_liquidabile",
+            msg.sha256,
+            msg.emesso_il,
+            f"Compenso non liquidabile: {msg.motivi}",
+            msg.diritti,
         ),
     )
