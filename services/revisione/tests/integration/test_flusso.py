@@ -21,6 +21,7 @@ from parcelle_contracts import revisione as rev
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Esito, FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ids import new_id
+from parcelle_contracts.integrazioni import NuovoAllegato, RispondiIntegrazione
 from parcelle_kit import demo
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.requests import ask
@@ -118,13 +119,11 @@ def pdfsig(pdf: bytes, ca_pem: bytes, directory: Path) -> str:
     return done.stdout + done.stderr
 
 
-async def test_from_deposit_to_the_signed_order_the_lawyer_downloads(
-    start_services: StartServices, bus_client: BusClient, tmp_path: Path, testo: Lettore
-) -> None:
-    istanze_, firma, _, revisione, _, _ = await start_services(
-        "istanze", "firma", "acquisizione", "revisione", "notifiche", "postale"
-    )
-    istanza = await deposita(bus_client, istanze_.transfer)
+async def assegnata(
+    bus_client: BusClient, transfer: BlobStore
+) -> tuple[istanze.Istanza, dict[str, Any], rev.Revisione]:
+    """A deposited case, scanned by the clerk and assigned: as its relatore opens it."""
+    istanza = await deposita(bus_client, transfer)
     busta: dict[str, Any] = {"correlation_id": istanza.id, "ordine": demo.ORDINE}
     async with asyncio.timeout(60):  # acquisizione hears the deposit
         while True:
@@ -142,13 +141,21 @@ async def test_from_deposit_to_the_signed_order_the_lawyer_downloads(
     assert esito.dati is not None
     assert esito.dati.relatore is not None
     assert esito.dati.relatore.relatore == demo.CONSIGLIERE.username
-
     apri = rev.DettaglioRevisione(**busta, attore=RELATORE, istanza_id=istanza.id)
     async with asyncio.timeout(60):  # revisione hears the acquisition and the assignment
         while not (aperta := await ask(bus_client.rpc, apri, rev.Revisione, timeout=30)).ok:
             await asyncio.sleep(0.2)
-    vista = aperta.dati
-    assert vista is not None
+    assert aperta.dati is not None
+    return istanza, busta, aperta.dati
+
+
+async def test_from_deposit_to_the_signed_order_the_lawyer_downloads(
+    start_services: StartServices, bus_client: BusClient, tmp_path: Path, testo: Lettore
+) -> None:
+    istanze_, firma, _, revisione, _, _ = await start_services(
+        "istanze", "firma", "acquisizione", "revisione", "notifiche", "postale"
+    )
+    istanza, busta, vista = await assegnata(bus_client, istanze_.transfer)
     assert vista.decidibile  # the demo Ordine does not wait for the observations
     assert [v.id for v in vista.voci] == ["studio", "introduttiva", "istruttoria", "decisionale"]
     assert vista.voci[0].parametri is not None
@@ -202,4 +209,69 @@ async def test_from_deposit_to_the_signed_order_the_lawyer_downloads(
             "provvedimento_emesso"
         ):
             await asyncio.sleep(0.2)
+    assert caso.provvedimento
+
+
+async def test_an_integration_suspends_the_term_and_the_answer_brings_the_case_back(
+    start_services: StartServices, bus_client: BusClient
+) -> None:
+    istanze_, _, _, _, _, _ = await start_services(
+        "istanze", "firma", "acquisizione", "revisione", "notifiche", "postale"
+    )
+    istanza, busta, _ = await assegnata(bus_client, istanze_.transfer)
+    chiesta = await ok(
+        bus_client,
+        rev.RichiediIntegrazione(
+            **busta,
+            attore=RELATORE,
+            istanza_id=istanza.id,
+            testo="Depositare la procura",
+            giorni=15,
+        ),
+        rev.Revisione,
+    )
+    assert chiesta.stato == "integrazione_richiesta"
+    dettaglio = istanze.DettaglioIstanza(**busta, attore=AVVOCATO, istanza_id=istanza.id)
+    async with asyncio.timeout(60):  # istanze hears IntegrazioneRichiesta
+        while (caso := await ok(bus_client, dettaglio, istanze.Istanza)).stato != (
+            "integrazione_richiesta"
+        ):
+            await asyncio.sleep(0.2)
+    assert "integra" in caso.azioni
+    procura = await trasferisci(istanze_.transfer, small_pdf("procura"))
+    risposta = RispondiIntegrazione(
+        **busta,
+        attore=AVVOCATO,
+        istanza_id=istanza.id,
+        nota="Allego la procura",
+        allegati=[NuovoAllegato(categoria="procura", nome_file="procura.pdf", file=procura)],
+    )
+    assert (await ok(bus_client, risposta, istanze.Istanza)).stato == "acquisita"
+
+    apri = rev.DettaglioRevisione(**busta, attore=RELATORE, istanza_id=istanza.id)
+    async with asyncio.timeout(60):  # revisione hears IntegrazioneFornita
+        while (vista := await ok(bus_client, apri, rev.Revisione)).stato != "da_decidere":
+            await asyncio.sleep(0.2)
+    assert vista.integrazioni[0].nota == "Allego la procura"
+    pratica = acq.DettaglioPratica(**busta, attore=STAZIONE, istanza_id=istanza.id)
+    async with asyncio.timeout(60):  # acquisizione suspended the term and let it run again
+        while (registro := await ok(bus_client, pratica, acq.Pratica)).cronologia[
+            -1
+        ].descrizione != "Il termine riprende a decorrere":
+            await asyncio.sleep(0.2)
+    assert any(p.descrizione.startswith("Termine sospeso") for p in registro.cronologia)
+
+    rifiuto = rev.DecidiPratica(
+        **busta,
+        attore=RELATORE,
+        istanza_id=istanza.id,
+        esito="non_liquidabile",
+        motivi="Mandato ancora in corso",
+    )
+    await ok(bus_client, rifiuto, rev.Revisione)
+    async with asyncio.timeout(120):  # signed and told to istanze
+        while (caso := await ok(bus_client, dettaglio, istanze.Istanza)).stato != (
+            "non_liquidabile"
+        ):
+            await asyncio.sleep(0.3)
     assert caso.provvedimento
