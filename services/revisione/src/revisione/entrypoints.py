@@ -5,7 +5,11 @@ readers (request/reply), the signing step it sends itself, and the followers of 
 from faststream.rabbit import RabbitRouter
 
 from parcelle_contracts import revisione as contratti
-from parcelle_contracts.acquisizione import PraticaAcquisita, RelatoreAssegnato
+from parcelle_contracts.acquisizione import (
+    OsservazioniAggiunte,
+    PraticaAcquisita,
+    RelatoreAssegnato,
+)
 from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_contracts.ordini import ImpostazioniOrdineCambiate
@@ -39,6 +43,9 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     async def relatore(message: RelatoreAssegnato) -> None:
         await seguiti.registra_relatore(d, message)
 
+    async def osservazioni(message: OsservazioniAggiunte) -> None:
+        await seguiti.registra_osservazioni(d, message)
+
     async def integrazione(message: IntegrazioneFornita) -> None:
         await seguiti.registra_integrazione(d, message)
 
@@ -51,6 +58,7 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     follow(subscribers, topology, service, contratti.FirmaProvvedimento, firma.firma_provvedimento)
     follow(subscribers, topology, service, PraticaAcquisita, acquisita)
     follow(subscribers, topology, service, RelatoreAssegnato, relatore)
+    follow(subscribers, topology, service, OsservazioniAggiunte, osservazioni)
     follow(subscribers, topology, service, IntegrazioneFornita, integrazione)
     follow(subscribers, topology, service, IstanzaRinunciata, rinuncia)
     follow(subscribers, topology, service, ImpostazioniOrdineCambiate, impostazioni)

@@ -6,7 +6,11 @@ from typing import Any
 
 import pytest
 
-from parcelle_contracts.acquisizione import PraticaAcquisita, RelatoreAssegnato
+from parcelle_contracts.acquisizione import (
+    OsservazioniAggiunte,
+    PraticaAcquisita,
+    RelatoreAssegnato,
+)
 from parcelle_contracts.common import Attore
 from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaRinunciata
@@ -122,3 +126,18 @@ async def test_a_withdrawal_ends_the_review_undecided(servizio: Servizio) -> Non
     vista = await servizio.revisioni.dettaglio(apri())
     assert (vista.stato, vista.decidibile, vista.azioni) == ("rinunciata", False, [])
     assert vista.motivo_attesa == "L'avvocato ha rinunciato all'istanza"
+
+
+async def test_the_clients_observations_end_the_wait(servizio: Servizio) -> None:
+    await servizio.store.run(
+        lambda tx: CopiaImpostazioni(tx).sostituisci(
+            IMPOSTAZIONI.model_copy(update={"versione": 3, "giorni_osservazioni": 60})
+        )
+    )
+    await seguiti.registra_acquisizione(servizio.d, acquisita())
+    await seguiti.registra_relatore(servizio.d, assegnato("consigliere"))
+    assert not (await servizio.revisioni.dettaglio(apri())).decidibile  # 60 days: not yet
+    await seguiti.registra_osservazioni(
+        servizio.d, OsservazioniAggiunte(**BUSTA, istanza_id="istanza-1", aggiunte_il=ORA)
+    )
+    assert (await servizio.revisioni.dettaglio(apri())).decidibile

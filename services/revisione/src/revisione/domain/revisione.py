@@ -55,6 +55,8 @@ class Revisione:
     protocollo: str | None = None
     acquisita_il: datetime | None = None
     relatore: str | None = None
+    osservazioni_il: datetime | None = None
+    """When the client's observations reached the case (the first ones)."""
     stato: StatoRevisione = "da_decidere"
     integrazioni: tuple[Integrazione, ...] = ()
     decisione: Decisione | None = None
@@ -71,6 +73,13 @@ class Revisione:
         if self.relatore == relatore or self.decisione is not None:
             return False
         self.relatore = relatore
+        return True
+
+    def osservazioni_ricevute(self, ora: datetime) -> bool:
+        """The client's observations arrived: a decision need not wait for the term's end."""
+        if self.osservazioni_il is not None:
+            return False
+        self.osservazioni_il = ora
         return True
 
     def integrazione_fornita(self, nota: str, ora: datetime) -> bool:
@@ -126,7 +135,7 @@ class Revisione:
             return "L'avvocato ha rinunciato all'istanza"
         if self.stato != "da_decidere":
             return "La pratica è già stata decisa"
-        if attendi_osservazioni:
+        if attendi_osservazioni and self.osservazioni_il is None:
             fine = self.osservazioni_fino_al(giorni_osservazioni)
             if fine is None or ora < fine:
                 quando = f" ({fine:%d/%m/%Y})" if fine is not None else ""

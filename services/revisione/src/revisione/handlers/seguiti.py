@@ -1,10 +1,14 @@
-"""What `revisione` learns from the others: ``acquisizione`` registered a case and assigned
-(or reassigned) its relatore, ``istanze`` says the lawyer answered an integration or withdrew
-the application, and the
-Ordine's settings changed. Each runs through the idempotent consumer; a review is created by
-whichever of the first two arrives first (they may arrive in any order)."""
+"""What `revisione` learns from the others: ``acquisizione`` registered a case, assigned (or
+reassigned) its relatore and received the client's observations; ``istanze`` says the lawyer
+answered an integration or withdrew the application; the Ordine's settings changed. Each runs
+through the idempotent consumer; a review is created by whichever of the acquisition, the
+assignment and the observations arrives first (they may arrive in any order)."""
 
-from parcelle_contracts.acquisizione import PraticaAcquisita, RelatoreAssegnato
+from parcelle_contracts.acquisizione import (
+    OsservazioniAggiunte,
+    PraticaAcquisita,
+    RelatoreAssegnato,
+)
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaRinunciata
@@ -46,6 +50,19 @@ async def registra_relatore(d: Dependencies, msg: RelatoreAssegnato) -> None:
         trovata = await revisioni.trova(msg.istanza_id)
         revisione = trovata or await _della_pratica(revisioni, msg, msg.istanza_id)
         if revisione.assegna(msg.relatore) or trovata is None:
+            await revisioni.salva(revisione)
+        return Outcome()
+
+    await d.consumer.handle(msg, work)
+
+
+async def registra_osservazioni(d: Dependencies, msg: OsservazioniAggiunte) -> None:
+    """The client's observations reached the case (a decision need not wait any longer)."""
+
+    async def work(tx: Transaction) -> Outcome:
+        revisioni = d.revisioni(tx)
+        revisione = await _della_pratica(revisioni, msg, msg.istanza_id)
+        if revisione.osservazioni_ricevute(msg.aggiunte_il):
             await revisioni.salva(revisione)
         return Outcome()
 
