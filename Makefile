@@ -8,7 +8,8 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 RUN := $(UV) run --locked --all-packages --no-sync
 BENCHMARKS := bench/pdf_render.py bench/istanza_pdf.py bench/deposito.py bench/scansione.py \
-              bench/scansione_pagina.py bench/store_page.py bench/elenchi.py bench/firma_documento.py
+              bench/scansione_pagina.py bench/store_page.py bench/elenchi.py \
+              bench/firma_documento.py bench/provvedimento.py
 MEMBERS := packages/contracts packages/compensi packages/kit packages/testing services/istanze \
            services/acquisizione services/revisione services/firma services/notifiche services/postale \
            gateway tests

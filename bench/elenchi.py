@@ -35,7 +35,8 @@ from istanze import views
 from istanze.adapters.archivio import INDEXES, ISTANZE, in_dizionario
 from istanze.domain.istanza import Istanza
 from parcelle_contracts.common import Attore
-from parcelle_contracts.istanze import ESEMPIO, ContenutoIstanza
+from parcelle_contracts.esempi import ESEMPIO
+from parcelle_contracts.istanze import ContenutoIstanza
 from parcelle_kit import demo
 from parcelle_kit.store.sqlite import SqliteStore
 from parcelle_testing.avvocato import lawyer

@@ -13,7 +13,7 @@ from parcelle_contracts import istanze
 from parcelle_contracts.acquisizione import AcquisisciPratica
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef
 from parcelle_contracts.envelope import Message
-from parcelle_contracts.istanze import ESEMPIO
+from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.vocabolario import TipoFirma
 from parcelle_kit import demo
 

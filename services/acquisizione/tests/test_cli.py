@@ -3,6 +3,7 @@ test's own: what it sets is what the service then reads, each change is announce
 next version, and bad input is refused in Italian without changing or announcing anything."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,39 @@ async def test_bad_input_is_refused_in_italian_and_changes_nothing(tmp_path: Pat
         assert esito.stdout == ""
     assert json.loads(parcelle(var_dir, "ordini", "mostra", "DEMO").stdout)["pec"] == ""
     assert await salvate(var_dir) == (None, [])
+
+
+def test_the_review_rules_and_the_council_fee_are_options() -> None:
+    import argparse
+
+    from acquisizione.cli import cambi_richiesti, register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers(dest="comando"))
+    args = parser.parse_args(
+        [
+            "ordini",
+            "imposta",
+            "LECCE",
+            "--attendi-osservazioni",
+            "no",
+            "--diritti-diritto-fisso",
+            "50",
+            "--diritti-percentuale",
+            "3",
+            "--diritti-soglia",
+            "100.000,00",
+            "--diritti-percentuale-oltre-soglia",
+            "1",
+            "--diritti-esenzione-sotto",
+            "1500",
+            "--diritti-massimo",
+            "nessuno",
+        ]
+    )
+    cambi = cambi_richiesti(args)
+    assert cambi["revisione"]["attendi_osservazioni"] is False
+    diritti = cambi["revisione"]["diritti"]
+    assert diritti["soglia"] == Decimal("100000.00")
+    assert diritti["massimo"] is None
+    assert diritti["diritto_fisso"] == Decimal("50")

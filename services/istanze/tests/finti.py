@@ -16,8 +16,8 @@ from istanze.adapters.contesti import contesto_istanza, contesto_ricevuta
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, FileRef
 from parcelle_contracts.envelope import Message
+from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.firma import EsitoVerifica, Originale
-from parcelle_contracts.istanze import ESEMPIO
 from parcelle_contracts.ordini import ImpostazioniOrdine, RegoleIstanze
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.blob.writes import one_chunk

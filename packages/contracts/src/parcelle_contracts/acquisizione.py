@@ -218,3 +218,13 @@ class RelatoreAssegnato(Event):
     istanza_id: str
     relatore: str
     assegnato_il: AwareDatetime
+
+
+class OsservazioniAggiunte(Event):
+    """The client's observations reached the case: a decision that waits for them (the
+    Ordine's ``revisione.attendi_osservazioni``) need not wait for the end of the term."""
+
+    owner: ClassVar[str] = "acquisizione"
+    name: ClassVar[str] = "osservazioni_aggiunte"
+    istanza_id: str
+    aggiunte_il: AwareDatetime

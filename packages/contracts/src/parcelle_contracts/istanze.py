@@ -7,7 +7,7 @@ says what is missing when the lawyer asks for the document to sign or deposits.
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -22,6 +22,7 @@ from pydantic import (
 from parcelle_contracts.common import Attore, BlobRef, Model, Paginata, non_un_numero
 from parcelle_contracts.denaro import Importo, ImportoRichiesto
 from parcelle_contracts.envelope import Command, Event, Query
+from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.vocabolario import (
     CategoriaAllegato,
     Fase,
@@ -35,7 +36,7 @@ from parcelle_contracts.vocabolario import (
     Tramite,
 )
 
-Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia"]
+Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia", "integra"]
 """What the asking user may do with the case now, as its owner decides: pages show the buttons
 of these and nothing else."""
 
@@ -100,43 +101,19 @@ class DatiPratica(Model):
 class Voce(Model):
     """A requested amount for one phase or item."""
 
+    id: str | None = Field(
+        default=None,
+        max_length=40,
+        description="Stable id of the item in the case view (the phase for the first item of a "
+        "phase, then ``<fase>-2``...; ``altro-1``, ``altro-2``... for other items); ignored in a "
+        "draft's content, where the service gives it.",
+    )
     fase: Fase
     importo: ImportoRichiesto
     descrizione: Testo | None = Field(default=None, description="Required for ``altro``.")
     motivazione: TestoLungo | None = Field(
         default=None, description="Reasons for an increase or decrease of the parameter."
     )
-
-
-ESEMPIO: dict[str, Any] = {
-    "cliente": {
-        "tipo": "persona_fisica",
-        "nome": "Mario",
-        "cognome": "Rossi",
-        "codice_fiscale": "RSSMRA80A01H501U",
-        "indirizzo": {"via": "Via Roma 1", "cap": "00184", "comune": "Roma", "provincia": "RM"},
-        "pec": "mario.rossi@pec.example.it",
-    },
-    "pratica": {
-        "autorita": "Tribunale di Roma",
-        "procedimento": "tribunale_cognizione",
-        "numero_rg": "1234/2024",
-        "valore": "30000.00",
-        "numero_parti": 2,
-        "mandato_concluso": True,
-        "difesa_ufficio": False,
-        "equo_compenso_art7": False,
-    },
-    "voci": [
-        {"fase": "studio", "importo": "1701.00"},
-        {"fase": "introduttiva", "importo": "1204.00"},
-        {"fase": "istruttoria", "importo": "1806.00"},
-        {"fase": "decisionale", "importo": "2905.00"},
-    ],
-    "spese": "0.00",
-}
-"""A complete application body (the fees of the DM 147/2022 worked example, 7,616.00): the
-example of the OpenAPI document, and the sample the tests and benchmarks file."""
 
 
 class ContenutoIstanza(Model):
@@ -220,6 +197,14 @@ class Mancante(Model):
     etichetta: str = Field(description="What it is, in Italian.")
 
 
+class IntegrazioneAttesa(Model):
+    """What the relatore asked the lawyer to add, and by when."""
+
+    testo: str
+    scadenza: AwareDatetime
+    richiesta_il: AwareDatetime
+
+
 class Istanza(Model):
     """The application as its owner sees it."""
 
@@ -250,6 +235,16 @@ class Istanza(Model):
     cronologia: list[Evento]
     azioni: list[Azione] = Field(
         description="What the asking user may do now; the pages offer exactly these."
+    )
+    integrazione: IntegrazioneAttesa | None = Field(
+        default=None, description="The integration the relatore asked and the lawyer owes."
+    )
+    provvedimento: bool = Field(
+        default=False,
+        description="The signed order (or the signed refusal) exists: `revisione` serves it.",
+    )
+    diritti: Importo | None = Field(
+        default=None, description="The council fee due, as the signed decision states it."
     )
 
 
@@ -401,3 +396,17 @@ class IstanzaRinunciata(Event):
     motivo: str
     rinunciata_il: AwareDatetime
     rinunciata_da: Attore = Field(description="The lawyer, and through what they withdrew.")
+
+
+def ids_voci(fasi: list[Fase]) -> list[str]:
+    """The stable ids of requested items in the order given: the phase for the first item of
+    each fixed phase (``studio``), ``<fase>-2``... for a repeated one, ``altro-1``,
+    ``altro-2``... for the other items. The owner gives them in the case view; a decision
+    names an item by them."""
+    visti: dict[str, int] = {}
+    ids: list[str] = []
+    for fase in fasi:
+        visti[fase] = visti.get(fase, 0) + 1
+        n = visti[fase]
+        ids.append(f"altro-{n}" if fase == "altro" else fase if n == 1 else f"{fase}-{n}")
+    return ids

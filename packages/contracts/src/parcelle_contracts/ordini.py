@@ -11,7 +11,8 @@ Secrets (mail passwords, signing keys) are never settings: a setting may name a 
 each service reads the secret itself from its own environment or files.
 """
 
-from typing import ClassVar, Final, get_args
+from decimal import Decimal
+from typing import Annotated, ClassVar, Final, get_args
 
 from pydantic import Field, model_validator
 
@@ -51,6 +52,64 @@ class RegoleIstanze(Model):
         return self
 
 
+Euro = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+"""Euro and cents, as a decimal string in JSON (``"50.00"``)."""
+Percentuale = Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
+"""A rate in per cent (``"3"`` is 3%)."""
+
+
+class RegoleDiritti(Model):
+    """The council's fee (diritti di opinamento, L. 247/2012 art. 29 c.3 b) as the Ordine
+    sets it, computed on the liquidated fee (compenso) only. The variants seen in practice:
+    a percentage (Brescia 2%); a separate rate for court-appointed defence (Pisa 3%, 1%); a
+    fixed filing fee plus a percentage up to a threshold and a lower one above it, nothing but
+    the fixed fee under a minimum fee (Lecce: EUR 50 + 3% up to 100,000 and 1% above, nothing
+    under 1,500); a fixed fee alone (Vicenza, Trani EUR 20-30)."""
+
+    percentuale: Percentuale = Field(
+        default=Decimal("0"), description="Per cent of the liquidated fee."
+    )
+    percentuale_difesa_ufficio: Percentuale | None = Field(
+        default=None,
+        description="Per cent for a court-appointed defence or legal aid; none: the same rate.",
+    )
+    diritto_fisso: Euro = Field(
+        default=Decimal("0"), description="Fixed fee due in any case (at filing)."
+    )
+    soglia: Euro | None = Field(
+        default=None,
+        description="Part of the fee the rate applies to; above it ``percentuale_oltre_soglia``.",
+    )
+    percentuale_oltre_soglia: Percentuale | None = Field(
+        default=None, description="Per cent of the part of the fee above ``soglia``."
+    )
+    esenzione_sotto: Euro | None = Field(
+        default=None,
+        description="A liquidated fee below this owes the fixed fee only.",
+    )
+    minimo: Euro | None = Field(default=None, description="Least council fee (fixed included).")
+    massimo: Euro | None = Field(default=None, description="Largest council fee.")
+
+    @model_validator(mode="after")
+    def _coerenti(self) -> "RegoleDiritti":
+        if (self.soglia is None) != (self.percentuale_oltre_soglia is None):
+            raise ValueError("a threshold needs the rate above it, and the rate its threshold")
+        if self.minimo is not None and self.massimo is not None and self.minimo > self.massimo:
+            raise ValueError("the minimum council fee cannot exceed the maximum")
+        return self
+
+
+class RegoleRevisione(Model):
+    """How the councillor's review runs in the Ordine."""
+
+    attendi_osservazioni: bool = Field(
+        default=True,
+        description="A decision waits for the end of the client's observations term (or for "
+        "the client's observations).",
+    )
+    diritti: RegoleDiritti = Field(default_factory=RegoleDiritti)
+
+
 class Relatore(Model):
     """A reporting councillor of the Ordine, with their share of automatic assignments."""
 
@@ -76,6 +135,7 @@ class ImpostazioniOrdine(Model):
         description="A hand-signed deposit is acquired only with the stamp duty received.",
     )
     istanze: RegoleIstanze = Field(default_factory=RegoleIstanze)
+    revisione: RegoleRevisione = Field(default_factory=RegoleRevisione)
 
     @model_validator(mode="after")
     def _coerenti(self) -> "ImpostazioniOrdine":

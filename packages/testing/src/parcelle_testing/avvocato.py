@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from weasyprint import HTML
 
-from parcelle_contracts.istanze import ESEMPIO
+from parcelle_contracts.esempi import ESEMPIO
 from parcelle_kit import demo
 
 SAMPLE = ESEMPIO

@@ -7,6 +7,7 @@ service's command line) takes its records from :func:`unit_of_work` too.
 """
 
 import contextlib
+from decimal import Decimal
 
 from faststream.rabbit import RabbitRouter
 
@@ -21,9 +22,15 @@ from acquisizione.handlers.ingresso import Ingresso
 from acquisizione.handlers.ordini import Ordini, seed_impostazioni
 from acquisizione.handlers.relatori import Relatori
 from acquisizione.handlers.segreteria import Segreteria
+from acquisizione.handlers.sospensioni import Sospensioni
 from acquisizione.ports import Dependencies, UnitOfWork
 from parcelle_contracts.envelope import utcnow
-from parcelle_contracts.ordini import ImpostazioniOrdine, Relatore
+from parcelle_contracts.ordini import (
+    ImpostazioniOrdine,
+    RegoleDiritti,
+    RegoleRevisione,
+    Relatore,
+)
 from parcelle_kit import demo
 from parcelle_kit.codes import verifica_codice
 from parcelle_kit.pdf import PdfRenderer
@@ -42,6 +49,11 @@ ORDINE_DEMO = ImpostazioniOrdine(
             username=demo.CONSIGLIERE.username,
             nome=f"{demo.CONSIGLIERE.nome} {demo.CONSIGLIERE.cognome}",
         ),
+    ),
+    # The demo is walked at once: a decision does not wait for the client's observations.
+    revisione=RegoleRevisione(
+        attendi_osservazioni=False,
+        diritti=RegoleDiritti(percentuale=Decimal("3"), percentuale_difesa_ufficio=Decimal("1")),
     ),
 )
 """The demo Ordine (development only): the default terms and application rules, automatic
@@ -98,6 +110,7 @@ def wire(runtime: Runtime[AcquisizioneSettings]) -> RabbitRouter:
         avvio=Avvio(d),
         relatori=Relatori(d),
         ordini=Ordini(d),
+        sospensioni=Sospensioni(d),
     )
     return build_router(runtime, handlers)
 

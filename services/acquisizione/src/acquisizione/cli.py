@@ -4,7 +4,8 @@
 ``imposta`` changes only what it is given: the name, address and PEC printed on the notice, the
 days of the procedure and of the client's observations, the reporting councillors (the whole
 list, each ``USERNAME=Nome Cognome[:PESO]``), automatic assignment, stamp duty with a
-hand-signed deposit, and what an application needs (a digital signature, the largest file). A
+hand-signed deposit, what an application needs (a digital signature, the largest file), whether
+a decision waits for the client's observations term and the council fee's rule. A
 term already running keeps the days it started with. Each change is stored with the next
 version and announced (``ImpostazioniOrdineCambiate``) in the same transaction: the running
 service's outbox relay publishes it to the other services. Registered through the
@@ -48,6 +49,7 @@ def register(commands: "Subcommands") -> "Handler":
     imposta.add_argument("ordine", type=_ordine, help="codice dell'Ordine, ad esempio DEMO")
     _impostazioni_segreteria(imposta)
     _regole_istanze(imposta)
+    _regole_revisione(imposta)
     return esegui
 
 
@@ -104,6 +106,38 @@ def _regole_istanze(imposta: argparse.ArgumentParser) -> None:
         metavar="N",
         help="dimensione massima di ciascun allegato di un'istanza, in MB (1-1024)",
     )
+
+
+DIRITTI = (
+    ("percentuale", "percentuale dei diritti sul compenso liquidato (es. 2)"),
+    ("percentuale_difesa_ufficio", "percentuale per la difesa d'ufficio (es. 1)"),
+    ("diritto_fisso", "diritto fisso dovuto in ogni caso, in euro (es. 50)"),
+    ("soglia", "compenso fino al quale si applica la percentuale, in euro (es. 100000)"),
+    ("percentuale_oltre_soglia", "percentuale sul compenso oltre la soglia (es. 1)"),
+    ("esenzione_sotto", "sotto questo compenso è dovuto solo il diritto fisso, in euro"),
+    ("minimo", "diritti minimi, in euro"),
+    ("massimo", "diritti massimi, in euro"),
+)
+"""The council fee's settings (``revisione.diritti``): each an option ``--diritti-<name>``;
+``nessuno`` clears an optional one."""
+
+
+def _regole_revisione(imposta: argparse.ArgumentParser) -> None:
+    """The options of the councillor's review and of the council fee (``revisione``)."""
+    imposta.add_argument(
+        "--attendi-osservazioni",
+        type=_si_no,
+        metavar="si|no",
+        help="si: la decisione attende la scadenza del termine per le osservazioni del cliente",
+    )
+    for campo, aiuto in DIRITTI:
+        imposta.add_argument(
+            f"--diritti-{campo.replace('_', '-')}",
+            dest=f"diritti_{campo}",
+            type=_euro,
+            metavar="IMPORTO|nessuno",
+            help=aiuto,
+        )
 
 
 def esegui(args: argparse.Namespace) -> int:
@@ -178,6 +212,18 @@ def cambi_richiesti(args: argparse.Namespace) -> dict[str, Any]:
         regole["max_dimensione_file"] = args.max_file_mb * MB
     if regole:
         cambi["istanze"] = regole
+    revisione: dict[str, Any] = {}
+    if getattr(args, "attendi_osservazioni", None) is not None:
+        revisione["attendi_osservazioni"] = args.attendi_osservazioni
+    diritti = {
+        campo: (None if valore == NESSUNO else valore)
+        for campo, _ in DIRITTI
+        if (valore := getattr(args, f"diritti_{campo}", None)) is not None
+    }
+    if diritti:
+        revisione["diritti"] = diritti
+    if revisione:
+        cambi["revisione"] = revisione
     return cambi
 
 
@@ -191,6 +237,10 @@ def _in_italiano(error: ValueError) -> str:
         return "l'assegnazione automatica richiede almeno un consigliere relatore"
     if "listed once" in testo:
         return "ciascun consigliere relatore va indicato una volta sola"
+    if "threshold" in testo:
+        return "la soglia dei diritti richiede la percentuale oltre la soglia, e viceversa"
+    if "minimum council fee" in testo:
+        return "i diritti minimi non possono superare i massimi"
     if "size limit cannot be below" in testo:
         return "un allegato non può superare la dimensione massima dell'intera istanza"
     return f"impostazioni non valide: {testo}"
@@ -211,6 +261,27 @@ def _numero(minimo: int, massimo: int, unita: str) -> Callable[[str], int]:
         return valore
 
     return numero
+
+
+NESSUNO = "nessuno"
+
+
+def _euro(testo: str) -> object:
+    """An amount or rate as typed (``1.500,50`` or ``1500.50``), or ``nessuno``."""
+    from decimal import Decimal, InvalidOperation
+
+    pulito = testo.strip().lower()
+    if pulito == NESSUNO:
+        return NESSUNO
+    if "," in pulito:
+        pulito = pulito.replace(".", "").replace(",", ".")
+    try:
+        valore = Decimal(pulito)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"«{testo}» non è un importo") from None
+    if not valore.is_finite() or valore < 0:
+        raise argparse.ArgumentTypeError(f"«{testo}»: indica un importo non negativo")
+    return valore
 
 
 def _ordine(testo: str) -> str:

@@ -1,8 +1,8 @@
 """FastStream subscribers of `acquisizione`: one request/reply subscriber per command and query
 of the secretariat, of the councillors' list and of the Ordine's settings, a plain subscriber
-for each event it follows (deposits, withdrawals) and one for its own command that prepares the
-notice. Each hands the decoded message to its handler; building them is
-:mod:`acquisizione.bootstrap`'s job."""
+for each event it follows (deposits, withdrawals, integrations asked and given) and one for its
+own command that prepares the notice. Each hands the decoded message to its handler; building
+them is :mod:`acquisizione.bootstrap`'s job."""
 
 from dataclasses import dataclass
 
@@ -15,9 +15,12 @@ from acquisizione.handlers.ingresso import Ingresso
 from acquisizione.handlers.ordini import Ordini
 from acquisizione.handlers.relatori import Relatori
 from acquisizione.handlers.segreteria import Segreteria
+from acquisizione.handlers.sospensioni import Sospensioni
 from parcelle_contracts import acquisizione as contratti
+from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaDepositata, IstanzaRinunciata
 from parcelle_contracts.ordini import LeggiImpostazioniOrdine
+from parcelle_contracts.revisione import IntegrazioneRichiesta
 from parcelle_kit.bus import follow, router
 from parcelle_kit.requests import answer_all
 from parcelle_kit.service import Runtime
@@ -32,6 +35,7 @@ class Handlers:
     avvio: Avvio
     relatori: Relatori
     ordini: Ordini
+    sospensioni: Sospensioni
 
 
 def build_router(runtime: Runtime[AcquisizioneSettings], handlers: Handlers) -> RabbitRouter:
@@ -58,4 +62,7 @@ def build_router(runtime: Runtime[AcquisizioneSettings], handlers: Handlers) -> 
     follow(subscribers, topology, nome, IstanzaDepositata, ingresso.depositata)
     follow(subscribers, topology, nome, IstanzaRinunciata, ingresso.rinunciata)
     follow(subscribers, topology, nome, PreparaAvvio, handlers.avvio.prepara)
+    sospensioni = handlers.sospensioni
+    follow(subscribers, topology, nome, IntegrazioneRichiesta, sospensioni.integrazione_richiesta)
+    follow(subscribers, topology, nome, IntegrazioneFornita, sospensioni.integrazione_fornita)
     return subscribers

@@ -2,6 +2,7 @@
 once in the same transaction; a seed announces the first version and never overwrites; the
 query answers what is stored, or the defaults."""
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -56,6 +57,20 @@ async def test_a_change_is_stored_with_the_next_version_and_announced_once(
     assert dopo.istanze.requisiti == prima.istanze.requisiti
     assert await annunci(servizio) == [prima, dopo]
     assert await leggi(servizio, "DEMO") == dopo
+
+
+async def test_the_review_rules_change_one_at_a_time(servizio: Servizio) -> None:
+    await cambia(servizio, "DEMO", revisione={"diritti": {"percentuale": Decimal("3")}})
+    dopo = await cambia(
+        servizio,
+        "DEMO",
+        revisione={"attendi_osservazioni": False, "diritti": {"diritto_fisso": Decimal("50")}},
+    )
+    assert dopo.revisione.attendi_osservazioni is False
+    assert (dopo.revisione.diritti.percentuale, dopo.revisione.diritti.diritto_fisso) == (
+        Decimal("3"),
+        Decimal("50"),
+    )
 
 
 async def test_a_change_and_its_announcement_share_one_transaction(servizio: Servizio) -> None:

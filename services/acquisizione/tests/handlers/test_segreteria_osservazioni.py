@@ -61,6 +61,11 @@ async def test_a_pdf_is_kept_with_the_case(servizio: Servizio) -> None:
     # Redelivered: the same answer, one file.
     di_nuovo = await servizio.segreteria.aggiungi_osservazioni(messaggio)
     assert di_nuovo.model_dump(mode="json") == risposta
+    # revisione hears it once: a decision waiting for the observations need wait no longer.
+    annunci = [
+        m for m in await servizio.uscita() if m["routing_key"].endswith("osservazioni_aggiunte")
+    ]
+    assert [m["istanza_id"] for m in annunci] == [istanza_id]
 
 
 async def test_a_file_that_is_not_a_pdf_is_refused_whatever_its_name(servizio: Servizio) -> None:

@@ -14,6 +14,7 @@ from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts import istanze
 from parcelle_contracts.common import TRANSFER_AREA, BlobRef
 from parcelle_contracts.comunicazioni import InviaComunicazione, InviaRaccomandata
+from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.ids import new_id
 from parcelle_kit import demo
 from parcelle_kit.blob.ports import BlobStore
@@ -27,8 +28,8 @@ Lettore = Callable[[bytes], str]
 # The sample application, its client without a PEC: the notice goes by registered mail.
 CONTENUTO = istanze.ContenutoIstanza.model_validate(
     {
-        **istanze.ESEMPIO,
-        "cliente": {k: v for k, v in istanze.ESEMPIO["cliente"].items() if k != "pec"},
+        **ESEMPIO,
+        "cliente": {k: v for k, v in ESEMPIO["cliente"].items() if k != "pec"},
     }
 )
 

@@ -6,11 +6,23 @@ from faststream.rabbit import RabbitRouter
 from istanze.handlers.acquisizione import registra_acquisizione
 from istanze.handlers.deposito import Deposito
 from istanze.handlers.impostazioni import registra_impostazioni
+from istanze.handlers.integrazioni import Integrazioni
 from istanze.handlers.istanze import Istanze
+from istanze.handlers.revisione import (
+    registra_integrazione_richiesta,
+    registra_non_liquidabile,
+    registra_provvedimento,
+)
 from istanze.ports import Dependencies
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.acquisizione import PraticaAcquisita
+from parcelle_contracts.integrazioni import RispondiIntegrazione
 from parcelle_contracts.ordini import ImpostazioniOrdineCambiate
+from parcelle_contracts.revisione import (
+    IntegrazioneRichiesta,
+    PraticaNonLiquidabile,
+    ProvvedimentoEmesso,
+)
 from parcelle_kit.bus import Topology, follow, router
 from parcelle_kit.requests import answer_all
 
@@ -35,6 +47,7 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
             contratti.PreparaDocumento: deposito.prepara_documento,
             contratti.FirmaDemoIstanza: deposito.firma_demo,
             contratti.DepositaIstanza: deposito.deposita,
+            RispondiIntegrazione: Integrazioni(d).rispondi,
         },
     )
 
@@ -44,6 +57,18 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     async def impostazioni(message: ImpostazioniOrdineCambiate) -> None:
         await registra_impostazioni(d, message)
 
+    async def integrazione(message: IntegrazioneRichiesta) -> None:
+        await registra_integrazione_richiesta(d, message)
+
+    async def provvedimento(message: ProvvedimentoEmesso) -> None:
+        await registra_provvedimento(d, message)
+
+    async def non_liquidabile(message: PraticaNonLiquidabile) -> None:
+        await registra_non_liquidabile(d, message)
+
     follow(subscribers, topology, service, PraticaAcquisita, acquisita)
+    follow(subscribers, topology, service, IntegrazioneRichiesta, integrazione)
+    follow(subscribers, topology, service, ProvvedimentoEmesso, provvedimento)
+    follow(subscribers, topology, service, PraticaNonLiquidabile, non_liquidabile)
     follow(subscribers, topology, service, ImpostazioniOrdineCambiate, impostazioni)
     return subscribers

@@ -30,7 +30,9 @@ Quale = Literal["documento", "ricevuta", "firmato", "allegato"]
 
 def contenuto(messaggio: contratti.ContenutoIstanza) -> ContenutoIstanza:
     """The domain content of a message's ``ContenutoIstanza``."""
-    return decode(ContenutoIstanza, messaggio.model_dump(mode="json"), "contenuto")
+    # An item's id is the view's (given from its place among the items), never the draft's.
+    dati = messaggio.model_dump(mode="json", exclude={"voci": {"__all__": {"id"}}})
+    return decode(ContenutoIstanza, dati, "contenuto")
 
 
 def avvocato(attore: Attore) -> Avvocato:
@@ -85,7 +87,7 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
                 "ruolo": "avvocato",
                 "ordine": istanza.ordine,
             },
-            "contenuto": encode(istanza.contenuto),
+            "contenuto": _con_ids(encode(istanza.contenuto)),
             "totali": encode(totali),
             "mancanti": [
                 {"requisito": requisito, "etichetta": ETICHETTE[requisito]}
@@ -103,8 +105,20 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             "firma": _firma(istanza),
             "cronologia": encode(istanza.cronologia),
             "azioni": istanza.azioni(chi, regole),
+            "integrazione": encode(istanza.integrazione),
+            "provvedimento": istanza.provvedimento_sha256 is not None,
+            "diritti": encode(istanza.diritti),
         }
     )
+
+
+def _con_ids(contenuto: dict[str, Any]) -> dict[str, Any]:
+    """The content with each requested item's stable id (a decision names items by it)."""
+    voci = contenuto.get("voci")
+    if not voci:
+        return contenuto
+    ids = contratti.ids_voci([voce["fase"] for voce in voci])
+    return {**contenuto, "voci": [{**voce, "id": i} for voce, i in zip(voci, ids, strict=True)]}
 
 
 def sintesi(riga: RigaElenco) -> contratti.IstanzaSintesi:

@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from parcelle_contracts.common import Attore, BlobRef, FileRef
-from parcelle_contracts.istanze import ESEMPIO, Allegato, ContenutoIstanza, Firma, Istanza, Totali
+from parcelle_contracts.esempi import ESEMPIO
+from parcelle_contracts.istanze import Allegato, ContenutoIstanza, Firma, Istanza, Totali
 
 CODICE = "ROMA-26-7K3Q9XAB-4FZP"
 ORDINE_NOME = "Ordine degli Avvocati di Roma"

@@ -24,6 +24,8 @@ from parcelle_kit.codes import ordine_valido
 
 CAMPO_REGOLE = "istanze"
 """The nested application rules: a change names only the rules it changes."""
+CAMPO_REVISIONE = "revisione"
+"""The nested review rules (with the council fee's under ``diritti``): likewise."""
 
 
 async def imposta(uow: UnitOfWork, ordine: str, cambi: Mapping[str, Any]) -> ImpostazioniOrdine:
@@ -33,8 +35,17 @@ async def imposta(uow: UnitOfWork, ordine: str, cambi: Mapping[str, Any]) -> Imp
     prima = await impostazioni_ordine(uow, ordine)
     dati = prima.model_dump()
     regole = {**dati[CAMPO_REGOLE], **cambi.get(CAMPO_REGOLE, {})}
+    cambi_revisione = dict(cambi.get(CAMPO_REVISIONE, {}))
+    diritti = {**dati[CAMPO_REVISIONE]["diritti"], **cambi_revisione.pop("diritti", {})}
+    revisione = {**dati[CAMPO_REVISIONE], **cambi_revisione, "diritti": diritti}
     dopo = ImpostazioniOrdine.model_validate(
-        {**dati, **cambi, CAMPO_REGOLE: regole, "versione": prima.versione + 1}
+        {
+            **dati,
+            **cambi,
+            CAMPO_REGOLE: regole,
+            CAMPO_REVISIONE: revisione,
+            "versione": prima.versione + 1,
+        }
     )
     await _salva_e_annuncia(uow, dopo)
     return dopo

@@ -241,7 +241,7 @@ class Segreteria(Handler):
                 id=msg.message_id, documento=documento, aggiunte_il=ora, da=chi.username
             )
             pratica.aggiungi_osservazioni(osservazione, chi)
-            return ()
+            return [evento(contratti.OsservazioniAggiunte, msg, pratica, aggiunte_il=ora)]
 
         return await self.cambia(msg, msg.istanza_id, cambio, annulla=key)
 

@@ -1,7 +1,7 @@
 """PAdES signing of the Ordine's documents with pyhanko, on a fast path.
 
-Where pyhanko's default path spends its time, and what this does instead (``bench/firma_documento.py``
-measures both side by side):
+Where pyhanko's default path spends its time, and what this does instead
+(``bench/firma_documento.py`` measures both side by side):
 
 - the key: ``SimpleSigner`` re-parses its private key at every signature; here the key is
   loaded once (:class:`firma.adapters.keys.KeySigner`) or stays in its token or service, and

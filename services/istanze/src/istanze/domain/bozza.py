@@ -168,10 +168,13 @@ class Bozza:
         blob_key: str,
         ora: datetime,
         regole: RegoleOrdine = REGOLE_PREDEFINITE,
+        integrazione: bool = False,
     ) -> Allegato:
         """Attach a file whose ``tipo`` was sniffed from its content (``None``: unknown).
 
         A repeated call with the same ``id`` and file returns the attachment already there.
+        ``integrazione``: a document answering the relatore's request, added after the deposit
+        (the caller checked the state); the deposited application stays as it was signed.
         """
         ora = in_utc(ora)
         if not SHA256_HEX.match(sha256):
@@ -179,7 +182,8 @@ class Bozza:
         esistente = next((a for a in self.allegati if a.id == id), None)
         if esistente is not None and (esistente.sha256, esistente.blob_key) == (sha256, blob_key):
             return esistente
-        self._solo_in_bozza("aggiungere allegati")
+        if not integrazione:
+            self._solo_in_bozza("aggiungere allegati")
         if esistente is not None:
             raise DatiNonValidiError("Esiste già un allegato con questo identificativo")
         verifica_nuovo_allegato(
@@ -198,7 +202,8 @@ class Bozza:
             caricato_il=ora,
         )
         self.allegati = (*self.allegati, allegato)
-        self._invalida_documento()
+        if not integrazione:
+            self._invalida_documento()
         self.aggiornata_il = ora
         return allegato
 

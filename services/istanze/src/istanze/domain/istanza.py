@@ -9,6 +9,7 @@ asking user may do now. Every operation checks the state and the rules first and
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from istanze.domain.azioni import Azione, consentite
 from istanze.domain.bozza import GIA_DEPOSITATA, Bozza
@@ -31,6 +32,7 @@ from istanze.domain.errori import (
     IncompletaError,
     StatoNonValidoError,
 )
+from istanze.domain.integrazione import IntegrazioneAttesa
 from istanze.domain.persone import Utente
 from istanze.domain.procedura import (
     verifica_acquisizione,
@@ -45,6 +47,13 @@ from parcelle_contracts.vocabolario import Stato
 @dataclass(kw_only=True)
 class Istanza(Bozza):
     """The application and the case it becomes. Build a new one with :meth:`crea`."""
+
+    integrazione: IntegrazioneAttesa | None = None
+    """What the relatore asked and the lawyer owes, while the case waits for it."""
+    provvedimento_sha256: str | None = None
+    """The signed order's (or refusal's) fingerprint, once ``revisione`` has it."""
+    diritti: Decimal | None = None
+    """The council fee the signed decision states."""
 
     # --- document, signature, deposit -----------------------------------------------------------
 
@@ -193,6 +202,43 @@ class Istanza(Bozza):
         ora = in_utc(ora)
         verifica_cambio_stato(self.stato, nuovo, self.protocollo)
         self._passa_a(nuovo, ora, descrizione, chi)
+
+    def richiedi_integrazione(self, testo: str, scadenza: datetime, ora: datetime) -> None:
+        """The relatore asked the lawyer for integration (reported by ``revisione``)."""
+        ora = in_utc(ora)
+        self.cambia_stato("integrazione_richiesta", ora, f"Integrazione richiesta: {testo}")
+        self.integrazione = IntegrazioneAttesa(
+            testo=testo, scadenza=in_utc(scadenza), richiesta_il=ora
+        )
+
+    def verifica_risposta(self, chi: Utente, nota: str) -> str:
+        """The note, tidied, if ``chi`` may answer the request for integration now."""
+        self.verifica_titolare(chi)
+        if self.stato != "integrazione_richiesta":
+            raise StatoNonValidoError("Non è stata richiesta alcuna integrazione")
+        nota = " ".join(nota.split())
+        if not nota:
+            raise DatiNonValidiError("Scrivere una nota", {"nota": "Scrivere una nota"})
+        return nota
+
+    def rispondi_integrazione(self, nota: str, ora: datetime, chi: Utente) -> None:
+        """The lawyer answered (the documents added beforehand): back to the relatore."""
+        nota = self.verifica_risposta(chi, nota)
+        self.cambia_stato("acquisita", in_utc(ora), f"Integrazione fornita: {nota}", chi)
+        self.integrazione = None
+
+    def registra_provvedimento(
+        self, stato: Stato, sha256: str, ora: datetime, descrizione: str, diritti: Decimal
+    ) -> bool:
+        """The signed order (or refusal) exists (reported by ``revisione``); whether this
+        changed the case (the same order reported again changes nothing)."""
+        if self.provvedimento_sha256 == sha256:
+            return False
+        self.cambia_stato(stato, in_utc(ora), descrizione)
+        self.provvedimento_sha256 = sha256
+        self.diritti = diritti
+        self.integrazione = None
+        return True
 
     # --- what the asking user may do ----------------------------------------------------------
 

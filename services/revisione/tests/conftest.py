@@ -1,0 +1,109 @@
+"""Fixtures of the `revisione` use-case tests: the handlers over an embedded store and blob
+directories of the test's own, with fake ``istanze``, ``firma``, ``acquisizione``, PDF maker
+and clock."""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parcelle_kit.blob.filesystem import FilesystemBlobStore
+from parcelle_kit.bus.outgoing import Outgoing
+from parcelle_kit.consumer import IdempotentConsumer
+from parcelle_kit.outbox import OUTBOX, OutboxRelay
+from parcelle_kit.store.ports import ASCENDING
+from parcelle_kit.store.sqlite import SqliteStore
+from revisione.adapters.archivio import INDEXES, Archivio, Fascicoli
+from revisione.adapters.impostazioni import CopiaImpostazioni
+from revisione.domain.revisione import Revisione
+from revisione.handlers.firma import Firma
+from revisione.handlers.revisione import Revisioni
+from revisione.ports import Dependencies
+
+from .finti import (
+    ORA,
+    FintaAcquisizione,
+    FintaFirma,
+    FintaIstanze,
+    FintiDocumenti,
+    Orologio,
+    revisione,
+)
+
+
+@dataclass
+class Servizio:
+    d: Dependencies
+    revisioni: Revisioni
+    firma: Firma
+    istanze: FintaIstanze
+    firme: FintaFirma
+    documenti: FintiDocumenti
+    orologio: Orologio
+    store: SqliteStore
+    blobs: FilesystemBlobStore
+    transfer: FilesystemBlobStore
+
+    async def caso(self, istanza_id: str = "istanza-1") -> Revisione:
+        return await self.store.run(lambda tx: Archivio(tx).prendi(istanza_id))
+
+    async def metti(self, caso: Revisione | None = None) -> None:
+        nuovo = caso or revisione()
+        await self.store.run(lambda tx: Archivio(tx).salva(nuovo))
+
+    async def uscita(self) -> list[dict[str, Any]]:
+        documenti = await self.store.run(
+            lambda tx: tx.find(OUTBOX, sort=[("staged_at", ASCENDING), ("position", ASCENDING)])
+        )
+        return [
+            {"routing_key": d["routing_key"], **Outgoing.from_document(d).payload()}
+            for d in documenti
+        ]
+
+
+@pytest.fixture
+async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
+    store = SqliteStore(tmp_path / "revisione.sqlite")
+    blobs = FilesystemBlobStore(tmp_path / "blobs" / "revisione")
+    transfer = FilesystemBlobStore(tmp_path / "blobs" / "transfer")
+    await store.open(INDEXES)
+    await blobs.open()
+    await transfer.open()
+
+    async def send(_: Outgoing) -> None:
+        raise AssertionError("unit tests do not publish")
+
+    istanze, firme, documenti = FintaIstanze(), FintaFirma(transfer), FintiDocumenti()
+    orologio = Orologio(ORA)
+    d = Dependencies(
+        store=store,
+        consumer=IdempotentConsumer(store, OutboxRelay(store, send)),
+        revisioni=Archivio,
+        fascicoli=Fascicoli,
+        impostazioni=CopiaImpostazioni,
+        blobs=blobs,
+        area="revisione",
+        transfer=transfer,
+        istanze=istanze,
+        firme=firme,
+        acquisizione=FintaAcquisizione(),
+        documenti=documenti,
+        ora=orologio,
+    )
+    yield Servizio(
+        d=d,
+        revisioni=Revisioni(d),
+        firma=Firma(d),
+        istanze=istanze,
+        firme=firme,
+        documenti=documenti,
+        orologio=orologio,
+        store=store,
+        blobs=blobs,
+        transfer=transfer,
+    )
+    await store.close()
+    await blobs.close()
+    await transfer.close()
