@@ -2,6 +2,7 @@
 settings become the domain's rules, and views show what the aggregate knows, with what the
 asking user may do now."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import get_args
@@ -273,3 +274,18 @@ def test_a_search_with_a_digit_or_a_dash_is_a_code_else_a_clients_name() -> None
     assert filtro("demo-2026 0001") == FiltroElenco(stato="bozza", codice="DEMO-20260001")
     assert filtro("Rossi") == FiltroElenco(stato="bozza", cliente="rossi")
     assert filtro(None) == FiltroElenco(stato="bozza")
+
+
+def test_the_view_carries_the_dm_147_2022_range_of_each_phase_for_the_matter() -> None:
+    parametri = views.vista(bozza(), RegoleOrdine(), TITOLARE).parametri
+    # Tribunale, value 30,000: the 26,000.01-52,000 bracket of Tabella 2 (medium 1,701 etc.).
+    studio = parametri["studio"]
+    assert (studio.minimo, studio.medio, studio.massimo) == (
+        Decimal("850.50"),
+        Decimal("1701.00"),
+        Decimal("2551.50"),
+    )
+    assert parametri["decisionale"].medio == Decimal("2905.00")
+    assert CONTENUTO.pratica is not None
+    senza_valore = replace(CONTENUTO, pratica=replace(CONTENUTO.pratica, valore=None))
+    assert views.vista(bozza(senza_valore), RegoleOrdine(), TITOLARE).parametri == {}

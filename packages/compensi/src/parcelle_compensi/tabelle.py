@@ -180,6 +180,24 @@ def parametri(
     return parametri_tabella(scelta, valore, fase, particolare_importanza=particolare_importanza)
 
 
+def parametri_della_pratica(
+    procedimento: str | None,
+    valore: Decimal | None,
+    valore_indeterminabile: bool,
+    fase: str,
+) -> Parametri | None:
+    """The range of ``fase`` for an application as it stands: none for an item outside the
+    phases (``altro``), before the kind of proceeding is known, or while neither a value nor
+    "indeterminable" is given."""
+    if procedimento is None or fase == "altro":
+        return None
+    if valore_indeterminabile:
+        return parametri(procedimento, None, fase)
+    if valore is None:
+        return None
+    return parametri(procedimento, valore, fase)
+
+
 def parametri_tabella(
     tabella: Tabella,
     valore: Decimal | None,

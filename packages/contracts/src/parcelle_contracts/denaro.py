@@ -6,6 +6,8 @@ from typing import Annotated
 
 from pydantic import Field, WithJsonSchema
 
+from parcelle_contracts.common import Model
+
 
 def _schema_euro(cifre_intere: int) -> WithJsonSchema:
     """The JSON Schema of euro and cents with at most ``cifre_intere`` digits before the point.
@@ -34,3 +36,11 @@ ImportoRichiesto = Annotated[
 """An amount the lawyer enters (an item, the expenses): at most ten digits of euro, so that
 the totals computed from up to 50 of them, with spese generali, CPA and IVA, still fit an
 :data:`Importo` (a larger item made the totals overflow and the request fail)."""
+
+
+class Parametri(Model):
+    """The DM 147/2022 range of a phase for the kind of proceeding and the value bracket."""
+
+    minimo: Importo
+    medio: Importo | None = Field(description="None for an indeterminable value.")
+    massimo: Importo

@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 from parcelle_contracts.common import Attore, BlobRef, Model, Paginata, non_un_numero
-from parcelle_contracts.denaro import Importo, ImportoRichiesto
+from parcelle_contracts.denaro import Importo, ImportoRichiesto, Parametri
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.vocabolario import (
@@ -233,6 +233,11 @@ class Istanza(Model):
         "signature of the deposited application.",
     )
     cronologia: list[Evento]
+    parametri: dict[Fase, Parametri] = Field(
+        default_factory=dict,
+        description="The DM 147/2022 range of each phase for the matter as it stands (none "
+        "where no verified table applies or the value is not given yet).",
+    )
     azioni: list[Azione] = Field(
         description="What the asking user may do now; the pages offer exactly these."
     )

@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 from pydantic import AwareDatetime, Field, model_validator
 
 from parcelle_contracts.common import Attore, FileRef, Model
-from parcelle_contracts.denaro import Importo
+from parcelle_contracts.denaro import Importo, Parametri
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.istanze import Istanza, TestoLungo, Totali
 from parcelle_contracts.vocabolario import Fase
@@ -30,14 +30,6 @@ signature of the order, done (the signed order exists), or withdrawn by the lawy
 the decision."""
 AzioneRevisione = Literal["decidi", "richiedi_integrazione"]
 """What the asking relatore may do now: the pages show exactly these buttons."""
-
-
-class Parametri(Model):
-    """The DM 147/2022 range of a phase for the kind of proceeding and the value bracket."""
-
-    minimo: Importo
-    medio: Importo | None = Field(description="None for an indeterminable value.")
-    massimo: Importo
 
 
 class VoceRichiesta(Model):

@@ -17,10 +17,12 @@ from istanze.domain.persone import Avvocato, Utente
 from istanze.domain.regole import RegoleOrdine
 from istanze.domain.requisiti import ETICHETTE
 from istanze.ports import FiltroElenco, RigaElenco
+from parcelle_compensi import parametri_della_pratica
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import Attore, BlobRef, FileRef
 from parcelle_contracts.firma import EsitoVerifica
 from parcelle_contracts.ordini import ImpostazioniOrdine
+from parcelle_contracts.vocabolario import FASI_FISSE
 from parcelle_kit.store.codec import decode, encode
 
 Quale = Literal["documento", "ricevuta", "firmato", "allegato"]
@@ -104,6 +106,7 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             "firma_richiesta": regole.firma_digitale_obbligatoria,
             "firma": _firma(istanza),
             "cronologia": encode(istanza.cronologia),
+            "parametri": _parametri(istanza),
             "azioni": istanza.azioni(chi, regole),
             "integrazione": encode(istanza.integrazione),
             "provvedimento": istanza.provvedimento_sha256 is not None,
@@ -124,6 +127,20 @@ def _con_ids(contenuto: dict[str, Any]) -> dict[str, Any]:
 def sintesi(riga: RigaElenco) -> contratti.IstanzaSintesi:
     """A line of the lawyer's list."""
     return contratti.IstanzaSintesi.model_validate(riga, from_attributes=True)
+
+
+def _parametri(istanza: Istanza) -> dict[str, Any]:
+    """The DM 147/2022 range of each fixed phase, for the matter as the draft states it."""
+    dati = istanza.contenuto.pratica
+    if dati is None:
+        return {}
+    intervalli = {
+        fase: parametri_della_pratica(
+            dati.procedimento, dati.valore, dati.valore_indeterminabile, fase
+        )
+        for fase in FASI_FISSE
+    }
+    return {fase: encode(p) for fase, p in intervalli.items() if p is not None}
 
 
 def filtro_elenco(msg: contratti.ElencoIstanze) -> FiltroElenco:

@@ -5,7 +5,7 @@ sees it. Field-for-field copies are left to pydantic and :mod:`parcelle_kit.stor
 from datetime import datetime
 from decimal import Decimal
 
-from parcelle_compensi import Parametri, parametri
+from parcelle_compensi import Parametri, parametri_della_pratica
 from parcelle_contracts import revisione as contratti
 from parcelle_contracts.common import BlobRef, FileRef
 from parcelle_contracts.istanze import Istanza, ids_voci
@@ -22,14 +22,13 @@ def richiesta(istanza: Istanza) -> Richiesta:
     dati = contenuto.pratica
     voci = contenuto.voci or []
     ids = ids_voci([voce.fase for voce in voci])
-    valore = None if dati is None or dati.valore_indeterminabile else dati.valore
 
     def intervallo(fase: str) -> Parametri | None:
-        if dati is None or dati.procedimento is None or fase == "altro":
+        if dati is None:
             return None
-        if valore is None and not dati.valore_indeterminabile:
-            return None
-        return parametri(dati.procedimento, valore, fase)
+        return parametri_della_pratica(
+            dati.procedimento, dati.valore, dati.valore_indeterminabile, fase
+        )
 
     return Richiesta(
         voci=tuple(
