@@ -98,8 +98,15 @@ def scenario(base: str, cartella: Path) -> None:
             controlla_accessibilita(page, "pratica")
             page.get_by_role("button", name="Salva e continua").click()
 
-            # 4 Importi, written the Italian way
+            # 4 Importi, written the Italian way, beside each phase's DM 147/2022 range
             expect(page.get_by_role("heading", level=1)).to_have_text("Importi")
+            studio = page.get_by_role("group", name="Fase di studio")
+            expect(studio).to_contain_text("massimo")  # Tribunale, 30,000: 2.551,50
+            avviso = studio.locator("[data-avviso]")
+            studio.get_by_label("Compenso richiesto (€)").fill("9.999,00")
+            expect(avviso).to_be_visible()  # while typing, before any save
+            studio.get_by_label("Compenso richiesto (€)").fill("1.701,00")
+            expect(avviso).to_be_hidden()
             for fase, importo in (
                 ("Fase di studio", "1.701,00"),
                 ("Fase introduttiva", "1204,00"),

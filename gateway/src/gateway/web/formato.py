@@ -129,6 +129,15 @@ def euro(valore: Decimal | None) -> str:
     return f"€{NBSP}{numero_it(valore)}"
 
 
+def importo_o_nulla(testo: str | None) -> Decimal | None:
+    """The amount a field holds, or None when it holds none or not a valid one (a template's
+    question: is what the lawyer wrote within a range?)."""
+    try:
+        return leggi_importo(testo)
+    except ValoreNonValidoError:
+        return None
+
+
 def importo_da_modificare(valore: Decimal | None) -> str:
     """An amount as it goes back into a form field: "1.701,00"; empty for None."""
     return "" if valore is None else numero_it(valore)

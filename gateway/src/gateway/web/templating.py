@@ -43,6 +43,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         euro=formato.euro,
         importo_campo=formato.importo_da_modificare,
+        importo_o_nulla=formato.importo_o_nulla,
         percentuale=formato.percentuale,
         data_ora=formato.data_ora,
         data=formato.data_it,

@@ -1,11 +1,13 @@
 """The guided form: each step saves exactly its parts; errors show next to their fields, in the
 summary at the top, and every typed value comes back in its field."""
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from parcelle_contracts.common import Attore
+from parcelle_contracts.denaro import Parametri
 from parcelle_contracts.istanze import Cliente, Istanza, Voce
 
 from ...fake_istanze import FakeIstanze
@@ -372,3 +374,32 @@ async def test_the_client_step_of_a_company(
         None,
         "01234567890",
     )
+
+
+async def test_the_amounts_step_shows_each_phases_range_and_warns_outside_it(
+    avvocato: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    istanza = fake.bozza(giulia)
+    intervallo = Parametri(
+        minimo=Decimal("850.50"), medio=Decimal("1701.00"), massimo=Decimal("2551.50")
+    )
+    voci = [
+        Voce(fase="studio", importo=Decimal("3000.00")),
+        Voce(fase="introduttiva", importo=Decimal("1204.00")),
+    ]
+    fake.imposta(
+        istanza,
+        contenuto=istanza.contenuto.model_copy(update={"voci": voci}),
+        parametri={"studio": intervallo, "introduttiva": intervallo},
+    )
+    pagina = await avvocato.pagina(_passo(istanza, "importi"))
+    righe = re.findall(r"<p class=\"parcelle-parametri[^>]*>(.*?)</p>", pagina.html, re.S)
+    assert len(righe) == 2
+    testo = " ".join(righe[0].split())
+    assert "minimo € 850,50" in testo.replace("\u00a0", " ")
+    assert "massimo € 2.551,50" in testo.replace("\u00a0", " ")
+    fuori, dentro = (re.search(r"<strong[^>]*data-avviso[^>]*>", r) for r in righe)
+    assert fuori is not None
+    assert "hidden" not in fuori.group(0)  # 3,000 is above the maximum
+    assert dentro is not None
+    assert "hidden" in dentro.group(0)

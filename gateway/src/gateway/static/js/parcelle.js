@@ -10,10 +10,38 @@
  *    coming back to the page or the window, after a click on nothing focusable, and when a
  *    scanner gun starts typing while another control (a link, a button) has the focus;
  *  - a page that answers a form with another page's content (the case opened by a scan) names
- *    that page as canonical: the address bar shows it, so a reload asks for it again.
+ *    that page as canonical: the address bar shows it, so a reload asks for it again;
+ *  - an amount typed outside the DM 147/2022 range shown beside it says so at once (the page
+ *    says it too once saved).
  */
 (function () {
   "use strict";
+
+  // "1.701,00", "1701,00", "1701.00", "2.905": the formats the server reads (web/formato.py).
+  function leggiImporto(testo) {
+    var pulito = testo.replace(/[\s€]/g, "");
+    if (!pulito) { return null; }
+    if (pulito.indexOf(",") >= 0) {
+      pulito = pulito.replace(/\./g, "").replace(",", ".");
+    } else if (/^\d{1,3}(\.\d{3})+$/.test(pulito)) {
+      pulito = pulito.replace(/\./g, "");
+    }
+    var valore = Number(pulito);
+    return isFinite(valore) ? valore : null;
+  }
+
+  function parametri(riga) {
+    var campo = document.getElementById(riga.dataset.campo);
+    var avviso = riga.querySelector("[data-avviso]");
+    if (!campo || !avviso) { return; }
+    var minimo = Number(riga.dataset.minimo);
+    var massimo = Number(riga.dataset.massimo);
+    function controlla() {
+      var valore = leggiImporto(campo.value);
+      avviso.hidden = valore === null || (valore >= minimo && valore <= massimo);
+    }
+    campo.addEventListener("input", controlla);
+  }
 
   function inviaUnaVolta(form) {
     form.addEventListener("submit", function (evento) {
@@ -181,5 +209,6 @@
       sceltaTipoCliente(form);
       salvaPrimaDiCambiarePasso(form);
     });
+    document.querySelectorAll("[data-parametri]").forEach(parametri);
   });
 })();
