@@ -338,15 +338,19 @@ class FakeAcquisizione:
         attore: Attore,
         *,
         giorni: int = 10,
+        cerca: str | None = None,
         limit: int = LIMITE_PAGINA,
         cursor: str | None = None,
     ) -> Pagina[Pratica]:
-        self._entra("scadenze", attore, giorni=giorni, limit=limit, cursor=cursor)
+        self._entra("scadenze", attore, giorni=giorni, cerca=cerca, limit=limit, cursor=cursor)
         limite = utcnow() + timedelta(days=giorni)
         urgenti = [
             p
             for p in self.pratiche.values()
-            if p.ordine == attore.ordine and p.scadenza is not None and p.scadenza <= limite
+            if p.ordine == attore.ordine
+            and p.scadenza is not None
+            and p.scadenza <= limite
+            and (not cerca or p.codice.startswith(cerca))
         ]
         urgenti.sort(key=lambda p: p.scadenza or limite)  # as the service does
         return _pagina(urgenti, limit, cursor)

@@ -109,11 +109,18 @@ class AcquisizioneClient(ServiceClient):
         attore: Attore,
         *,
         giorni: int = 10,
+        cerca: str | None = None,
         limit: int = LIMITE_PAGINA,
         cursor: str | None = None,
     ) -> Pagina[Pratica]:
         return await self._per(
-            ElencoScadenze, attore, Pagina[Pratica], giorni=giorni, limit=limit, cursor=cursor
+            ElencoScadenze,
+            attore,
+            Pagina[Pratica],
+            giorni=giorni,
+            cerca=cerca,
+            limit=limit,
+            cursor=cursor,
         )
 
     async def assegnate(

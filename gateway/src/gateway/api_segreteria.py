@@ -233,9 +233,21 @@ async def scadenze(
     acquisizione: Acquisizione,
     pagina: PaginaRichiesta,
     giorni: Annotated[int, Query(ge=0, le=365)] = 10,
+    cerca: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="The start of the application code (with a digit), or of the "
+            "lawyer's family name.",
+        ),
+    ] = None,
 ) -> Elenco[Pratica]:
     trovate = await acquisizione.scadenze(
-        attore, giorni=giorni, limit=pagina.limit, cursor=pagina.cursor
+        attore,
+        giorni=giorni,
+        cerca=(cerca or "").strip() or None,
+        limit=pagina.limit,
+        cursor=pagina.cursor,
     )
     return elenco_api(request, trovate)
 

@@ -125,6 +125,7 @@ class AcquisizionePort(Protocol):
         attore: Attore,
         *,
         giorni: int = 10,
+        cerca: str | None = None,
         limit: int = LIMITE_PAGINA,
         cursor: str | None = None,
     ) -> Pagina[Pratica]:

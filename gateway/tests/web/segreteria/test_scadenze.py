@@ -44,6 +44,13 @@ async def test_the_deadlines_page_lists_past_and_near_first_the_most_urgent(
     await segreteria.pagina("/segreteria/scadenze?giorni=9999")
     assert acquisizione.chiamate_di("scadenze")[-1].argomenti["giorni"] == 10
 
+    vicina = next(p for p in acquisizione.pratiche.values() if p.cliente == "Vicina")
+    trovata = await segreteria.pagina(f"/segreteria/scadenze?cerca=%20{vicina.codice}%20")
+    assert acquisizione.chiamate_di("scadenze")[-1].argomenti["cerca"] == vicina.codice
+    assert "Vicina" in trovata.testo
+    assert "Scaduta" not in trovata.testo
+    assert trovata.valore("cerca") == vicina.codice
+
 
 async def test_no_deadline_near_is_said(
     segreteria: Browser, acquisizione: FakeAcquisizione

@@ -187,6 +187,12 @@ class ElencoAssegnate(_Domanda, Paginata):
     (replies ``Pagina[Pratica]``)."""
 
     name: ClassVar[str] = "elenco_assegnate"
+    cerca: str | None = Field(
+        default=None,
+        max_length=100,
+        description="The start of the application code (with a digit), or of the lawyer's "
+        "family name.",
+    )
 
 
 class ElencoScadenze(_Domanda, Paginata):
@@ -195,6 +201,12 @@ class ElencoScadenze(_Domanda, Paginata):
 
     name: ClassVar[str] = "elenco_scadenze"
     giorni: int = Field(default=10, ge=0, le=365)
+    cerca: str | None = Field(
+        default=None,
+        max_length=100,
+        description="The start of the application code (with a digit), or of the lawyer's "
+        "family name.",
+    )
 
 
 # --- events --------------------------------------------------------------------------------------

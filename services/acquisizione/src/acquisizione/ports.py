@@ -98,11 +98,13 @@ class RegistroRepository(Protocol):
         ordine: str,
         entro: date | None,
         relatore: str | None,
+        ricerca: Ricerca,
         limit: int,
         cursor: str | None,
     ) -> PaginaDi[Pratica]:
-        """A page of the Ordine's acquired cases (of ``relatore`` alone, if given) whose
-        running term ends by ``entro`` (any, if None; suspended terms last), nearest first."""
+        """A page of the Ordine's acquired cases (of ``relatore`` alone, if given; matching
+        ``ricerca``) whose running term ends by ``entro`` (any, if None; suspended terms
+        last), nearest first."""
         ...
 
     async def prossimo_numero(self, contatore: str) -> int:

@@ -100,15 +100,19 @@ async def test_deadlines_near_or_past_the_most_urgent_first(servizio: Servizio) 
     assert [v["scadenza"][:10] for v in viste] == ["2026-04-02", "2026-04-07", "2026-04-22"]
     servizio.orologio.ora = ACQUISITA + timedelta(days=31)  # 3 April: the first one is past
 
-    async def scadenze(giorni: int) -> list[str]:
+    async def scadenze(giorni: int, cerca: str | None = None) -> list[str]:
         elenco = await servizio.segreteria.scadenze(
-            ElencoScadenze(correlation_id="c", ordine="DEMO", attore=SEGRETERIA, giorni=giorni)
+            ElencoScadenze(
+                correlation_id="c", ordine="DEMO", attore=SEGRETERIA, giorni=giorni, cerca=cerca
+            )
         )
         return [p.codice for p in elenco.items]
 
     assert await scadenze(0) == [codici[0]]
     assert await scadenze(4) == codici[:2]
     assert await scadenze(30) == codici
+    assert await scadenze(30, cerca=codici[1][:14]) == [codici[1]]
+    assert await scadenze(30, cerca="nessuno") == []
     with pytest.raises(DomainError) as errore:
         await servizio.segreteria.scadenze(
             ElencoScadenze(correlation_id="c", ordine="DEMO", attore=AVVOCATO)

@@ -20,8 +20,9 @@ PER_PAGINA = 50
 async def scadenze(request: Request, user: SegreteriaWeb, acquisizione: Acquisizione) -> Response:
     testo = request.query_params.get("giorni", "")
     giorni = int(testo) if testo.isdigit() and int(testo) in SCELTE_GIORNI else presentazione.VICINO
+    cerca = " ".join(request.query_params.get("cerca", "").split())[:100]
     trovate = await acquisizione.scadenze(  # the most urgent first
-        user.attore, giorni=giorni, limit=PER_PAGINA, cursor=cursore(request)
+        user.attore, giorni=giorni, cerca=cerca or None, limit=PER_PAGINA, cursor=cursore(request)
     )
     righe = presentazione.righe(trovate.items, base_pratica, giorni)
     return pagina_segreteria(
@@ -31,6 +32,7 @@ async def scadenze(request: Request, user: SegreteriaWeb, acquisizione: Acquisiz
         {
             "righe": righe,
             "giorni": giorni,
+            "cerca": cerca,
             "SCELTE_GIORNI": SCELTE_GIORNI,
             "prima": prima(request),
             "successiva": successiva(request, trovate),

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from acquisizione.domain.assegnazione import Carico, Relatore
-from acquisizione.domain.elenco import chiavi
+from acquisizione.domain.elenco import Ricerca, chiavi
 from acquisizione.domain.errori import NonTrovataError
 from acquisizione.domain.pratica import NON_TROVATA, Pratica
 from acquisizione.ports import FiltroAttesa, PaginaDi, RigaAttesa, RinunciaAnticipata
@@ -92,11 +92,7 @@ class StoreRegistroRepository:
             where["firma"] = "autografa"
         elif filtro.firma == "digitale":
             any_of["firma"] = ("pades", "cades")
-        prefix = {}
-        if filtro.ricerca.codice:
-            prefix["cerca.codice"] = filtro.ricerca.codice
-        if filtro.ricerca.avvocato:
-            prefix["cerca.avvocato"] = filtro.ricerca.avvocato
+        prefix = _prefissi(filtro.ricerca)
         # Stored times are fixed-width ISO strings in UTC: they sort as the times do.
         pagina = await self._tx.page(
             PRATICHE,
@@ -123,6 +119,7 @@ class StoreRegistroRepository:
         ordine: str,
         entro: date | None,
         relatore: str | None,
+        ricerca: Ricerca,
         limit: int,
         cursor: str | None,
     ) -> PaginaDi[Pratica]:
@@ -134,6 +131,7 @@ class StoreRegistroRepository:
             PRATICHE,
             where=where,
             between=between,
+            prefix=_prefissi(ricerca),
             order=("scadenza",),
             limit=limit,
             after=cursor,
@@ -249,6 +247,12 @@ def _documento(pratica: Pratica) -> Document:
         },
         "pratica": encode(pratica),
     }
+
+
+def _prefissi(ricerca: Ricerca) -> dict[str, str]:
+    """The search as prefixes of the keys stored with each case (``cerca``)."""
+    prefissi = {"cerca.codice": ricerca.codice, "cerca.avvocato": ricerca.avvocato}
+    return {campo: valore for campo, valore in prefissi.items() if valore}
 
 
 def _riga_attesa(documento: Document) -> RigaAttesa:

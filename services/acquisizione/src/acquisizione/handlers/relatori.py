@@ -3,6 +3,7 @@ case itself they read through ``DettaglioPratica``, which lets a councillor read
 currently assigned to them (and nothing else): registration, deadline, notices, the client's
 observations and the timeline."""
 
+from acquisizione.domain.elenco import ricerca
 from acquisizione.domain.persone import verifica_consigliere
 from acquisizione.handlers.base import Handler
 from acquisizione.views import utente
@@ -19,7 +20,7 @@ class Relatori(Handler):
         verifica_consigliere(chi)
         pagina = await self.leggi(
             lambda uow: uow.registro.per_scadenza(
-                chi.ordine, None, chi.username, msg.limit, msg.cursor
+                chi.ordine, None, chi.username, ricerca(msg.cerca), msg.limit, msg.cursor
             )
         )
         return Pagina[contratti.Pratica](

@@ -296,7 +296,9 @@ class Segreteria(Handler):
         verifica_segreteria(chi)
         entro = self.oggi() + timedelta(days=msg.giorni)
         pagina = await self.leggi(
-            lambda uow: uow.registro.per_scadenza(chi.ordine, entro, None, msg.limit, msg.cursor)
+            lambda uow: uow.registro.per_scadenza(
+                chi.ordine, entro, None, ricerca(msg.cerca), msg.limit, msg.cursor
+            )
         )
         return Pagina[contratti.Pratica](
             items=[self.vista(p) for p in pagina.righe], next=pagina.next
