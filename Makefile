@@ -9,7 +9,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 RUN := $(UV) run --locked --all-packages --no-sync
 BENCHMARKS := bench/pdf_render.py bench/istanza_pdf.py bench/deposito.py bench/scansione.py \
               bench/scansione_pagina.py bench/store_page.py bench/elenchi.py \
-              bench/firma_documento.py bench/provvedimento.py
+              bench/firma_documento.py bench/provvedimento.py bench/flusso.py
 MEMBERS := packages/contracts packages/compensi packages/kit packages/testing services/istanze \
            services/acquisizione services/revisione services/firma services/notifiche services/postale \
            gateway tests
