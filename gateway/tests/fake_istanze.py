@@ -26,6 +26,7 @@ from parcelle_contracts.common import (
 )
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
+from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import (
     Allegato,
     Azione,
@@ -362,6 +363,38 @@ class FakeIstanze:
         self._entra("rinuncia", istanza_id=istanza_id, motivo=motivo)
         istanza = self._sua(attore, istanza_id)
         return self._evento(attore, istanza, "rinunciata", f"Rinuncia: {motivo}")
+
+    async def rispondi_integrazione(
+        self, attore: Attore, istanza_id: str, nota: str, allegati: list[NuovoAllegato]
+    ) -> Istanza:
+        self._entra("rispondi_integrazione", istanza_id=istanza_id, nota=nota, allegati=allegati)
+        istanza = self._sua(attore, istanza_id)
+        if "integra" not in istanza.azioni:
+            raise RichiestaRifiutataError(
+                Errore(codice="stato_non_valido", messaggio="Nessuna integrazione è richiesta.")
+            )
+        nuovi = [
+            Allegato(
+                id=new_id(),
+                categoria=allegato.categoria,
+                nome_file=allegato.nome_file,
+                content_type="application/pdf",
+                tipo="PDF",
+                dimensione=allegato.file.size,
+                sha256=allegato.file.sha256,
+                caricato_il=utcnow(),
+            )
+            for allegato in allegati
+        ]
+        return self._evento(
+            attore,
+            istanza,
+            "acquisita",
+            "Integrazione fornita",
+            allegati=[*istanza.allegati, *nuovi],
+            integrazione=None,
+            azioni=["rinuncia"],
+        )
 
     async def file(
         self,
