@@ -62,6 +62,7 @@ _NOMI_FASI: dict[str, str] = {fase: nome for fase, nome in FASI.items()}
 
 PRIMA_OPZIONE = {
     "cliente.tipo": "persona_fisica",
+    "esito": "liquidata",
     "pratica.mandato_concluso": "si",
     "pratica.difesa_ufficio": "si",
     "pratica.equo_compenso_art7": "si",
