@@ -47,6 +47,9 @@ ETICHETTE = {
     "file": "File da allegare",
     "firmato": "File firmato",
     "motivo": "Motivo della rinuncia",
+    "integrazione.nota": "Nota per il relatore",
+    "integrazione.file": "Documenti",
+    "integrazione.categoria": "Tipo dei documenti",
     "username": "Nome utente",
     "password": "Password",
 }
