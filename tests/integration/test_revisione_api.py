@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from parcelle_kit import demo
-from parcelle_testing.avvocato import deposited, lawyer
+from parcelle_testing.avvocato import deposited, lawyer, small_pdf
 from parcelle_testing.fixtures import StartServices
 
 from .conftest import GatewayClient
@@ -160,3 +160,54 @@ async def test_the_relatore_decides_through_the_api_and_the_lawyer_downloads_the
         )
         assert caso.json()["provvedimento"] is True
         assert caso.json()["diritti"] is not None
+
+
+async def test_an_integration_asked_through_the_api_is_answered_by_the_lawyer_with_files(
+    start_services: StartServices, gateway_client: GatewayClient
+) -> None:
+    await start_services(*SERVICES)
+    async with gateway_client() as gateway:
+        http = gateway.http
+        avvocato = await lawyer(http)
+        segreteria = await lawyer(http, demo.SEGRETERIA.username)
+        relatore = await lawyer(http, demo.CONSIGLIERE.username)
+        istanza = await deposited(http, avvocato)
+        await eventually(
+            http,
+            "POST",
+            "/api/v1/segreteria/acquisizioni",
+            segreteria,
+            lambda r: r.status_code != 404,
+            json={"codice": istanza["codice"]},
+        )
+        pratica = f"/api/v1/revisione/pratiche/{istanza['id']}"
+        await eventually(http, "GET", pratica, relatore, lambda r: r.status_code == 200)
+
+        chiesta = await http.post(
+            f"{pratica}/integrazione",
+            json={"testo": "Depositare la procura alle liti.", "giorni": 15},
+            headers=relatore,
+        )
+        assert chiesta.status_code == 200, chiesta.text
+        assert chiesta.json()["stato"] == "integrazione_richiesta"
+        attesa = await http.post(f"{pratica}/decisione", json=DECISIONE, headers=relatore)
+        assert (attesa.status_code, attesa.json()["error"]) == (409, "stato_non_valido")
+
+        caso = f"/api/v1/istanze/{istanza['id']}"
+        await eventually(  # istanze hears IntegrazioneRichiesta
+            http, "GET", caso, avvocato, lambda r: "integra" in r.json()["azioni"]
+        )
+        risposta = await http.post(
+            f"{caso}/integrazioni",
+            data={"nota": "Allego la procura.", "categoria": "procura"},
+            files={"file": ("procura.pdf", small_pdf("procura"), "application/pdf")},
+            headers=avvocato,
+        )
+        assert risposta.status_code == 200, risposta.text
+        assert risposta.json()["stato"] == "acquisita"
+        assert any(a["nome_file"] == "procura.pdf" for a in risposta.json()["allegati"])
+
+        vista = await eventually(  # revisione hears IntegrazioneFornita
+            http, "GET", pratica, relatore, lambda r: r.json()["stato"] == "da_decidere"
+        )
+        assert vista.json()["integrazioni"][0]["nota"] == "Allego la procura."
