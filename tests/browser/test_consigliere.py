@@ -39,6 +39,14 @@ def test_the_relatore_decides_through_the_page_and_the_lawyer_downloads_the_orde
             expect(tabella).to_contain_text("1.701,00")
             controlla_accessibilita(page, "pratica da decidere")
 
+            studio = page.get_by_label("Fase di studio della controversia: importo liquidato")
+            avviso = page.locator("#avviso-parametri-0")
+            expect(avviso).to_be_hidden()
+            studio.fill("100,00")  # below the minimum: warned while typing
+            expect(avviso).to_be_visible()
+            studio.fill("1.701,00")
+            expect(avviso).to_be_hidden()
+
             importo = page.get_by_label("Fase decisionale: importo liquidato")
             importo.fill("2.500,00")
             page.get_by_role(

@@ -105,7 +105,8 @@ async def test_a_change_without_a_reason_is_named_by_its_phase(
         == "#f-voci-0-motivazione"
     )
     assert errata.valore("voci.0.importo_liquidato") == "100,00"  # what was typed stays
-    assert "fuori dai parametri del DM 147/2022" in errata.testo
+    assert "hidden" not in errata.per_id("avviso-parametri-0").attributi  # out of the range
+    assert "hidden" in errata.per_id("avviso-parametri-1").attributi
     assert revisione.chiamate_di("decidi") == []
 
     senza_csrf = await consigliere.post(f"{base}/decisione", data={"esito": "liquidata"})
