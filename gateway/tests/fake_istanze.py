@@ -192,6 +192,18 @@ class FakeIstanze:
             )
         return istanza
 
+    def _leggibile(self, attore: Attore, istanza_id: str) -> Istanza:
+        """As the service lets read a case: the lawyer their own, the Ordine's staff the
+        deposited ones (never a draft)."""
+        if attore.ruolo == "avvocato":
+            return self._sua(attore, istanza_id)
+        istanza = self.istanze.get(istanza_id)
+        if istanza is None or istanza.ordine != attore.ordine or istanza.stato == "bozza":
+            raise RichiestaRifiutataError(
+                Errore(codice="non_trovata", messaggio="Istanza non trovata.")
+            )
+        return istanza
+
     def _evento(
         self, attore: Attore, istanza: Istanza, stato: Stato, descrizione: str, **campi: Any
     ) -> Istanza:
@@ -404,7 +416,7 @@ class FakeIstanze:
         allegato_id: str | None = None,
     ) -> FileRef:
         self._entra("file", istanza_id=istanza_id, quale=quale, allegato_id=allegato_id)
-        istanza = self._sua(attore, istanza_id)
+        istanza = self._leggibile(attore, istanza_id)
         if quale == "ricevuta" and istanza.depositata_il is None:
             raise RichiestaRifiutataError(
                 Errore(codice="non_disponibile", messaggio="La ricevuta non c'è ancora.")

@@ -8,9 +8,12 @@ import pytest
 
 from parcelle_contracts.acquisizione import Pratica
 from parcelle_contracts.common import Attore
+from parcelle_contracts.envelope import utcnow
+from parcelle_contracts.istanze import Allegato, Cliente
 from parcelle_contracts.revisione import Revisione
 
 from ...fake_acquisizione import FakeAcquisizione
+from ...fake_istanze import PDF as PDF_ISTANZA
 from ...fake_istanze import FakeIstanze
 from ...fake_revisione import PDF, FakeRevisione
 from ..pagine import Browser, Pagina
@@ -34,12 +37,24 @@ async def in_revisione(
     pratica = await acquisita(acquisizione)
     istanza = fake.bozza(
         giulia,
+        cliente=Cliente(tipo="persona_fisica", nome="Mario", cognome="Rossi"),
         voci=[
             {"fase": "studio", "importo": "1701.00"},
             {"fase": "introduttiva", "importo": "1204.00"},
         ],
     ).model_copy(update={"id": pratica.istanza_id})
     fake.istanze[istanza.id] = istanza
+    allegato = Allegato(
+        id="parcella-1",
+        categoria="parcella",
+        nome_file="parcella.pdf",
+        content_type="application/pdf",
+        tipo="PDF",
+        dimensione=1200,
+        sha256="ab" * 32,
+        caricato_il=utcnow(),
+    )
+    istanza = fake.imposta(istanza, stato="acquisita", allegati=[allegato])
     return pratica, revisione.assegna(istanza, decidibile=decidibile)
 
 
@@ -206,3 +221,27 @@ async def test_a_decision_that_must_wait_says_why_and_integration_can_be_asked(
     assert "Richiesta di integrazione inviata" in dopo.testo_di("esito")
     assert "Allegare il verbale d'udienza." in dopo.testo
     assert not dopo.ha_id("integrazione")
+
+
+async def test_the_application_data_and_documents_are_the_relatores_only(
+    consigliere: Browser,
+    acquisizione: FakeAcquisizione,
+    fake: FakeIstanze,
+    revisione: FakeRevisione,
+    giulia: Attore,
+) -> None:
+    pratica, _ = await in_revisione(acquisizione, fake, revisione, giulia)
+    base = f"/consigliere/pratiche/{pratica.istanza_id}"
+    pagina = await consigliere.pagina(base)
+    dati = pagina.testo_di("dati-istanza")
+    assert "Mario Rossi" in dati
+    assert "Giulia Bianchi" in dati
+    assert "parcella.pdf" in pagina.testo_di("documenti-istanza")
+    for indirizzo in (pagina.link("Istanza (PDF)"), f"{base}/allegati/parcella-1"):
+        scaricato = await consigliere.get(indirizzo)
+        assert (scaricato.status_code, scaricato.content) == (200, PDF_ISTANZA), indirizzo
+    assert (await consigliere.get(f"{base}/documenti/altro")).status_code == 404
+
+    revisione.assegna(fake.istanze[pratica.istanza_id], relatore="consigliere.due")
+    negato = await consigliere.get(f"{base}/allegati/parcella-1")
+    assert negato.status_code == 404

@@ -11,13 +11,14 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
-from gateway.dependencies import Acquisizione, Files, Revisione
+from gateway.dependencies import Acquisizione, Files, Istanze, Revisione
 from gateway.documenti import invia_comunicazione, invia_osservazioni
 from gateway.elenchi import cursore, prima, successiva
-from gateway.ports import AcquisizionePort, RevisionePort
+from gateway.ports import AcquisizionePort, QualeFile, RevisionePort
 from gateway.web import campi, presentazione
 from gateway.web.dependencies import (
     RIFIUTI_DA_PAGINA,
@@ -333,6 +334,38 @@ async def provvedimento(
     istanza_id: Identificativo, user: ConsigliereWeb, revisione: Revisione, files: Files
 ) -> Response:
     return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
+
+
+@router.get("/consigliere/pratiche/{istanza_id}/documenti/{quale}")
+async def documento_istanza(
+    istanza_id: Identificativo,
+    quale: str,
+    user: ConsigliereWeb,
+    revisione: Revisione,
+    istanze: Istanze,
+    files: Files,
+) -> Response:
+    """The application PDF or the signed file as deposited, to the case's relatore only
+    (``revisione`` says whose the case is; ``istanze`` serves the file)."""
+    if quale not in ("istanza", "firmata"):
+        raise HTTPException(404)
+    await revisione.dettaglio(user.attore, istanza_id)
+    tipo: QualeFile = "documento" if quale == "istanza" else "firmato"
+    return await files.send(await istanze.file(user.attore, istanza_id, tipo))
+
+
+@router.get("/consigliere/pratiche/{istanza_id}/allegati/{allegato_id}")
+async def allegato(
+    istanza_id: Identificativo,
+    allegato_id: Identificativo,
+    user: ConsigliereWeb,
+    revisione: Revisione,
+    istanze: Istanze,
+    files: Files,
+) -> Response:
+    """An attachment of the application (the lawyer's integrations included), to the relatore."""
+    await revisione.dettaglio(user.attore, istanza_id)
+    return await files.send(await istanze.file(user.attore, istanza_id, "allegato", allegato_id))
 
 
 @router.get("/consigliere/pratiche/{istanza_id}/comunicazioni/{comunicazione_id}")
