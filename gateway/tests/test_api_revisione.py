@@ -224,3 +224,24 @@ async def test_the_lawyer_answers_with_a_note_and_files(
     assert (di_nuovo.status_code, di_nuovo.json()["error"]) == (409, "stato_non_valido")
     altro = await token(api, "consigliere.demo")
     assert (await api.post(indirizzo, data={"nota": "x"}, headers=altro)).status_code == 403
+
+
+async def test_every_status_of_the_review_is_in_the_openapi_document(
+    api: httpx.AsyncClient,
+) -> None:
+    documento = (await api.get("/api/v1/openapi.json")).json()["paths"]
+    decisione = documento["/api/v1/revisione/pratiche/{istanza_id}/decisione"]["post"]
+    assert {"200", "401", "403", "404", "409", "422", "503"} <= set(decisione["responses"])
+    assert "`in_attesa`" in decisione["responses"]["409"]["description"]
+    assert "`stato_non_valido`" in decisione["responses"]["409"]["description"]
+    for percorso in (
+        "/api/v1/istanze/{istanza_id}/provvedimento",
+        "/api/v1/segreteria/pratiche/{istanza_id}/provvedimento",
+        "/api/v1/revisione/pratiche/{istanza_id}/provvedimento",
+    ):
+        risposte = documento[percorso]["get"]["responses"]
+        assert "application/pdf" in risposte["200"]["content"], percorso
+        assert "404" in risposte, percorso
+    integrazioni = documento["/api/v1/istanze/{istanza_id}/integrazioni"]["post"]
+    assert {"409", "413", "415", "422"} <= set(integrazioni["responses"])
+    assert "/api/v1/revisione/assegnate" in documento
