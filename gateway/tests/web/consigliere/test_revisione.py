@@ -245,3 +245,31 @@ async def test_the_application_data_and_documents_are_the_relatores_only(
     revisione.assegna(fake.istanze[pratica.istanza_id], relatore="consigliere.due")
     negato = await consigliere.get(f"{base}/allegati/parcella-1")
     assert negato.status_code == 404
+
+
+async def test_a_refusal_or_silence_of_the_service_is_said_on_the_page(
+    consigliere: Browser,
+    acquisizione: FakeAcquisizione,
+    fake: FakeIstanze,
+    revisione: FakeRevisione,
+    giulia: Attore,
+) -> None:
+    pratica, _ = await in_revisione(acquisizione, fake, revisione, giulia)
+    base = f"/consigliere/pratiche/{pratica.istanza_id}"
+    pagina = await consigliere.pagina(base)
+    revisione.rifiuta("decidi", "in_attesa", "Il termine per le osservazioni non è scaduto.")
+    attesa = await consigliere.post(f"{base}/decisione", data=modulo(pagina))
+    assert attesa.status_code == 409
+    assert "Il termine per le osservazioni non è scaduto." in Pagina(attesa.text).testo_di(
+        "riepilogo-errori"
+    )
+    revisione.assenti.add("decidi")
+    silenzio = await consigliere.post(f"{base}/decisione", data=modulo(pagina))
+    assert silenzio.status_code == 503
+    assert "non è stata registrata" in Pagina(silenzio.text).testo_di("riepilogo-errori")
+    assert Pagina(silenzio.text).valore("voci.0.importo_liquidato") == "1.701,00"
+
+    revisione.revisioni.clear()  # revisione has not heard of the case yet
+    pagina = await consigliere.pagina(base)
+    assert "non è ancora disponibile" in pagina.testo_di("revisione")
+    assert not pagina.ha_id("decidi")
