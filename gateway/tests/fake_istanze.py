@@ -26,6 +26,7 @@ from parcelle_contracts.common import (
 )
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
+from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import (
     Allegato,
     Azione,
@@ -186,6 +187,18 @@ class FakeIstanze:
     def _sua(self, attore: Attore, istanza_id: str) -> Istanza:
         istanza = self.istanze.get(istanza_id)
         if istanza is None or istanza.avvocato.username != attore.username:
+            raise RichiestaRifiutataError(
+                Errore(codice="non_trovata", messaggio="Istanza non trovata.")
+            )
+        return istanza
+
+    def _leggibile(self, attore: Attore, istanza_id: str) -> Istanza:
+        """As the service lets read a case: the lawyer their own, the Ordine's staff the
+        deposited ones (never a draft)."""
+        if attore.ruolo == "avvocato":
+            return self._sua(attore, istanza_id)
+        istanza = self.istanze.get(istanza_id)
+        if istanza is None or istanza.ordine != attore.ordine or istanza.stato == "bozza":
             raise RichiestaRifiutataError(
                 Errore(codice="non_trovata", messaggio="Istanza non trovata.")
             )
@@ -363,6 +376,38 @@ class FakeIstanze:
         istanza = self._sua(attore, istanza_id)
         return self._evento(attore, istanza, "rinunciata", f"Rinuncia: {motivo}")
 
+    async def rispondi_integrazione(
+        self, attore: Attore, istanza_id: str, nota: str, allegati: list[NuovoAllegato]
+    ) -> Istanza:
+        self._entra("rispondi_integrazione", istanza_id=istanza_id, nota=nota, allegati=allegati)
+        istanza = self._sua(attore, istanza_id)
+        if "integra" not in istanza.azioni:
+            raise RichiestaRifiutataError(
+                Errore(codice="stato_non_valido", messaggio="Nessuna integrazione è richiesta.")
+            )
+        nuovi = [
+            Allegato(
+                id=new_id(),
+                categoria=allegato.categoria,
+                nome_file=allegato.nome_file,
+                content_type="application/pdf",
+                tipo="PDF",
+                dimensione=allegato.file.size,
+                sha256=allegato.file.sha256,
+                caricato_il=utcnow(),
+            )
+            for allegato in allegati
+        ]
+        return self._evento(
+            attore,
+            istanza,
+            "acquisita",
+            "Integrazione fornita",
+            allegati=[*istanza.allegati, *nuovi],
+            integrazione=None,
+            azioni=["rinuncia"],
+        )
+
     async def file(
         self,
         attore: Attore,
@@ -371,7 +416,7 @@ class FakeIstanze:
         allegato_id: str | None = None,
     ) -> FileRef:
         self._entra("file", istanza_id=istanza_id, quale=quale, allegato_id=allegato_id)
-        istanza = self._sua(attore, istanza_id)
+        istanza = self._leggibile(attore, istanza_id)
         if quale == "ricevuta" and istanza.depositata_il is None:
             raise RichiestaRifiutataError(
                 Errore(codice="non_disponibile", messaggio="La ricevuta non c'è ancora.")

@@ -1,7 +1,8 @@
 """The REST API keeps its contract: schemathesis reads the OpenAPI document, generates requests
 (valid and invalid) for every operation and sends them over HTTP to a gateway on the real
-broker with the six services behind it, as each role: the lawyer and the secretariat with
-their bearer tokens, a scanner station with its key, and nobody (the public operations).
+broker with the six services behind it, as each role: the lawyer, the secretariat and the
+relatore with their bearer tokens, a scanner station with its key, and nobody (the public
+operations).
 
 No answer may be a 5xx, and each must have a status, content type, headers and body that the
 document lists for that operation; every method a path does not declare is a 405 naming those
@@ -218,6 +219,7 @@ async def test_every_role_gets_only_documented_answers_and_no_5xx(
     async with served(app) as base_url, httpx.AsyncClient(base_url=base_url) as http:
         avvocato = await lawyer(http)
         segreteria = await lawyer(http, demo.SEGRETERIA.username)
+        consigliere = await lawyer(http, demo.CONSIGLIERE.username)
         bozza_id = (await complete_draft(http, avvocato))["id"]
         bozza = (await http.get(f"/api/v1/istanze/{bozza_id}", headers=avvocato)).json()
         acquisita = await deposited(http, avvocato)
@@ -257,6 +259,12 @@ async def test_every_role_gets_only_documented_answers_and_no_5xx(
                 ("/api/v1/segreteria",),
                 lambda: segreteria,
                 {"istanza_id": acquisita["id"], "stazione_id": revocabile.id},
+            ),
+            Ruolo(
+                "consigliere",
+                ("/api/v1/revisione",),
+                lambda: consigliere,
+                {"istanza_id": acquisita["id"]},
             ),
             Ruolo("stazione", ("/api/v1/scanner",), lambda: {"X-Station-Key": chiave}),
             Ruolo("logout", ("/api/v1/auth/logout",), nuovo_token),

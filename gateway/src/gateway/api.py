@@ -11,11 +11,12 @@ from fastapi.responses import Response
 from pydantic import AwareDatetime, BaseModel, Field
 
 from gateway.auth import attore_api, richiede_ruolo
-from gateway.dependencies import Files, Istanze
+from gateway.dependencies import Files, Istanze, Revisione
 from gateway.elenchi import Elenco, PaginaRichiesta, elenco_api
 from gateway.errors import ApiError
 from gateway.openapi import comuni, rifiuti
 from parcelle_contracts.common import Attore
+from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
 
@@ -229,3 +230,45 @@ async def allegato(
     istanza_id: str, allegato_id: str, attore: Avvocato, istanze: Istanze, files: Files
 ) -> Response:
     return await files.send(await istanze.file(attore, istanza_id, "allegato", allegato_id))
+
+
+@router.post(
+    "/istanze/{istanza_id}/integrazioni",
+    summary="Answer the relatore's request for integration: a note and documents",
+    description="Multipart: `nota`, and any number of `file` (each with the same `categoria`, "
+    "`altro` unless given). The case goes back to the relatore.",
+    responses=rifiuti(*MODIFICABILE, *FILE),
+)
+async def integra(
+    istanza_id: str,
+    attore: Avvocato,
+    istanze: Istanze,
+    files: Files,
+    nota: Annotated[str, Form(min_length=1, max_length=4000, description="The lawyer's note.")],
+    file: Annotated[
+        list[UploadFile] | None, File(description="PDF, signed PDF, .p7m, JPEG or PNG.")
+    ] = None,
+    categoria: Annotated[CategoriaAllegato, Form()] = "altro",
+) -> Istanza:
+    caricati = [f for f in file or [] if f.filename]
+    if len(caricati) > 20:
+        raise ApiError(422, "dati_non_validi", "Al massimo 20 documenti.", {"file": "Troppi."})
+    allegati = [
+        NuovoAllegato(
+            categoria=categoria, nome_file=f.filename or "allegato", file=await files.receive(f)
+        )
+        for f in caricati
+    ]
+    return await istanze.rispondi_integrazione(attore, istanza_id, nota.strip(), allegati)
+
+
+@router.get(
+    "/istanze/{istanza_id}/provvedimento",
+    summary="The signed liquidation order (or the signed refusal)",
+    response_class=Response,
+    responses={200: {"content": PDF}, **rifiuti(*TROVATA)},
+)
+async def provvedimento(
+    istanza_id: str, attore: Avvocato, revisione: Revisione, files: Files
+) -> Response:
+    return await files.send(await revisione.file_provvedimento(attore, istanza_id))

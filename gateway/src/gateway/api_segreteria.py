@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFi
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
 
 from gateway.auth import attore_api, richiede_ruolo
-from gateway.dependencies import Acquisizione, Files, Stazioni
+from gateway.dependencies import Acquisizione, Files, Revisione, Stazioni
 from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
 from gateway.elenchi import Elenco, PaginaRichiesta, elenco_api
 from gateway.errors import ApiError
@@ -224,6 +224,18 @@ async def documento_osservazioni(
     istanza_id: str, numero: int, attore: Segreteria, acquisizione: Acquisizione, files: Files
 ) -> Response:
     return await invia_osservazioni(acquisizione, files, attore, istanza_id, numero)
+
+
+@router.get(
+    "/pratiche/{istanza_id}/provvedimento",
+    summary="Download the signed order of a decided case",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}, **rifiuti(*TROVATA)},
+)
+async def provvedimento(
+    istanza_id: str, attore: Segreteria, revisione: Revisione, files: Files
+) -> Response:
+    return await files.send(await revisione.file_provvedimento(attore, istanza_id))
 
 
 @router.get("/scadenze", summary="Acquired cases whose deadline is near or past, nearest first")

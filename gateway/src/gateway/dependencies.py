@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from gateway.files import GatewayFiles
-from gateway.ports import AcquisizionePort, BusPort, Clients, IstanzePort
+from gateway.ports import AcquisizionePort, BusPort, Clients, IstanzePort, RevisionePort
 from gateway.stazioni.store import StazioniStore
 
 
@@ -22,6 +22,10 @@ def _istanze(request: Request) -> IstanzePort:
 
 def _acquisizione(request: Request) -> AcquisizionePort:
     return _clients(request).acquisizione
+
+
+def _revisione(request: Request) -> RevisionePort:
+    return _clients(request).revisione
 
 
 def _bus(request: Request) -> BusPort:
@@ -40,6 +44,7 @@ def _stazioni(request: Request) -> StazioniStore:
 
 Istanze = Annotated[IstanzePort, Depends(_istanze)]
 Acquisizione = Annotated[AcquisizionePort, Depends(_acquisizione)]
+Revisione = Annotated[RevisionePort, Depends(_revisione)]
 Bus = Annotated[BusPort, Depends(_bus)]
 Files = Annotated[GatewayFiles, Depends(_files)]
 Stazioni = Annotated[StazioniStore, Depends(_stazioni)]

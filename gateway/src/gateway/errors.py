@@ -40,6 +40,7 @@ STATUS_BY_CODE = {
     "codice_altro_ordine": 403,
     "originale_mancante": 409,
     "relatore_non_valido": 422,
+    "in_attesa": 409,
     PDF_NON_AMMESSO: 422,
     NON_DISPONIBILE.codice: 503,
     ERRORE_INTERNO.codice: 500,

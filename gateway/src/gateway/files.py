@@ -3,8 +3,8 @@ service names in its reply (a claim check), verified against their SHA-256 befor
 
 from collections.abc import AsyncIterator
 
-from fastapi import UploadFile
 from fastapi.responses import Response, StreamingResponse
+from starlette.datastructures import UploadFile
 
 from gateway.errors import ApiError
 from parcelle_contracts.common import TRANSFER_AREA, BlobRef, FileRef

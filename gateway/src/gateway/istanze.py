@@ -6,6 +6,7 @@ from gateway.bus import ServiceClient
 from gateway.ports import Parte, QualeFile
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
 from parcelle_contracts.ids import new_id
+from parcelle_contracts.integrazioni import NuovoAllegato, RispondiIntegrazione
 from parcelle_contracts.istanze import (
     AggiornaBozza,
     AggiungiAllegato,
@@ -109,6 +110,18 @@ class IstanzeClient(ServiceClient):
     async def rinuncia(self, attore: Attore, istanza_id: str, motivo: str) -> Istanza:
         return await self._per(
             RinunciaIstanza, attore, Istanza, istanza_id=istanza_id, motivo=motivo
+        )
+
+    async def rispondi_integrazione(
+        self, attore: Attore, istanza_id: str, nota: str, allegati: list[NuovoAllegato]
+    ) -> Istanza:
+        return await self._per(
+            RispondiIntegrazione,
+            attore,
+            Istanza,
+            istanza_id=istanza_id,
+            nota=nota,
+            allegati=allegati,
         )
 
     async def file(

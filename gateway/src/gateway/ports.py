@@ -1,7 +1,8 @@
 """What the gateway needs from the outside, as typing.Protocol interfaces, and the bundle of
 them that :func:`gateway.app.create_app` takes.
 
-The real clients (:mod:`gateway.istanze`, :mod:`gateway.acquisizione`, :mod:`gateway.bus`) send
+The real clients (:mod:`gateway.istanze`, :mod:`gateway.acquisizione`, :mod:`gateway.revisione`,
+:mod:`gateway.bus`) send
 requests over RabbitMQ; the page tests give the application in-memory fakes instead. Both
 satisfy these Protocols under mypy, so a fake cannot drift from the client it stands for.
 Nothing here imports an adapter.
@@ -13,9 +14,11 @@ from typing import Literal, Protocol
 
 from parcelle_contracts.acquisizione import Origine, Pratica, PraticaInAttesa, RiepilogoAttesa
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
+from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
+from parcelle_contracts.revisione import EsitoDecisione, Revisione, VoceDecisa
 from parcelle_contracts.vocabolario import CategoriaAllegato, GenereFirma, Stato
 
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
@@ -71,6 +74,13 @@ class IstanzePort(Protocol):
     ) -> Istanza: ...
 
     async def rinuncia(self, attore: Attore, istanza_id: str, motivo: str) -> Istanza: ...
+
+    async def rispondi_integrazione(
+        self, attore: Attore, istanza_id: str, nota: str, allegati: list[NuovoAllegato]
+    ) -> Istanza:
+        """The lawyer's answer to the relatore's request for integration: a note and the
+        documents left in the transfer area."""
+        ...
 
     async def file(
         self,
@@ -143,6 +153,36 @@ class AcquisizionePort(Protocol):
         ...
 
 
+class RevisionePort(Protocol):
+    """Requests to ``revisione`` on behalf of the relatore (and, for the signed order, of the
+    lawyer of the case or the secretariat); refusals and silence as for :class:`IstanzePort`."""
+
+    async def dettaglio(self, attore: Attore, istanza_id: str) -> Revisione:
+        """The case to review, with each item's DM 147/2022 range."""
+        ...
+
+    async def decidi(
+        self,
+        attore: Attore,
+        istanza_id: str,
+        *,
+        esito: EsitoDecisione,
+        voci: list[VoceDecisa],
+        motivi: str | None = None,
+        note: str | None = None,
+    ) -> Revisione:
+        """The relatore's decision; the order is then rendered and signed."""
+        ...
+
+    async def richiedi_integrazione(
+        self, attore: Attore, istanza_id: str, testo: str, giorni: int
+    ) -> Revisione: ...
+
+    async def file_provvedimento(self, attore: Attore, istanza_id: str) -> FileRef:
+        """Where the signed order lies (``non_trovata`` until it is signed)."""
+        ...
+
+
 class BusPort(Protocol):
     """What the application needs of the bus itself: to start and stop with it, and what
     ``/readyz`` asks (the broker answers; each service answers its ping)."""
@@ -166,3 +206,4 @@ class Clients:
     bus: BusPort
     istanze: IstanzePort
     acquisizione: AcquisizionePort
+    revisione: RevisionePort

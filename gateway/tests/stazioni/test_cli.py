@@ -14,6 +14,7 @@ from parcelle_testing.comando import parcelle
 from ..fake_acquisizione import FakeAcquisizione
 from ..fake_bus import FakeBus
 from ..fake_istanze import FakeIstanze
+from ..fake_revisione import FakeRevisione
 
 
 def test_the_command_is_contributed_by_the_gateway(tmp_path: Path) -> None:
@@ -73,7 +74,12 @@ async def test_a_key_from_the_command_line_lets_the_station_in_until_revoked(
 ) -> None:
     var_dir = gateway_settings.var_dir
     chiave = parcelle(var_dir, "stazioni", "crea", "--ordine", "DEMO", "--nome", "CLI").stdout
-    clients = Clients(bus=FakeBus(), istanze=FakeIstanze(), acquisizione=FakeAcquisizione())
+    clients = Clients(
+        bus=FakeBus(),
+        istanze=FakeIstanze(),
+        acquisizione=FakeAcquisizione(),
+        revisione=FakeRevisione(),
+    )
     app = create_app(gateway_settings, clients, tracer_provider=TracerProvider())
     async with app.router.lifespan_context(app):
         stazioni = app.state.stazioni

@@ -47,6 +47,9 @@ ETICHETTE = {
     "file": "File da allegare",
     "firmato": "File firmato",
     "motivo": "Motivo della rinuncia",
+    "integrazione.nota": "Nota per il relatore",
+    "integrazione.file": "Documenti",
+    "integrazione.categoria": "Tipo dei documenti",
     "username": "Nome utente",
     "password": "Password",
 }
@@ -62,6 +65,7 @@ _NOMI_FASI: dict[str, str] = {fase: nome for fase, nome in FASI.items()}
 
 PRIMA_OPZIONE = {
     "cliente.tipo": "persona_fisica",
+    "esito": "liquidata",
     "pratica.mandato_concluso": "si",
     "pratica.difesa_ufficio": "si",
     "pratica.equo_compenso_art7": "si",

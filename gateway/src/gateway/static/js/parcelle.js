@@ -9,6 +9,8 @@
  *  - the secretariat's scan field keeps the focus: at load (unless an error summary needs it),
  *    coming back to the page or the window, after a click on nothing focusable, and when a
  *    scanner gun starts typing while another control (a link, a button) has the focus;
+ *  - the councillor's decision form warns, while an amount is typed, when it leaves the
+ *    DM 147/2022 range shown beside it (the server warns again after sending);
  *  - a page that answers a form with another page's content (the case opened by a scan) names
  *    that page as canonical: the address bar shows it, so a reload asks for it again;
  *  - an amount typed outside the DM 147/2022 range shown beside it says so at once (the page
@@ -189,6 +191,31 @@
     }
   }
 
+  // "1.701,00", "1701,00", "1701.00", "€ 1.701" -> 1701; NaN when it is not an amount.
+  function leggiImporto(testo) {
+    var pulito = testo.replace(/[\s\u00a0€]/g, "");
+    if (pulito.indexOf(",") >= 0) {
+      pulito = pulito.replace(/\./g, "").replace(",", ".");
+    } else if (/^\d{1,3}(\.\d{3})+$/.test(pulito)) {
+      pulito = pulito.replace(/\./g, "");
+    }
+    return /^\d+(\.\d+)?$/.test(pulito) ? parseFloat(pulito) : NaN;
+  }
+
+  function avvisoParametri(contenitore) {
+    var campo = contenitore.querySelector("input");
+    var avviso = contenitore.querySelector("[data-avviso-parametri]");
+    var minimo = parseFloat(contenitore.dataset.minimo);
+    var massimo = parseFloat(contenitore.dataset.massimo);
+    if (!campo || !avviso) {
+      return;
+    }
+    campo.addEventListener("input", function () {
+      var importo = leggiImporto(campo.value);
+      avviso.hidden = isNaN(importo) || (importo >= minimo && importo <= massimo);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     indirizzoCanonico();
     var riepilogo = document.getElementById("riepilogo-errori");
@@ -205,6 +232,7 @@
         inviaUnaVolta(form);
       }
     });
+    document.querySelectorAll("[data-parametri]").forEach(avvisoParametri);
     document.querySelectorAll("form[data-modulo-passo]").forEach(function (form) {
       sceltaTipoCliente(form);
       salvaPrimaDiCambiarePasso(form);

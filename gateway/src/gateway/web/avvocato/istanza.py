@@ -1,25 +1,33 @@
 """``/avvocato/istanze/{id}``: the case as the lawyer follows it (status, code, protocol,
-timeline, documents, attachments), the withdrawal, and the documents' downloads."""
+timeline, documents, attachments), the withdrawal, the answer to the relatore's request for
+integration (a note and documents), and the documents' downloads, the signed order included."""
 
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
-from gateway.dependencies import Files, Istanze
+from gateway.dependencies import Files, Istanze, Revisione
+from gateway.errors import ApiError
 from gateway.web import campi
 from gateway.web.avvocato.compilazione import base_istanza, dettaglio_se_possibile
 from gateway.web.dependencies import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.templating import pagina
+from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.vocabolario import CATEGORIE_ALLEGATO, CategoriaAllegato
+from parcelle_kit.blob.filenames import sanitise_filename
 
 router = APIRouter(include_in_schema=False)
 
 DOCUMENTI = {"istanza": "documento", "firmata": "firmato", "ricevuta": "ricevuta"}
-ESITI = {"depositata", "rinunciata"}
+ESITI = {"depositata", "rinunciata", "integrata"}
+MASSIMO_DOCUMENTI = 20
+_CATEGORIE: dict[str, CategoriaAllegato] = {nome: nome for nome in CATEGORIE_ALLEGATO}
 
 
 def pagina_istanza(
@@ -92,6 +100,69 @@ async def rinuncia(
     return pagina_istanza(
         request, user, istanza, valori=valori, errori=errori, errore_generale=messaggio, stato=stato
     )
+
+
+@router.post("/avvocato/istanze/{istanza_id}/integrazione")
+async def integra(
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze, files: Files
+) -> Response:
+    """The answer to the relatore: the note and the documents, into the transfer area first."""
+    errori: dict[str, str] = {}
+    allegati: list[NuovoAllegato] = []
+    async with request.form(max_files=MASSIMO_DOCUMENTI + 1) as form:
+        campi_form = campi_modulo(form, user)
+        nota = campi_form.get("integrazione.nota", "").strip()
+        categoria = _CATEGORIE.get(campi_form.get("integrazione.categoria", ""), "altro")
+        caricati = [
+            f for f in form.getlist("integrazione.file") if isinstance(f, UploadFile) and f.filename
+        ]
+        if not 1 <= len(nota) <= 4000:
+            errori["integrazione.nota"] = (
+                "Scrivi una nota per il relatore (al massimo 4000 caratteri)."
+            )
+        if len(caricati) > MASSIMO_DOCUMENTI:
+            errori["integrazione.file"] = f"Al massimo {MASSIMO_DOCUMENTI} documenti."
+        if not errori:
+            for caricato in caricati:
+                try:
+                    blob = await files.receive(caricato)
+                except ApiError as error:
+                    errori["integrazione.file"] = error.message
+                    break
+                nome = sanitise_filename(caricato.filename or "documento")
+                allegati.append(NuovoAllegato(categoria=categoria, nome_file=nome, file=blob))
+    valori = {
+        "integrazione.nota": campi_form.get("integrazione.nota", ""),
+        "integrazione.categoria": categoria,
+    }
+    messaggio: str | None = None
+    stato = 422
+    if not errori:
+        try:
+            await istanze.rispondi_integrazione(user.attore, istanza_id, nota, allegati)
+        except RichiestaRifiutataError as rifiuto:
+            if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
+                raise
+            messaggio = rifiuto.errore.messaggio
+            stato = 409
+        except ServiceUnavailableError:
+            messaggio = "Il servizio non risponde: l'integrazione non è stata inviata. Riprova."
+            stato = 503
+        else:
+            return RedirectResponse(f"{base_istanza(istanza_id)}?esito=integrata", 303)
+    istanza = await dettaglio_se_possibile(istanze, user, istanza_id)
+    if istanza is None:
+        raise ServiceUnavailableError("istanze", "no answer")
+    return pagina_istanza(
+        request, user, istanza, valori=valori, errori=errori, errore_generale=messaggio, stato=stato
+    )
+
+
+@router.get("/avvocato/istanze/{istanza_id}/documenti/provvedimento")
+async def provvedimento(
+    istanza_id: Identificativo, user: AvvocatoWeb, revisione: Revisione, files: Files
+) -> Response:
+    return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
 
 
 @router.get("/avvocato/istanze/{istanza_id}/documenti/{quale}")
