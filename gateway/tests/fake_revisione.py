@@ -19,6 +19,7 @@ from typing import Any
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.files import GatewayFiles
 from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
+from parcelle_contracts.denaro import Parametri
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import Istanza, Voce
@@ -26,7 +27,6 @@ from parcelle_contracts.revisione import (
     Decisione,
     EsitoDecisione,
     Integrazione,
-    Parametri,
     Revisione,
     Variazione,
     VoceDecisa,
