@@ -11,10 +11,10 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 
-from istanze.adapters.impostazioni import CopiaImpostazioni
 from parcelle_contracts.ordini import ImpostazioniOrdine, ImpostazioniOrdineCambiate, RegoleIstanze
 from parcelle_kit import demo
 from parcelle_kit.codes import verifica_codice
+from parcelle_kit.impostazioni import CopiaImpostazioni
 from parcelle_kit.settings import Settings
 from parcelle_testing.avvocato import SAMPLE, attach, complete_draft, lawyer, small_pdf
 from parcelle_testing.fixtures import StartServices

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from istanze.adapters.archivio import INDEXES, Archivio
-from istanze.adapters.impostazioni import CopiaImpostazioni
 from istanze.domain.istanza import Istanza
 from istanze.handlers.deposito import Deposito
 from istanze.handlers.istanze import Istanze
@@ -20,6 +19,7 @@ from parcelle_kit.blob.writes import one_chunk
 from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.consumer import IdempotentConsumer
+from parcelle_kit.impostazioni import CopiaImpostazioni
 from parcelle_kit.outbox import OUTBOX, OutboxRelay
 from parcelle_kit.pdf.inspection import check_pdf
 from parcelle_kit.store.ports import ASCENDING

@@ -12,11 +12,11 @@ import pytest
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
 from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.consumer import IdempotentConsumer
+from parcelle_kit.impostazioni import CopiaImpostazioni
 from parcelle_kit.outbox import OUTBOX, OutboxRelay
 from parcelle_kit.store.ports import ASCENDING
 from parcelle_kit.store.sqlite import SqliteStore
 from revisione.adapters.archivio import INDEXES, Archivio, Fascicoli
-from revisione.adapters.impostazioni import CopiaImpostazioni
 from revisione.domain.revisione import Revisione
 from revisione.handlers.firma import Firma
 from revisione.handlers.revisione import Revisioni

@@ -8,16 +8,15 @@ are ``acquisizione``'s, and reach this service by its announcements or its answe
 
 from faststream.rabbit import RabbitRouter
 
-from istanze.adapters.acquisizione import AcquisizioneRemota
 from istanze.adapters.archivio import INDEXES, Archivio
 from istanze.adapters.documenti import PACKAGE, DocumentiIstanza
 from istanze.adapters.firma_remota import FirmaRemota
-from istanze.adapters.impostazioni import CopiaImpostazioni
 from istanze.config import IstanzeSettings
 from istanze.entrypoints import build_router
 from istanze.ports import Dependencies
 from parcelle_contracts.envelope import utcnow
 from parcelle_kit.codes import nuovo_codice
+from parcelle_kit.impostazioni import AcquisizioneRemota, CopiaImpostazioni
 from parcelle_kit.pdf import PdfRenderer
 from parcelle_kit.pdf.inspection import check_pdf
 from parcelle_kit.service import Runtime, ServiceDefinition

@@ -4,10 +4,10 @@ is ``None``, and after no answer the Ordine is not asked again for a pause."""
 import json
 from typing import Any, cast
 
-from istanze.adapters.acquisizione import AcquisizioneRemota
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.istanze import ElencoIstanze
 from parcelle_kit.bus import RequestTimeoutError, RpcClient
+from parcelle_kit.impostazioni import AcquisizioneRemota
 
 from ..finti import AVVOCATO, IMPOSTAZIONI
 

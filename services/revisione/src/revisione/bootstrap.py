@@ -8,12 +8,12 @@ announcements or its answer."""
 from faststream.rabbit import RabbitRouter
 
 from parcelle_contracts.envelope import utcnow
+from parcelle_kit.impostazioni import AcquisizioneRemota, CopiaImpostazioni
 from parcelle_kit.pdf import PdfRenderer
 from parcelle_kit.service import Runtime, ServiceDefinition
 from revisione.adapters.archivio import INDEXES, Archivio, Fascicoli
 from revisione.adapters.documenti import PACKAGE, DocumentiRevisione
-from revisione.adapters.impostazioni import CopiaImpostazioni
-from revisione.adapters.pari import AcquisizioneRemota, FirmaRemota, IstanzeRemote
+from revisione.adapters.pari import FirmaRemota, IstanzeRemote
 from revisione.config import RevisioneSettings
 from revisione.entrypoints import build_router
 from revisione.ports import Dependencies

@@ -16,7 +16,7 @@ from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_contracts.ordini import ImpostazioniOrdineCambiate
 from parcelle_contracts.revisione import DettaglioRevisione, RichiediIntegrazione
-from revisione.adapters.impostazioni import CopiaImpostazioni
+from parcelle_kit.impostazioni import CopiaImpostazioni
 from revisione.domain.errori import NonTrovataError
 from revisione.handlers import seguiti
 

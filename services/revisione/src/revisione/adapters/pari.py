@@ -4,13 +4,10 @@ with a timeout. A peer that does not answer in time is a passing failure
 (:class:`~parcelle_kit.bus.retry.TransientError`): a councillor's request is answered "retry",
 the signing step is retried later. A refusal is the peer's word and is not retried."""
 
-import time
-
 from parcelle_contracts.common import Attore, BlobRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.firma import FirmaApposta, FirmaDocumento
 from parcelle_contracts.istanze import DettaglioIstanza, Istanza
-from parcelle_contracts.ordini import ImpostazioniOrdine, LeggiImpostazioniOrdine
 from parcelle_kit.bus import RequestTimeoutError, RpcClient
 from parcelle_kit.bus.retry import TransientError
 from parcelle_kit.logging import get_logger
@@ -69,27 +66,3 @@ class FirmaRemota:
         if errore is not None and errore.codice in {"servizio_non_disponibile"}:
             raise PeerNonDisponibileError(errore.messaggio)
         raise FirmaRifiutataError(errore.messaggio if errore else "risposta vuota")
-
-
-class AcquisizioneRemota:
-    """As ``istanze`` asks it: a short timeout, then a pause before asking about that Ordine
-    again (the defaults apply meanwhile, for the request only)."""
-
-    def __init__(self, rpc: RpcClient, *, timeout: float, pausa: float) -> None:
-        self._rpc, self._timeout, self._pausa = rpc, timeout, pausa
-        self._muto_fino: dict[str, float] = {}
-
-    async def impostazioni(self, cause: Message, ordine: str) -> ImpostazioniOrdine | None:
-        if time.monotonic() < self._muto_fino.get(ordine, 0.0):
-            return None
-        domanda = LeggiImpostazioniOrdine.caused_by(cause, ordine=ordine)
-        try:
-            esito = await ask(self._rpc, domanda, ImpostazioniOrdine, timeout=self._timeout)
-        except RequestTimeoutError:
-            self._muto_fino[ordine] = time.monotonic() + self._pausa
-            return None
-        self._muto_fino.pop(ordine, None)
-        if not esito.ok or esito.dati is None:
-            logger.warning("acquisizione refused the Ordine's settings")
-            return None
-        return esito.dati
