@@ -70,12 +70,21 @@ async def test_two_processes_on_one_file_number_without_gaps_or_duplicates(
         )
         for i in range(2)
     ]
-    async with asyncio.timeout(120):
-        while not all((tmp_path / f"ready-{i}").exists() for i in range(2)):
-            assert all(r.returncode is None for r in replicas), "a replica died while opening"
-            await asyncio.sleep(0.01)
-        go.touch()
-        results = [await replica.communicate() for replica in replicas]
+    try:
+        async with asyncio.timeout(120):
+            while not all((tmp_path / f"ready-{i}").exists() for i in range(2)):
+                dead = [r for r in replicas if r.returncode is not None]
+                if dead:
+                    _, stderr = await dead[0].communicate()
+                    raise AssertionError(f"a replica died while opening: {stderr.decode()}")
+                await asyncio.sleep(0.01)
+            go.touch()
+            results = [await replica.communicate() for replica in replicas]
+    finally:
+        for replica in replicas:  # however the test ends, no process nor pipe outlives it
+            if replica.returncode is None:
+                replica.kill()
+            await replica.communicate()
 
     for replica, (_, stderr) in zip(replicas, results, strict=True):
         assert replica.returncode == 0, stderr.decode()

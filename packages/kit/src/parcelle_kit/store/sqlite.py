@@ -22,6 +22,7 @@ both their filters and their order; the SQL text lives in ``_sqlite_sql``.
 import asyncio
 import itertools
 import json
+import random
 import sqlite3
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -91,7 +92,7 @@ class SqliteStore:
         if self._executor is None:
             executor = ThreadPoolExecutor(1, thread_name_prefix="parcelle-sqlite")
             try:
-                await asyncio.get_running_loop().run_in_executor(executor, self._connect)
+                await self._connecting(executor)
             except BaseException:
                 executor.shutdown(wait=False)
                 raise
@@ -102,6 +103,19 @@ class SqliteStore:
                 await tx.execute(table, sql)
 
         await self._retrying(create, 5)
+
+    async def _connecting(self, executor: ThreadPoolExecutor, attempts: int = 10) -> None:
+        """Connect, trying again a few times: two replicas opening a new file at the same moment
+        can find it locked while the other switches it to WAL, which SQLite reports at once,
+        without waiting on the busy handler."""
+        for attempt in range(attempts):
+            try:
+                await asyncio.get_running_loop().run_in_executor(executor, self._connect)
+                return
+            except TransientStoreError:
+                if attempt == attempts - 1:
+                    raise
+                await asyncio.sleep(random.uniform(0.01, 0.1) * (attempt + 1))
 
     async def close(self) -> None:
         executor = self._executor
