@@ -44,11 +44,12 @@ def alive(pid: int) -> bool:
 
 def test_killed_service_leaves_no_worker_and_a_new_one_renders() -> None:
     process, scratch = start()
-    workers = worker_pids(process.pid)
-    assert len(workers) == 2
-    assert scratch.is_dir()
-
-    kill(process)
+    try:
+        workers = worker_pids(process.pid)
+        assert len(workers) == 2
+        assert scratch.is_dir()
+    finally:
+        kill(process)  # however the assertions went: nothing of the test outlives it
     deadline = time.monotonic() + 2
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
