@@ -6,6 +6,7 @@ liquidated amount per item, prefilled with the requested one, and the reason for
 not liquidable, with the reasons), the request for integration, and, once decided, the totals
 and the signed order."""
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -243,40 +244,30 @@ async def decidi(
     valori.pop("csrf", None)
     vista = await revisione.dettaglio(user.attore, istanza_id)
     esito, voci, errori = leggi_decisione(valori, vista)
-    messaggio: str | None = None
-    stato = 422
-    if not errori and esito is not None:
-        try:
-            await revisione.decidi(
-                user.attore,
-                istanza_id,
-                esito=esito,
-                voci=voci,
-                motivi=valori.get("motivi", "").strip()[:4000] or None,
-                note=valori.get("note", "").strip()[:4000] or None,
-            )
-        except RichiestaRifiutataError as rifiuto:
-            if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
-                raise
-            errori.update(rifiuto.errore.campi)
-            if not rifiuto.errore.campi:
-                messaggio = rifiuto.errore.messaggio
-                stato = 409
-        except ServiceUnavailableError:
-            messaggio = "Il servizio non risponde: la decisione non è stata registrata. Riprova."
-            stato = 503
-        else:
-            return RedirectResponse(f"{base_pratica(istanza_id)}?esito=decisa#esito", 303)
-    return await pagina_pratica(
+    ok = not errori and esito is not None
+
+    async def invia() -> None:
+        assert esito is not None
+        await revisione.decidi(
+            user.attore,
+            istanza_id,
+            esito=esito,
+            voci=voci,
+            motivi=valori.get("motivi", "").strip()[:4000] or None,
+            note=valori.get("note", "").strip()[:4000] or None,
+        )
+
+    return await _invia_e_mostra(
         request,
         user,
         istanza_id,
         acquisizione,
         revisione,
-        valori=valori,
-        errori=errori,
-        errore_generale=messaggio,
-        stato=stato,
+        valori,
+        errori,
+        invia=invia if ok else None,
+        esito="decisa",
+        non_registrata="la decisione non è stata registrata",
     )
 
 
@@ -301,21 +292,57 @@ async def richiedi_integrazione(
     giorni = int(giorni_testo) if giorni_testo.isdigit() else 0
     if not 1 <= giorni <= 30:
         errori["integrazione.giorni"] = "Indica un numero di giorni da 1 a 30."
+
+    async def invia() -> None:
+        await revisione.richiedi_integrazione(user.attore, istanza_id, testo, giorni)
+
+    return await _invia_e_mostra(
+        request,
+        user,
+        istanza_id,
+        acquisizione,
+        revisione,
+        valori,
+        errori,
+        invia=None if errori else invia,
+        esito="integrazione",
+        non_registrata="la richiesta non è stata inviata",
+    )
+
+
+async def _invia_e_mostra(
+    request: Request,
+    user: WebUser,
+    istanza_id: str,
+    acquisizione: AcquisizionePort,
+    revisione: RevisionePort,
+    valori: dict[str, str],
+    errori: dict[str, str],
+    *,
+    invia: Callable[[], Awaitable[None]] | None,
+    esito: str,
+    non_registrata: str,
+) -> Response:
+    """Send a form's command (``invia``, None when the form has errors) and go to the case's
+    ``esito``; a refusal comes back on the page at its fields (or above the form), as does a
+    service that does not answer, with everything typed kept."""
     messaggio: str | None = None
     stato = 422
-    if not errori:
+    if invia is not None:
         try:
-            await revisione.richiedi_integrazione(user.attore, istanza_id, testo, giorni)
+            await invia()
         except RichiestaRifiutataError as rifiuto:
             if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
                 raise
-            messaggio = rifiuto.errore.messaggio
-            stato = 409
+            errori.update(rifiuto.errore.campi)
+            if not rifiuto.errore.campi:
+                messaggio = rifiuto.errore.messaggio
+                stato = 409
         except ServiceUnavailableError:
-            messaggio = "Il servizio non risponde: la richiesta non è stata inviata. Riprova."
+            messaggio = f"Il servizio non risponde: {non_registrata}. Riprova."
             stato = 503
         else:
-            return RedirectResponse(f"{base_pratica(istanza_id)}?esito=integrazione#esito", 303)
+            return RedirectResponse(f"{base_pratica(istanza_id)}?esito={esito}#esito", 303)
     return await pagina_pratica(
         request,
         user,
