@@ -19,13 +19,11 @@ from acquisizione.ports import Dependencies
 from parcelle_contracts.common import Attore
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
-from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.codes import nuovo_codice, verifica_codice
-from parcelle_kit.consumer import IdempotentConsumer
-from parcelle_kit.outbox import OUTBOX, OutboxRelay
 from parcelle_kit.pdf.inspection import check_pdf
-from parcelle_kit.store.ports import ASCENDING, Transaction
+from parcelle_kit.store.ports import Transaction
 from parcelle_kit.store.sqlite import SqliteStore
+from parcelle_testing.locali import Locali, in_uscita, locali
 
 from .fabbrica import ACQUISITA, DEPOSITATA, IMPOSTAZIONI, MINUTO
 from .finti import (
@@ -87,32 +85,22 @@ class Servizio:
 
     async def uscita(self) -> list[dict[str, Any]]:
         """The messages staged for publication, oldest first, as the relay would send them."""
-        documenti = await self.store.run(
-            lambda tx: tx.find(OUTBOX, sort=[("staged_at", ASCENDING), ("position", ASCENDING)])
-        )
-        return [
-            {"routing_key": d["routing_key"], **Outgoing.from_document(d).payload()}
-            for d in documenti
-        ]
+        return await in_uscita(self.store)
 
 
 @pytest.fixture
 async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
-    store = SqliteStore(tmp_path / "acquisizione.sqlite")
-    blobs = FilesystemBlobStore(tmp_path / "blobs" / "acquisizione")
-    transfer = FilesystemBlobStore(tmp_path / "blobs" / "transfer")
-    await store.open(INDEXES)
-    await blobs.open()
-    await transfer.open()
+    async with locali(tmp_path, "acquisizione", INDEXES) as stores:
+        yield servizio_su(stores)
 
-    async def send(_: Outgoing) -> None:
-        raise AssertionError("unit tests do not publish")
 
+def servizio_su(stores: Locali) -> Servizio:
+    store, blobs, transfer = stores.store, stores.blobs, stores.transfer
     fascicoli, documenti, orologio = FintiFascicoli(), FintiDocumenti(), Orologio(ACQUISITA)
     d = Dependencies(
         store=store,
         unit_of_work=unit_of_work,
-        consumer=IdempotentConsumer(store, OutboxRelay(store, send)),
+        consumer=stores.consumer,
         blobs=blobs,
         area="acquisizione",
         transfer=transfer,
@@ -123,7 +111,7 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         max_osservazioni=1024 * 1024,
         controllo_pdf=check_pdf,
     )
-    yield Servizio(
+    return Servizio(
         d=d,
         segreteria=Segreteria(d),
         ingresso=Ingresso(d),
@@ -137,6 +125,3 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         blobs=blobs,
         transfer=transfer,
     )
-    await store.close()
-    await blobs.close()
-    await transfer.close()

@@ -16,14 +16,11 @@ from istanze.ports import Dependencies
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
 from parcelle_kit.blob.writes import one_chunk
-from parcelle_kit.bus.outgoing import Outgoing
 from parcelle_kit.codes import nuovo_codice
-from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.impostazioni import CopiaImpostazioni
-from parcelle_kit.outbox import OUTBOX, OutboxRelay
 from parcelle_kit.pdf.inspection import check_pdf
-from parcelle_kit.store.ports import ASCENDING
 from parcelle_kit.store.sqlite import SqliteStore
+from parcelle_testing.locali import Locali, in_uscita, locali
 
 from .finti import (
     IMPOSTAZIONI,
@@ -69,32 +66,22 @@ class Servizio:
 
     async def uscita(self) -> list[dict[str, Any]]:
         """The messages staged for publication, oldest first, as the relay would send them."""
-        documenti = await self.store.run(
-            lambda tx: tx.find(OUTBOX, sort=[("staged_at", ASCENDING), ("position", ASCENDING)])
-        )
-        return [
-            {"routing_key": d["routing_key"], **Outgoing.from_document(d).payload()}
-            for d in documenti
-        ]
+        return await in_uscita(self.store)
 
 
 @pytest.fixture
 async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
-    store = SqliteStore(tmp_path / "istanze.sqlite")
-    blobs = FilesystemBlobStore(tmp_path / "blobs" / "istanze")
-    transfer = FilesystemBlobStore(tmp_path / "blobs" / "transfer")
-    await store.open(INDEXES)
-    await blobs.open()
-    await transfer.open()
+    async with locali(tmp_path, "istanze", INDEXES) as stores:
+        yield servizio_su(stores)
 
-    async def send(_: Outgoing) -> None:
-        raise AssertionError("unit tests do not publish")
 
+def servizio_su(stores: Locali) -> Servizio:
+    store, blobs, transfer = stores.store, stores.blobs, stores.transfer
     firma, documenti = FintaFirma(blobs, transfer), FintiDocumenti()
     acquisizione, orologio = FintaAcquisizione(), Orologio(ORA)
     d = Dependencies(
         store=store,
-        consumer=IdempotentConsumer(store, OutboxRelay(store, send)),
+        consumer=stores.consumer,
         istanze=Archivio,
         impostazioni=CopiaImpostazioni,
         blobs=blobs,
@@ -108,7 +95,7 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         ora=orologio,
         firma_demo=True,
     )
-    yield Servizio(
+    return Servizio(
         d=d,
         istanze=Istanze(d),
         deposito=Deposito(d),
@@ -120,6 +107,3 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         blobs=blobs,
         transfer=transfer,
     )
-    await store.close()
-    await blobs.close()
-    await transfer.close()

@@ -10,12 +10,9 @@ from typing import Any
 import pytest
 
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
-from parcelle_kit.bus.outgoing import Outgoing
-from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.impostazioni import CopiaImpostazioni
-from parcelle_kit.outbox import OUTBOX, OutboxRelay
-from parcelle_kit.store.ports import ASCENDING
 from parcelle_kit.store.sqlite import SqliteStore
+from parcelle_testing.locali import Locali, in_uscita, locali
 from revisione.adapters.archivio import INDEXES, Archivio, Fascicoli
 from revisione.domain.revisione import Revisione
 from revisione.handlers.firma import Firma
@@ -54,32 +51,22 @@ class Servizio:
         await self.store.run(lambda tx: Archivio(tx).salva(nuovo))
 
     async def uscita(self) -> list[dict[str, Any]]:
-        documenti = await self.store.run(
-            lambda tx: tx.find(OUTBOX, sort=[("staged_at", ASCENDING), ("position", ASCENDING)])
-        )
-        return [
-            {"routing_key": d["routing_key"], **Outgoing.from_document(d).payload()}
-            for d in documenti
-        ]
+        return await in_uscita(self.store)
 
 
 @pytest.fixture
 async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
-    store = SqliteStore(tmp_path / "revisione.sqlite")
-    blobs = FilesystemBlobStore(tmp_path / "blobs" / "revisione")
-    transfer = FilesystemBlobStore(tmp_path / "blobs" / "transfer")
-    await store.open(INDEXES)
-    await blobs.open()
-    await transfer.open()
+    async with locali(tmp_path, "revisione", INDEXES) as stores:
+        yield servizio_su(stores)
 
-    async def send(_: Outgoing) -> None:
-        raise AssertionError("unit tests do not publish")
 
+def servizio_su(stores: Locali) -> Servizio:
+    store, blobs, transfer = stores.store, stores.blobs, stores.transfer
     istanze, firme, documenti = FintaIstanze(), FintaFirma(transfer), FintiDocumenti()
     orologio = Orologio(ORA)
     d = Dependencies(
         store=store,
-        consumer=IdempotentConsumer(store, OutboxRelay(store, send)),
+        consumer=stores.consumer,
         revisioni=Archivio,
         fascicoli=Fascicoli,
         impostazioni=CopiaImpostazioni,
@@ -92,7 +79,7 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         documenti=documenti,
         ora=orologio,
     )
-    yield Servizio(
+    return Servizio(
         d=d,
         revisioni=Revisioni(d),
         firma=Firma(d),
@@ -104,6 +91,3 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         blobs=blobs,
         transfer=transfer,
     )
-    await store.close()
-    await blobs.close()
-    await transfer.close()
