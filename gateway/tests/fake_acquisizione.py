@@ -14,9 +14,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.files import GatewayFiles
 from parcelle_contracts.acquisizione import (
     Assegnazione,
@@ -32,7 +31,6 @@ from parcelle_contracts.common import (
     TRANSFER_AREA,
     Attore,
     BlobRef,
-    Errore,
     FileRef,
     Pagina,
 )
@@ -41,44 +39,28 @@ from parcelle_contracts.ids import new_id
 from parcelle_contracts.ordini import ImpostazioniOrdine, Relatore
 from parcelle_contracts.vocabolario import GenereFirma, TipoFirma
 
+from .finto import Registro, errore
+
 PDF = b"%PDF-1.7\n% Parcelle avvio\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CONSIGLIERI = {"consigliere.demo": "Marco Verdi", "consigliere.due": "Anna Gialli"}
 
 R = TypeVar("R")
 
 
-def errore(codice: str, messaggio: str, **campi: str) -> RichiestaRifiutataError:
-    return RichiestaRifiutataError(Errore(codice=codice, messaggio=messaggio, campi=campi))
-
-
 @dataclass
-class Chiamata:
-    metodo: str
-    attore: Attore
-    argomenti: dict[str, Any]
-
-
-@dataclass
-class FakeAcquisizione:
+class FakeAcquisizione(Registro):
     """The port's methods; ``files`` is the app's GatewayFiles (downloads)."""
+
+    servizio: ClassVar[str] = "acquisizione"
 
     files: GatewayFiles | None = None
     pratiche: dict[str, Pratica] = field(default_factory=dict)
     falsi: set[str] = field(default_factory=set)
-    chiamate: list[Chiamata] = field(default_factory=list)
-    rifiuti: dict[str, Errore] = field(default_factory=dict)
-    assenti: set[str] = field(default_factory=set)
     protocolli: int = 0
     marca_da_bollo: bool = False
     """The Ordine asks for stamp duty with a hand-signed deposit."""
 
     # --- test helpers -------------------------------------------------------------------------
-
-    def rifiuta(self, metodo: str, codice: str, messaggio: str, **campi: str) -> None:
-        self.rifiuti[metodo] = Errore(codice=codice, messaggio=messaggio, campi=campi)
-
-    def chiamate_di(self, metodo: str) -> list[Chiamata]:
-        return [c for c in self.chiamate if c.metodo == metodo]
 
     def deposita(
         self,
@@ -123,15 +105,6 @@ class FakeAcquisizione:
         return aggiornata
 
     # --- internals ----------------------------------------------------------------------------
-
-    def _entra(self, metodo: str, attore: Attore, **argomenti: Any) -> None:
-        self.chiamate.append(Chiamata(metodo, attore, argomenti))
-        if metodo in self.assenti:
-            self.assenti.discard(metodo)
-            raise ServiceUnavailableError("acquisizione", "no answer within 5 s")
-        rifiuto = self.rifiuti.pop(metodo, None)
-        if rifiuto is not None:
-            raise RichiestaRifiutataError(rifiuto)
 
     def _sua(self, attore: Attore, istanza_id: str) -> Pratica:
         pratica = self.pratiche.get(istanza_id)

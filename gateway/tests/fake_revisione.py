@@ -14,11 +14,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, ClassVar
 
-from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.files import GatewayFiles
-from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, Errore, FileRef
+from parcelle_contracts.common import TRANSFER_AREA, Attore, BlobRef, FileRef
 from parcelle_contracts.denaro import Parametri
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
@@ -35,6 +34,7 @@ from parcelle_contracts.revisione import (
 )
 
 from .fake_istanze import totali
+from .finto import Registro, errore
 
 PDF = b"%PDF-1.7\n% Parcelle provvedimento\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MEDI = {
@@ -63,34 +63,16 @@ def fuori(importo: Decimal, range_: Parametri | None) -> bool:
     return range_ is not None and not range_.minimo <= importo <= range_.massimo
 
 
-def errore(codice: str, messaggio: str, **campi: str) -> RichiestaRifiutataError:
-    return RichiestaRifiutataError(Errore(codice=codice, messaggio=messaggio, campi=campi))
-
-
 @dataclass
-class Chiamata:
-    metodo: str
-    attore: Attore
-    argomenti: dict[str, Any]
-
-
-@dataclass
-class FakeRevisione:
+class FakeRevisione(Registro):
     """The port's methods; ``files`` is the app's GatewayFiles (the signed order)."""
+
+    servizio: ClassVar[str] = "revisione"
 
     files: GatewayFiles | None = None
     revisioni: dict[str, Revisione] = field(default_factory=dict)
-    chiamate: list[Chiamata] = field(default_factory=list)
-    rifiuti: dict[str, Errore] = field(default_factory=dict)
-    assenti: set[str] = field(default_factory=set)
 
     # --- test helpers -------------------------------------------------------------------------
-
-    def rifiuta(self, metodo: str, codice: str, messaggio: str, **campi: str) -> None:
-        self.rifiuti[metodo] = Errore(codice=codice, messaggio=messaggio, campi=campi)
-
-    def chiamate_di(self, metodo: str) -> list[Chiamata]:
-        return [c for c in self.chiamate if c.metodo == metodo]
 
     def assegna(
         self,
@@ -155,15 +137,6 @@ class FakeRevisione:
     @staticmethod
     def _diritti(compenso: Decimal | None) -> Decimal | None:
         return None if compenso is None else _cent(compenso * Decimal("0.05"))
-
-    def _entra(self, metodo: str, attore: Attore, **argomenti: Any) -> None:
-        self.chiamate.append(Chiamata(metodo, attore, argomenti))
-        if metodo in self.assenti:
-            self.assenti.discard(metodo)
-            raise ServiceUnavailableError("revisione", "no answer within 5 s")
-        rifiuto = self.rifiuti.pop(metodo, None)
-        if rifiuto is not None:
-            raise RichiestaRifiutataError(rifiuto)
 
     def _del_relatore(self, attore: Attore, istanza_id: str) -> Revisione:
         if attore.ruolo != "consigliere":
