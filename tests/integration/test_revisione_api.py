@@ -4,8 +4,6 @@ case in ``/api/v1/revisione/assegnate``, decides it with the body of the issue, 
 downloads the signed order, which poppler's ``pdfsig`` validates with the demo CA trusted."""
 
 import asyncio
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +13,7 @@ import pytest
 from parcelle_kit import demo
 from parcelle_testing.avvocato import deposited, lawyer, small_pdf
 from parcelle_testing.fixtures import StartServices
+from parcelle_testing.pdf_tools import pdfsig
 
 from .conftest import GatewayClient
 
@@ -50,28 +49,6 @@ async def eventually(
         while not ready(answer := await http.request(method, url, headers=headers, **kwargs)):
             await asyncio.sleep(0.3)
     return answer
-
-
-def pdfsig(pdf: bytes, ca_pem: bytes, directory: Path) -> str:
-    """What poppler's pdfsig says with only ``ca_pem`` trusted (a temporary NSS database)."""
-    certutil, pdfsig_ = shutil.which("certutil"), shutil.which("pdfsig")
-    if certutil is None or pdfsig_ is None:
-        pytest.fail("certutil and pdfsig are missing: install scripts/system-packages.txt")
-    nss = directory / "nss"
-    nss.mkdir()
-    database = f"sql:{nss}"
-    subprocess.run([certutil, "-N", "-d", database, "--empty-password"], check=True)
-    (nss / "ca.pem").write_bytes(ca_pem)
-    subprocess.run(
-        [certutil, "-A", "-d", database, "-n", "ca", "-t", "CT,C,C", "-i", str(nss / "ca.pem")],
-        check=True,
-    )
-    path = directory / "provvedimento.pdf"
-    path.write_bytes(pdf)
-    done = subprocess.run(
-        [pdfsig_, "-nssdir", database, str(path)], capture_output=True, text=True, timeout=60
-    )
-    return done.stdout + done.stderr
 
 
 async def test_the_relatore_decides_through_the_api_and_the_lawyer_downloads_the_signed_order(

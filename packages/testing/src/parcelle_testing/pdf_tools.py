@@ -91,3 +91,25 @@ def codici_2d(
             return [(result.format.name, result.text) for result in zxingcpp.read_barcodes(image)]
 
     return read
+
+
+def pdfsig(pdf: bytes, ca_pem: bytes, directory: Path) -> str:
+    """What poppler's pdfsig says with only ``ca_pem`` trusted (a temporary NSS database)."""
+    certutil, pdfsig_ = shutil.which("certutil"), shutil.which("pdfsig")
+    if certutil is None or pdfsig_ is None:
+        pytest.fail("certutil and pdfsig are missing: install scripts/system-packages.txt")
+    nss = directory / "nss"
+    nss.mkdir()
+    database = f"sql:{nss}"
+    subprocess.run([certutil, "-N", "-d", database, "--empty-password"], check=True)
+    (nss / "ca.pem").write_bytes(ca_pem)
+    subprocess.run(
+        [certutil, "-A", "-d", database, "-n", "ca", "-t", "CT,C,C", "-i", str(nss / "ca.pem")],
+        check=True,
+    )
+    path = directory / "provvedimento.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(
+        [pdfsig_, "-nssdir", database, str(path)], capture_output=True, text=True, timeout=60
+    )
+    return done.stdout + done.stderr

@@ -6,8 +6,6 @@ and the case is ``provvedimento_emesso`` in `istanze`."""
 
 import asyncio
 import hashlib
-import shutil
-import subprocess
 from collections.abc import AsyncIterator, Callable
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +25,7 @@ from parcelle_kit import demo
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.requests import ask
 from parcelle_testing.fixtures import BusClient, StartServices
+from parcelle_testing.pdf_tools import pdfsig
 
 pytestmark = pytest.mark.integration
 D = TypeVar("D")
@@ -96,28 +95,6 @@ async def deposita(client: BusClient, transfer: BlobStore) -> istanze.Istanza:
         await ok(client, allegato, istanze.Istanza)
     await ok(client, richiesta(istanze.FirmaDemoIstanza), istanze.Istanza, timeout=120)
     return await ok(client, richiesta(istanze.DepositaIstanza), istanze.Istanza, timeout=120)
-
-
-def pdfsig(pdf: bytes, ca_pem: bytes, directory: Path) -> str:
-    """What poppler's pdfsig says with only ``ca_pem`` trusted (a temporary NSS database)."""
-    certutil, pdfsig_ = shutil.which("certutil"), shutil.which("pdfsig")
-    if certutil is None or pdfsig_ is None:
-        pytest.fail("certutil and pdfsig are missing: install scripts/system-packages.txt")
-    nss = directory / "nss"
-    nss.mkdir()
-    database = f"sql:{nss}"
-    subprocess.run([certutil, "-N", "-d", database, "--empty-password"], check=True)
-    (nss / "ca.pem").write_bytes(ca_pem)
-    subprocess.run(
-        [certutil, "-A", "-d", database, "-n", "ca", "-t", "CT,C,C", "-i", str(nss / "ca.pem")],
-        check=True,
-    )
-    path = directory / "provvedimento.pdf"
-    path.write_bytes(pdf)
-    done = subprocess.run(
-        [pdfsig_, "-nssdir", database, str(path)], capture_output=True, text=True, timeout=60
-    )
-    return done.stdout + done.stderr
 
 
 async def assegnata(
