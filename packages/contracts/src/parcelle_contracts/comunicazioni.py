@@ -1,13 +1,18 @@
-"""Commands to the delivery services: ``notifiche`` (PEC, e-mail) and ``postale`` (registered
-mail with return receipt). Each carries what to send and to whom, never the bytes: documents
-travel as claim checks. ``message_id`` is the idempotency key of the delivery."""
+"""Messages of ``notifiche`` (e-mail and PEC): the command that asks for a message, and the facts
+of its delivery. A command names which message (``messaggio``) and carries its data, never its
+wording: the texts are ``notifiche``'s templates. Documents travel as claim checks, never as
+bytes. The command's ``message_id`` is the idempotency key: a redelivered command never sends a
+second mail."""
 
-from typing import ClassVar, Literal
+from datetime import date
+from typing import ClassVar
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from parcelle_contracts.common import FileRef, Model
-from parcelle_contracts.envelope import Command
+from parcelle_contracts.denaro import Importo
+from parcelle_contracts.envelope import Command, Event
+from parcelle_contracts.vocabolario import CanalePosta, Messaggio, TipoRicevutaPec
 
 
 class Destinatario(Model):
@@ -17,26 +22,78 @@ class Destinatario(Model):
     indirizzo: str | None = Field(default=None, description="Postal address, one line per part.")
 
 
+class DatiComunicazione(Model):
+    """What a message says, as data: every field a template may print (none is required by all)."""
+
+    protocollo: str | None = Field(default=None, description="Protocol number, e.g. 2026/000123.")
+    avvocato: str | None = Field(default=None, description="The applicant's name.")
+    cliente: str | None = Field(default=None, description="The client's (obligor's) name.")
+    relatore: str | None = Field(default=None, description="The reporting councillor's name.")
+    depositata_il: AwareDatetime | None = None
+    scadenza: date | None = Field(default=None, description="A term's last day.")
+    giorni: int | None = Field(default=None, ge=0, description="A term in days.")
+    testo: str | None = Field(default=None, description="The relatore's or clerk's own words.")
+    liquidato: Importo | None = Field(default=None, description="Total liquidated.")
+    diritti: Importo | None = Field(default=None, description="Council fee due.")
+    pagamento: str | None = Field(default=None, description="How and when it was paid.")
+    link: str | None = Field(default=None, description="Expiring download link of a document.")
+    link_scade_il: AwareDatetime | None = None
+
+
 class InviaComunicazione(Command):
-    """Send a notice by PEC (or ordinary e-mail) with its documents attached."""
+    """Send one message to one recipient through one channel (a recipient reached by e-mail and
+    PEC gets two commands)."""
 
     owner: ClassVar[str] = "notifiche"
     name: ClassVar[str] = "invia_comunicazione"
     istanza_id: str
-    comunicazione_id: str
-    canale: Literal["pec", "email"]
+    comunicazione_id: str = Field(description="The sender's id of this delivery.")
+    messaggio: Messaggio
+    canale: CanalePosta
     destinatario: Destinatario
-    oggetto: str = Field(max_length=200)
-    testo: str
-    allegati: list[FileRef]
+    dati: DatiComunicazione = Field(default_factory=DatiComunicazione)
+    allegati: list[FileRef] = Field(default_factory=list)
 
 
-class InviaRaccomandata(Command):
-    """Print and send a document by raccomandata A/R through the print center."""
+class ComunicazioneSpedita(Event):
+    """The SMTP server accepted the message (for PEC: the provider; receipts follow)."""
 
-    owner: ClassVar[str] = "postale"
-    name: ClassVar[str] = "invia_raccomandata"
+    owner: ClassVar[str] = "notifiche"
+    name: ClassVar[str] = "comunicazione_spedita"
     istanza_id: str
     comunicazione_id: str
-    destinatario: Destinatario
-    documento: FileRef
+    messaggio: Messaggio
+    canale: CanalePosta
+    indirizzo: str = Field(description="The address it was sent to.")
+    message_id_mail: str = Field(description="The Message-ID header of the sent mail.")
+    spedita_il: AwareDatetime
+
+
+class RicevutaPecRegistrata(Event):
+    """A PEC receipt whose provider signature verified, matched to a sent message and kept by
+    ``notifiche`` as legal proof (downloadable by its ``ricevuta_id``)."""
+
+    owner: ClassVar[str] = "notifiche"
+    name: ClassVar[str] = "ricevuta_pec_registrata"
+    istanza_id: str
+    comunicazione_id: str
+    ricevuta_id: str
+    tipo: TipoRicevutaPec
+    destinatario: str | None = Field(default=None, description="Whose mailbox it is about.")
+    ricevuta_il: AwareDatetime
+    simulata: bool = Field(default=False, description="Issued by the development simulator.")
+
+
+class ComunicazioneNonRecapitata(Event):
+    """A message could not be sent (permanent refusal, or retries exhausted): the secretariat
+    is alerted."""
+
+    owner: ClassVar[str] = "notifiche"
+    name: ClassVar[str] = "comunicazione_non_recapitata"
+    istanza_id: str
+    comunicazione_id: str
+    messaggio: Messaggio
+    canale: CanalePosta
+    indirizzo: str | None = None
+    motivo: str
+    il: AwareDatetime

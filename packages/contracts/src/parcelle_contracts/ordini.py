@@ -110,6 +110,45 @@ class RegoleRevisione(Model):
     diritti: RegoleDiritti = Field(default_factory=RegoleDiritti)
 
 
+class ImpostazioniPosta(Model):
+    """How ``notifiche`` writes for the Ordine: senders and mail servers. Passwords are secrets
+    named here (``*_segreto``) and read by ``notifiche`` from its own environment."""
+
+    mittente_email: str = Field(default="", max_length=254, description="From: of e-mails.")
+    smtp_host: str = Field(default="", max_length=253, description="Empty: the service's own.")
+    smtp_porta: int = Field(default=587, ge=1, le=65535)
+    smtp_utente: str = Field(default="", max_length=254)
+    smtp_segreto: str = Field(default="", max_length=100, description="Name of the password.")
+    pec_smtp_host: str = Field(default="", max_length=253, description="The PEC provider's SMTP.")
+    pec_smtp_porta: int = Field(default=465, ge=1, le=65535)
+    pec_imap_host: str = Field(default="", max_length=253, description="Where receipts arrive.")
+    pec_imap_porta: int = Field(default=993, ge=1, le=65535)
+    pec_utente: str = Field(default="", max_length=254)
+    pec_segreto: str = Field(default="", max_length=100, description="Name of the password.")
+    provvedimento_allegato: bool = Field(
+        default=True,
+        description="The order travels attached; otherwise as an expiring signed download link.",
+    )
+    giorni_link: int = Field(default=30, ge=1, le=365, description="Life of a download link.")
+
+
+class TariffePostali(Model):
+    """What a raccomandata A/R costs the Ordine at its print center."""
+
+    raccomandata_ar: Euro = Field(default=Decimal("6.50"), description="Postage, first sheet.")
+    foglio: Euro = Field(default=Decimal("0.15"), description="Print and postage, each sheet.")
+    busta: Euro = Field(default=Decimal("0.30"), description="Envelope and enveloping.")
+
+
+class RegolePagamento(Model):
+    """When the lawyer pays the council fee."""
+
+    prima_del_rilascio: bool = Field(
+        default=True,
+        description="The signed order is downloadable only once the council fee is paid.",
+    )
+
+
 class Relatore(Model):
     """A reporting councillor of the Ordine, with their share of automatic assignments."""
 
@@ -136,6 +175,9 @@ class ImpostazioniOrdine(Model):
     )
     istanze: RegoleIstanze = Field(default_factory=RegoleIstanze)
     revisione: RegoleRevisione = Field(default_factory=RegoleRevisione)
+    posta: ImpostazioniPosta = Field(default_factory=ImpostazioniPosta)
+    tariffe_postali: TariffePostali = Field(default_factory=TariffePostali)
+    pagamento: RegolePagamento = Field(default_factory=RegolePagamento)
 
     @model_validator(mode="after")
     def _coerenti(self) -> "ImpostazioniOrdine":

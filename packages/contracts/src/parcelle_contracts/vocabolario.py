@@ -142,6 +142,75 @@ TIPI_COMUNICAZIONE: Final[Mapping[TipoComunicazione, str]] = {
     "avvio_procedimento": "Comunicazione di avvio del procedimento",
 }
 
+Messaggio = Literal[
+    "ricevuta_deposito",
+    "acquisizione",
+    "avvio_procedimento",
+    "cambio_relatore",
+    "integrazione_richiesta",
+    "provvedimento_emesso",
+    "non_liquidabile",
+    "diritti_dovuti",
+    "pagamento_registrato",
+    "provvedimento_al_cliente",
+]
+"""The messages ``notifiche`` knows how to write; a command names one and carries its data."""
+MESSAGGI: Final[Mapping[Messaggio, str]] = {
+    "ricevuta_deposito": "Ricevuta di deposito",
+    "acquisizione": "Istanza acquisita e protocollata",
+    "avvio_procedimento": "Comunicazione di avvio del procedimento",
+    "cambio_relatore": "Cambio del consigliere relatore",
+    "integrazione_richiesta": "Richiesta di integrazione",
+    "provvedimento_emesso": "Provvedimento di liquidazione emesso",
+    "non_liquidabile": "Decisione di non liquidabilità",
+    "diritti_dovuti": "Diritti di opinamento dovuti",
+    "pagamento_registrato": "Pagamento registrato",
+    "provvedimento_al_cliente": "Trasmissione del provvedimento",
+}
+
+CanalePosta = Literal["pec", "email"]
+"""The channels ``notifiche`` delivers through (registered mail is ``postale``'s)."""
+
+TipoRicevutaPec = Literal[
+    "accettazione",
+    "non-accettazione",
+    "avvenuta-consegna",
+    "preavviso-errore-consegna",
+    "errore-consegna",
+]
+"""The PEC receipts a sender gets back, as ``daticert.xml`` names them (DPCM 2/11/2005)."""
+RICEVUTE_PEC: Final[Mapping[TipoRicevutaPec, str]] = {
+    "accettazione": "Ricevuta di accettazione PEC",
+    "non-accettazione": "Avviso di non accettazione PEC",
+    "avvenuta-consegna": "Ricevuta di avvenuta consegna PEC",
+    "preavviso-errore-consegna": "Preavviso di mancata consegna PEC",
+    "errore-consegna": "Avviso di mancata consegna PEC",
+}
+
+StatoRaccomandata = Literal[
+    "accettata",
+    "stampata",
+    "spedita",
+    "consegnata",
+    "ricevuta_ritorno",
+    "in_giacenza",
+    "restituita",
+    "non_recapitabile",
+    "rifiutata",
+]
+"""Where a raccomandata A/R is, as the print center and Poste report it."""
+STATI_RACCOMANDATA: Final[Mapping[StatoRaccomandata, str]] = {
+    "accettata": "Accettata dal centro stampa",
+    "stampata": "Stampata e imbustata",
+    "spedita": "Consegnata a Poste Italiane",
+    "consegnata": "Consegnata al destinatario",
+    "ricevuta_ritorno": "Avviso di ricevimento tornato",
+    "in_giacenza": "In giacenza presso l'ufficio postale",
+    "restituita": "Restituita al mittente",
+    "non_recapitabile": "Non recapitabile",
+    "rifiutata": "Rifiutata dal centro stampa",
+}
+
 Tramite = Literal["area_web", "api", "stazione", "sistema"]
 """Through what an action reached Parcelle: a person's web area, the REST API (an integrator's
 program acting for its user), a scanner station, or Parcelle itself (a rule, a schedule)."""

@@ -76,8 +76,10 @@ async def test_a_client_with_pec_and_the_lawyer_get_it_by_pec(servizio: Servizio
     assert avvocato["destinatario"]["pec"] == "giulia.bianchi@pec.example.it"
     assert cliente["allegati"] == [documento]
     assert cliente["comunicazione_id"] == comunicazioni[0]["id"]
-    assert "2026/000001" in cliente["oggetto"]
-    assert "15 giorni" in cliente["testo"]
+    assert cliente["messaggio"] == "avvio_procedimento"
+    assert cliente["dati"]["protocollo"] == "2026/000001"
+    assert (cliente["dati"]["giorni"], cliente["dati"]["cliente"]) == (15, "Mario Rossi")
+    assert avvocato["dati"]["cliente"] is None
     assert cliente["correlation_id"] == comando.correlation_id
 
 
@@ -150,7 +152,3 @@ async def test_the_notice_prints_the_name_the_ordine_set_last(servizio: Servizio
     await servizio.avvio.prepara(comando)
     (contesto,) = servizio.documenti.contesti
     assert contesto["ordine"]["nome"] == nome
-    uscita = await servizio.uscita()
-    invio = next(c for c in uscita if c["routing_key"].endswith("invia_comunicazione"))
-    assert invio["oggetto"].endswith(nome)
-    assert invio["testo"].endswith(f"La Segreteria - {nome}")

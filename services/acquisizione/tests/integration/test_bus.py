@@ -13,8 +13,9 @@ from acquisizione.domain.errori import CODICE_MALFORMATO, CODICE_NON_AUTENTICO
 from acquisizione.handlers.ordini import imposta
 from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts.common import Attore
-from parcelle_contracts.comunicazioni import InviaComunicazione, InviaRaccomandata
+from parcelle_contracts.comunicazioni import InviaComunicazione
 from parcelle_contracts.ordini import Relatore
+from parcelle_contracts.postale import InviaRaccomandata
 from parcelle_kit import demo
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.service import Runtime

@@ -13,9 +13,10 @@ import pytest
 from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts import istanze
 from parcelle_contracts.common import TRANSFER_AREA, BlobRef
-from parcelle_contracts.comunicazioni import InviaComunicazione, InviaRaccomandata
+from parcelle_contracts.comunicazioni import InviaComunicazione
 from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.ids import new_id
+from parcelle_contracts.postale import InviaRaccomandata
 from parcelle_kit import demo
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_testing.fixtures import StartServices

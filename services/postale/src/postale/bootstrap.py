@@ -1,6 +1,6 @@
 """Composition root of `postale`: ``parcelle run postale`` loads :data:`service` from here."""
 
-from parcelle_contracts.comunicazioni import InviaRaccomandata
+from parcelle_contracts.postale import InviaRaccomandata
 from parcelle_kit.service import ServiceDefinition
 from postale.config import PostaleSettings
 from postale.entrypoints import build_router

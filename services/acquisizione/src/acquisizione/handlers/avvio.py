@@ -17,18 +17,16 @@ from acquisizione.domain.pratica import Pratica
 from acquisizione.handlers.base import Handler, evento
 from acquisizione.handlers.comandi import PreparaAvvio
 from acquisizione.views import file_ref, recapiti
-from parcelle_contracts.comunicazioni import Destinatario, InviaComunicazione, InviaRaccomandata
+from parcelle_contracts.comunicazioni import DatiComunicazione, Destinatario, InviaComunicazione
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.istanze import Istanza
-from parcelle_contracts.vocabolario import TIPI_COMUNICAZIONE
+from parcelle_contracts.postale import InviaRaccomandata
 from parcelle_kit.blob.writes import put_once
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
-from parcelle_kit.pdf.filters import data
 from parcelle_kit.store.ports import Transaction
 
-OGGETTO_MAX = 200
 logger = get_logger(__name__)
 
 
@@ -131,31 +129,12 @@ class Avvio(Handler):
                 pec=recapito.pec if invio.canale == "pec" else None,
                 email=recapito.email if invio.canale == "email" else None,
             ),
-            oggetto=_oggetto(pratica, impostazioni),
-            testo=_testo(pratica, impostazioni),
+            messaggio="avvio_procedimento",
+            dati=DatiComunicazione(
+                protocollo=pratica.registrazione.protocollo if pratica.registrazione else None,
+                avvocato=pratica.avvocato.nome_completo(),
+                cliente=recapito.nome if invio.ruolo == "cliente" else None,
+                giorni=pratica.registrazione.giorni_osservazioni if pratica.registrazione else None,
+            ),
             allegati=[allegato],
         )
-
-
-def _oggetto(pratica: Pratica, impostazioni: ImpostazioniOrdine) -> str:
-    assert pratica.registrazione is not None
-    oggetto = (
-        f"{TIPI_COMUNICAZIONE['avvio_procedimento']} prot. n. "
-        f"{pratica.registrazione.protocollo} - parere di congruità - {impostazioni.nome}"
-    )
-    return oggetto[:OGGETTO_MAX]
-
-
-def _testo(pratica: Pratica, impostazioni: ImpostazioniOrdine) -> str:
-    registrazione = pratica.registrazione
-    assert registrazione is not None
-    return (
-        "Si trasmette in allegato la comunicazione di avvio del procedimento per il parere "
-        f"di congruità sulla parcella dell'avv. {pratica.avvocato.nome_completo()}, "
-        f"protocollo n. {registrazione.protocollo} del {data(registrazione.acquisita_il)}, "
-        "ai sensi degli artt. 7 e 8 della legge 7 agosto 1990, n. 241.\n\n"
-        "Eventuali osservazioni e documenti possono essere presentati entro "
-        f"{registrazione.giorni_osservazioni} giorni dal ricevimento, come indicato nella "
-        "comunicazione.\n\n"
-        f"La Segreteria - {impostazioni.nome}"
-    )
