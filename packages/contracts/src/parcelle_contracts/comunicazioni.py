@@ -9,9 +9,9 @@ from typing import ClassVar
 
 from pydantic import AwareDatetime, Field
 
-from parcelle_contracts.common import FileRef, Model
+from parcelle_contracts.common import Attore, FileRef, Model, Paginata
 from parcelle_contracts.denaro import Importo
-from parcelle_contracts.envelope import Command, Event
+from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.vocabolario import CanalePosta, Messaggio, TipoRicevutaPec
 
 
@@ -95,5 +95,29 @@ class ComunicazioneNonRecapitata(Event):
     messaggio: Messaggio
     canale: CanalePosta
     indirizzo: str | None = None
+    motivo: str
+    il: AwareDatetime
+
+
+class ElencoNonRecapitate(Query, Paginata):
+    """The messages of the envelope's ``ordine`` that could not be sent, the latest first
+    (replies ``Pagina[InvioNonRecapitato]``); for the secretariat."""
+
+    owner: ClassVar[str] = "notifiche"
+    name: ClassVar[str] = "elenco_non_recapitate"
+    attore: Attore
+
+
+class InvioNonRecapitato(Model):
+    """One message that could not be sent, as the secretariat's alert lists it."""
+
+    istanza_id: str
+    comunicazione_id: str
+    messaggio: Messaggio
+    canale: CanalePosta
+    destinatario: str = Field(description="The recipient's name.")
+    indirizzo: str | None = None
+    oggetto: str | None = Field(default=None, description="The mail's subject, when composed.")
+    protocollo: str | None = None
     motivo: str
     il: AwareDatetime

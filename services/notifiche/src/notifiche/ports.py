@@ -1,1 +1,117 @@
-"""Interfaces (``typing.Protocol``) the handlers of `notifiche` need from the outside world."""
+"""What the use cases of `notifiche` need from outside, as ``typing.Protocol`` interfaces: the
+mail transport (the seam where the PEC provider, real or simulated, plugs in), the documents a
+command names, the templates, the signed links, the owner of the Ordini's settings, the clock,
+and the repositories used inside a transaction; and :class:`Dependencies`, the bundle the
+handlers get.
+
+Nothing here builds anything: ``bootstrap`` picks the adapters."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Any, Protocol
+
+from notifiche.domain.invio import Invio
+from notifiche.domain.posta import Testi
+from parcelle_contracts.common import FileRef
+from parcelle_contracts.envelope import Message
+from parcelle_contracts.ordini import ImpostazioniOrdine, ImpostazioniPosta
+from parcelle_contracts.vocabolario import CanalePosta, Messaggio
+from parcelle_kit.consumer import IdempotentConsumer
+from parcelle_kit.store.ports import DocumentStore, Transaction
+
+
+class Trasporto(Protocol):
+    """Hands a mail to the server of its channel (the Ordine's mail server, or its PEC
+    provider). Returns once the server accepted it; raises
+    :class:`~notifiche.domain.errori.RecapitoRifiutatoError` on a permanent refusal and the
+    kit's ``TransientError`` on anything that may pass (4xx, server unreachable, timeout)."""
+
+    async def invia(self, messaggio: EmailMessage, canale: CanalePosta) -> None: ...
+
+
+class Trasporti(Protocol):
+    """The transport of an Ordine, from its mail settings (its servers and secret names)."""
+
+    def __call__(self, posta: ImpostazioniPosta) -> Trasporto: ...
+
+
+class Documenti(Protocol):
+    """The documents commands name as claim checks."""
+
+    async def leggi(self, documento: FileRef) -> bytes:
+        """The bytes, checked against the claim check's SHA-256 and size;
+        :class:`~notifiche.domain.errori.AllegatoNonValidoError` otherwise."""
+        ...
+
+
+class Modelli(Protocol):
+    """The templates of the messages (Italian, formal register)."""
+
+    def scrivi(self, messaggio: Messaggio, contesto: Mapping[str, Any]) -> Testi: ...
+
+
+class Collegamenti(Protocol):
+    """Expiring signed download links of documents."""
+
+    def link(self, documento: FileRef, *, istanza_id: str, ordine: str, scade_il: datetime) -> str:
+        """The URL, valid until ``scade_il``."""
+        ...
+
+
+class Acquisizione(Protocol):
+    """The owner of the Ordini's settings (the ``acquisizione`` service)."""
+
+    async def impostazioni(self, cause: Message, ordine: str) -> ImpostazioniOrdine | None:
+        """The settings of ``ordine``, or ``None`` when the owner does not answer in time."""
+        ...
+
+
+class Orologio(Protocol):
+    def __call__(self) -> datetime: ...
+
+
+class InvioRepository(Protocol):
+    """The delivery records, inside one transaction (optimistic updates)."""
+
+    async def trova(self, message_id: str) -> Invio | None: ...
+
+    async def salva(self, invio: Invio) -> None:
+        """Insert or update (a concurrent change makes the transaction run again)."""
+        ...
+
+    async def non_consegnati(
+        self, ordine: str, *, limit: int, after: str | None
+    ) -> tuple[list[Invio], str | None]:
+        """A page of the Ordine's records ``non_consegnata``, the latest first, and the cursor
+        of the next page."""
+        ...
+
+
+class ImpostazioniRepository(Protocol):
+    """The read copy of each Ordine's settings, inside one transaction."""
+
+    async def leggi(self, ordine: str) -> ImpostazioniOrdine | None: ...
+
+    async def sostituisci(self, impostazioni: ImpostazioniOrdine) -> bool:
+        """Keep ``impostazioni`` if there is no copy or it has a higher ``versione``."""
+        ...
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """Everything the handlers of `notifiche` use, built by ``bootstrap`` (or a test)."""
+
+    store: DocumentStore
+    consumer: IdempotentConsumer
+    invii: Callable[[Transaction], InvioRepository]
+    impostazioni: Callable[[Transaction], ImpostazioniRepository]
+    trasporti: Trasporti
+    documenti: Documenti
+    modelli: Modelli
+    collegamenti: Collegamenti
+    acquisizione: Acquisizione
+    ora: Orologio
+    mittente: str
+    """The service's own sender, for an Ordine that set none."""

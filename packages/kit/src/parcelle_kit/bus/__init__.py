@@ -9,7 +9,7 @@ from parcelle_kit.bus.broker import (
     router,
     topology_of,
 )
-from parcelle_kit.bus.follow import follow
+from parcelle_kit.bus.follow import follow, follow_dead_letters
 from parcelle_kit.bus.outgoing import Outgoing, headers_of
 from parcelle_kit.bus.publisher import Publisher
 from parcelle_kit.bus.rpc import RequestTimeoutError, RpcClient
@@ -26,6 +26,7 @@ __all__ = [
     "declare_exchanges",
     "declare_retries",
     "follow",
+    "follow_dead_letters",
     "headers_of",
     "retry_policy",
     "router",

@@ -92,6 +92,12 @@ class Topology:
         """Where ``service``'s failed messages wait for an operator."""
         return self._quorum(f"{self.namespace}.{service}.dead", service, {})
 
+    def dead_letter_copy_queue(self, service: str, name: str) -> RabbitQueue:
+        """A second queue bound to ``service``'s dead letters: a copy of each, for the service
+        to learn that one of its messages was given up (the dead-letter queue itself stays the
+        operator's). It dead-letters nothing itself, so a failure there cannot loop."""
+        return self._quorum(f"{self.namespace}.{service}.dead.{name}", service, {})
+
     def query_queue(self, service: str, name: str) -> RabbitQueue:
         """The queue of a request/reply query; unanswered queries expire, never dead-letter."""
         arguments: QuorumQueueArgs = {
