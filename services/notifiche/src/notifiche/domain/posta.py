@@ -1,6 +1,7 @@
 """A mail as the standard library writes it: headers, a text and an HTML alternative, and the
 attachments byte for byte (base64, so what the recipient saves is what was sent)."""
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
@@ -36,9 +37,16 @@ class Busta:
     data: datetime
 
 
+def pulito(testo: str, vuoto: str = "") -> str:
+    """``testo`` fit for a header: control characters (line breaks included) become spaces,
+    runs of spaces one space."""
+    visibile = "".join(" " if unicodedata.category(c).startswith("C") else c for c in testo)
+    return " ".join(visibile.split()) or vuoto
+
+
 def _indirizzo(nome: str, indirizzo: str) -> Address:
     utente, _, dominio = indirizzo.rpartition("@")
-    return Address(display_name=nome, username=utente, domain=dominio)
+    return Address(display_name=pulito(nome), username=utente, domain=dominio)
 
 
 def componi(busta: Busta, testi: Testi, allegati: list[Allegato]) -> EmailMessage:
@@ -46,7 +54,7 @@ def componi(busta: Busta, testi: Testi, allegati: list[Allegato]) -> EmailMessag
     mail = EmailMessage()
     mail["From"] = _indirizzo(busta.mittente_nome, busta.mittente)
     mail["To"] = _indirizzo(busta.destinatario_nome, busta.destinatario)
-    mail["Subject"] = " ".join(testi.oggetto.split())
+    mail["Subject"] = pulito(testi.oggetto)
     mail["Date"] = format_datetime(busta.data)
     mail["Message-ID"] = busta.message_id_mail
     mail["Auto-Submitted"] = "auto-generated"
@@ -58,6 +66,6 @@ def componi(busta: Busta, testi: Testi, allegati: list[Allegato]) -> EmailMessag
             allegato.dati,
             maintype=principale or "application",
             subtype=secondario or "octet-stream",
-            filename=allegato.nome_file,
+            filename=pulito(allegato.nome_file, "allegato"),
         )
     return mail
