@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from typing import Any, Protocol
 
 from notifiche.domain.invio import Invio
-from notifiche.domain.posta import Testi
+from notifiche.domain.posta import Redazione
 from parcelle_contracts.common import FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ordini import ImpostazioniOrdine, ImpostazioniPosta
@@ -49,7 +49,7 @@ class Documenti(Protocol):
 class Modelli(Protocol):
     """The templates of the messages (Italian, formal register)."""
 
-    def scrivi(self, messaggio: Messaggio, contesto: Mapping[str, Any]) -> Testi: ...
+    def scrivi(self, messaggio: Messaggio, contesto: Mapping[str, Any]) -> Redazione: ...
 
 
 class Collegamenti(Protocol):

@@ -57,7 +57,7 @@ def test_attachments_arrive_byte_for_byte_whatever_their_name(dati: bytes, nome:
     )
     mail = posta.componi(
         busta,
-        posta.Testi("Oggetto – prova", "Testo è", "<p>Testo è</p>"),
+        posta.Redazione("Oggetto – prova", "Testo è", "<p>Testo è</p>"),
         [posta.Allegato(nome, "application/pdf", dati)],
     )
     letta = message_from_bytes(bytes(mail), policy=policy.default)

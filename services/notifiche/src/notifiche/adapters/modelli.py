@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from notifiche.domain.posta import Testi
+from notifiche.domain.posta import Redazione
 from parcelle_contracts.vocabolario import CANALI, MESSAGGI, Messaggio
 from parcelle_kit.pdf.filters import FILTERS
 
@@ -34,12 +34,12 @@ class ModelliJinja:
     def __init__(self, env: Environment | None = None) -> None:
         self._env = env or ambiente()
 
-    def scrivi(self, messaggio: Messaggio, contesto: Mapping[str, Any]) -> Testi:
+    def scrivi(self, messaggio: Messaggio, contesto: Mapping[str, Any]) -> Redazione:
         testo = self._env.get_template(f"messaggi/{messaggio}.txt")
         oggetto = "".join(testo.blocks["oggetto"](testo.new_context(dict(contesto))))
         oggetto = " ".join(oggetto.split())
         html = self._env.get_template(f"messaggi/{messaggio}.html")
-        return Testi(
+        return Redazione(
             oggetto=oggetto,
             testo=_paragrafi(testo.render(contesto)),
             html=html.render({**contesto, "titolo": oggetto}),

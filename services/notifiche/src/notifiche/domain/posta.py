@@ -10,7 +10,7 @@ from email.utils import format_datetime
 
 
 @dataclass(frozen=True)
-class Testi:
+class Redazione:
     """What a template wrote: the subject, the plain text, the HTML."""
 
     oggetto: str
@@ -49,7 +49,7 @@ def _indirizzo(nome: str, indirizzo: str) -> Address:
     return Address(display_name=pulito(nome), username=utente, domain=dominio)
 
 
-def componi(busta: Busta, testi: Testi, allegati: list[Allegato]) -> EmailMessage:
+def componi(busta: Busta, testi: Redazione, allegati: list[Allegato]) -> EmailMessage:
     """The mail, ready for any SMTP client."""
     mail = EmailMessage()
     mail["From"] = _indirizzo(busta.mittente_nome, busta.mittente)

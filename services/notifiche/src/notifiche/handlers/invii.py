@@ -20,7 +20,7 @@ from typing import Final
 
 from notifiche.domain.errori import RecapitoRifiutatoError
 from notifiche.domain.invio import Invio, message_id_mail
-from notifiche.domain.posta import Allegato, Busta, Testi, componi
+from notifiche.domain.posta import Allegato, Busta, Redazione, componi
 from notifiche.handlers.base import Handler
 from notifiche.views import contesto, non_recapitata, spedita
 from parcelle_contracts.comunicazioni import InviaComunicazione
@@ -148,7 +148,7 @@ class Invii(Handler):
 
     async def _redigi(
         self, msg: InviaComunicazione, impostazioni: ImpostazioniOrdine
-    ) -> tuple[Testi, list[Allegato]]:
+    ) -> tuple[Redazione, list[Allegato]]:
         """The texts from the templates, and the documents attached or linked."""
         posta = impostazioni.posta
         come_link = msg.messaggio in PROVVEDIMENTO and not posta.provvedimento_allegato
