@@ -12,6 +12,7 @@ from parcelle_contracts.comunicazioni import DatiComunicazione, Destinatario, In
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.vocabolario import MESSAGGI, Messaggio
 
+FIRMA = "La Segreteria \N{EN DASH} Ordine degli Avvocati di Roma"
 ORDINE = ImpostazioniOrdine(codice="ROMA", nome="Ordine degli Avvocati di Roma")
 PIENI = DatiComunicazione(
     protocollo="2026/000123",
@@ -48,11 +49,11 @@ def test_every_message_is_written_in_text_and_html(messaggio: Messaggio) -> None
         messaggio, contesto(msg, ORDINE, collegamenti=[], link_scade_il=None, allegati=[])
     )
     assert testi.oggetto.startswith(MESSAGGI[messaggio])
-    assert testi.oggetto.endswith("– Ordine degli Avvocati di Roma")
+    assert testi.oggetto.endswith("\N{EN DASH} Ordine degli Avvocati di Roma")
     assert "\n" not in testi.oggetto
     assert testi.testo.startswith("Gentile Avv. Maria Rossi,\n\n")
-    assert "La Segreteria – Ordine degli Avvocati di Roma" in testi.testo
-    assert "La Segreteria – Ordine degli Avvocati di Roma" in testi.html
+    assert FIRMA in testi.testo
+    assert FIRMA in testi.html
     assert "\n\n\n" not in testi.testo
     assert "<firmata>" not in testi.html
     assert "&amp;" not in testi.testo

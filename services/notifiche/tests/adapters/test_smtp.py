@@ -6,7 +6,13 @@ from datetime import UTC, datetime
 import pytest
 
 from notifiche.adapters.segreti import Segreti
-from notifiche.adapters.smtp import Server, ServerPropri, SmtpTrasporti, server_di
+from notifiche.adapters.smtp import (
+    Server,
+    ServerPropri,
+    SmtpTrasporti,
+    TrasportoNonDisponibileError,
+    server_di,
+)
 from notifiche.domain.errori import RecapitoRifiutatoError, SegretoMancanteError
 from notifiche.domain.posta import Busta, Redazione, componi
 from parcelle_contracts.ordini import ImpostazioniPosta
@@ -60,9 +66,9 @@ async def test_a_5xx_is_a_refusal_and_a_4xx_may_pass() -> None:
     async with server_smtp() as server:
         server.gestore.risposte = ["550 5.1.1 Mailbox unavailable", "451 4.3.0 Try later"]
         trasporto = _trasporti(server.porta)(ImpostazioniPosta())
-        with pytest.raises(RecapitoRifiutatoError, match="550 5.1.1"):
+        with pytest.raises(RecapitoRifiutatoError, match=r"550 5\.1\.1"):
             await trasporto.invia(MAIL, "email")
-        with pytest.raises(Exception) as temporaneo:
+        with pytest.raises(TrasportoNonDisponibileError) as temporaneo:
             await trasporto.invia(MAIL, "email")
         assert is_transient(temporaneo.value)
         assert server.gestore.ricevuti == []
@@ -70,7 +76,7 @@ async def test_a_5xx_is_a_refusal_and_a_4xx_may_pass() -> None:
 
 async def test_a_server_that_is_not_there_may_come_back() -> None:
     trasporto = _trasporti(porta_libera())(ImpostazioniPosta())
-    with pytest.raises(Exception) as errore:
+    with pytest.raises(TrasportoNonDisponibileError) as errore:
         await trasporto.invia(MAIL, "pec")
     assert is_transient(errore.value)
 

@@ -6,8 +6,8 @@ from email import message_from_bytes, policy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notifiche.domain.invio import Invio, message_id_mail
 from notifiche.domain import posta
+from notifiche.domain.invio import Invio, message_id_mail
 
 ORA = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
@@ -57,11 +57,11 @@ def test_attachments_arrive_byte_for_byte_whatever_their_name(dati: bytes, nome:
     )
     mail = posta.componi(
         busta,
-        posta.Redazione("Oggetto – prova", "Testo è", "<p>Testo è</p>"),
+        posta.Redazione("Oggetto \N{EN DASH} prova", "Testo è", "<p>Testo è</p>"),
         [posta.Allegato(nome, "application/pdf", dati)],
     )
     letta = message_from_bytes(bytes(mail), policy=policy.default)
-    [allegato] = list(letta.iter_attachments())  # type: ignore[attr-defined]
+    [allegato] = list(letta.iter_attachments())
     assert allegato.get_payload(decode=True) == dati
     assert letta["Message-ID"] == "<m1@ordine.example>"
     assert letta["To"].addresses[0].display_name == "Bianchi, S.r.l."

@@ -5,7 +5,8 @@ commands given up on."""
 import pytest
 
 from notifiche.domain.errori import AllegatoNonValidoError, RecapitoRifiutatoError
-from parcelle_contracts.comunicazioni import Destinatario
+from parcelle_contracts.common import Attore
+from parcelle_contracts.comunicazioni import Destinatario, ElencoNonRecapitate
 from parcelle_contracts.ordini import ImpostazioniPosta
 from parcelle_kit.bus.retry import TransientError, is_transient
 from parcelle_kit.links import verifica_link
@@ -36,7 +37,7 @@ async def test_the_mail_is_written_signed_and_sent_once_with_its_event(
     testo = mail.get_body(("plain",))
     assert testo is not None
     assert "entro 10 giorni" in testo.get_content()
-    assert f"La Segreteria – {IMPOSTAZIONI.nome}" in testo.get_content()
+    assert f"La Segreteria \N{EN DASH} {IMPOSTAZIONI.nome}" in testo.get_content()
     [allegato] = list(mail.iter_attachments())
     assert allegato.get_filename() == "avvio-2026-000123.pdf"
     assert allegato.get_payload(decode=True) == PDF
@@ -181,9 +182,6 @@ async def test_the_settings_asked_once_are_kept_as_the_read_copy(servizio: Servi
     assert servizio.acquisizione.domande == 1
 
 
-def _elenco() -> object:
-    from parcelle_contracts.common import Attore
-    from parcelle_contracts.comunicazioni import ElencoNonRecapitate
-
+def _elenco() -> ElencoNonRecapitate:
     attore = Attore(username="segreteria.demo", ruolo="segreteria", ordine="ROMA")
     return ElencoNonRecapitate(correlation_id="c", ordine="ROMA", attore=attore)
