@@ -13,16 +13,19 @@ from gateway.app import create_app
 from gateway.bus import GatewayBus
 from gateway.config import GatewaySettings
 from gateway.istanze import IstanzeClient
+from gateway.notifiche import NotificheClient
 from gateway.ports import Clients
 from gateway.revisione import RevisioneClient
 from parcelle_kit.bus import build_broker, topology_of
 from parcelle_kit.logging import configure_logging
 from parcelle_kit.telemetry import build_tracer_provider
 
+ALLARME_TIMEOUT = 2.0
+
 
 def build_clients(settings: GatewaySettings, *, tracer_provider: TracerProvider) -> Clients:
     """The bus on a RabbitMQ broker (connected when the application starts) and the clients
-    of ``istanze``, ``acquisizione`` and ``revisione`` over it."""
+    of ``istanze``, ``acquisizione``, ``revisione`` and ``notifiche`` over it."""
     broker = build_broker(settings, process="gateway", tracer_provider=tracer_provider)
     bus = GatewayBus(broker, topology_of(settings))
     return Clients(
@@ -30,6 +33,8 @@ def build_clients(settings: GatewaySettings, *, tracer_provider: TracerProvider)
         istanze=IstanzeClient(bus, settings.query_timeout),
         acquisizione=AcquisizioneClient(bus, settings.query_timeout),
         revisione=RevisioneClient(bus, settings.query_timeout),
+        # Only the secretariat's alert asks it: a page must not wait long for an alert.
+        notifiche=NotificheClient(bus, min(settings.query_timeout, ALLARME_TIMEOUT)),
     )
 
 

@@ -1,8 +1,9 @@
 """Settings of the gateway: ``PARCELLE_GATEWAY_*`` overrides ``PARCELLE_*``."""
 
+from pathlib import Path
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from parcelle_kit.settings import Settings
 
@@ -46,3 +47,17 @@ class GatewaySettings(Settings):
     scanner_per_second: int = Field(
         default=10, ge=1, description="Scans a second one scanner station may send."
     )
+    link_secret: SecretStr | None = Field(
+        default=None,
+        description="Key of the documents' download links (shared with notifiche); empty: "
+        "derived from the installation's secret key.",
+    )
+    posta_locale: Path | None = Field(
+        default=None,
+        description="Where the local SMTP sink of `parcelle up` keeps the mail it receives "
+        "(development): the secretariat's page lists it. Empty: no such page.",
+    )
+
+    def link_key_secret(self) -> str:
+        """The secret the download links are checked with."""
+        return self.link_secret.get_secret_value() if self.link_secret else self.secret()

@@ -14,6 +14,7 @@ from typing import Literal, Protocol
 
 from parcelle_contracts.acquisizione import Origine, Pratica, PraticaInAttesa, RiepilogoAttesa
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
+from parcelle_contracts.comunicazioni import InvioNonRecapitato
 from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
@@ -183,6 +184,17 @@ class RevisionePort(Protocol):
         ...
 
 
+class NotifichePort(Protocol):
+    """Requests to ``notifiche`` on behalf of the secretariat; refusals and silence as for
+    :class:`IstanzePort`."""
+
+    async def non_recapitate(
+        self, attore: Attore, *, limit: int = LIMITE_PAGINA, cursor: str | None = None
+    ) -> Pagina[InvioNonRecapitato]:
+        """A page of the Ordine's messages that could not be sent, the latest first."""
+        ...
+
+
 class BusPort(Protocol):
     """What the application needs of the bus itself: to start and stop with it, and what
     ``/readyz`` asks (the broker answers; each service answers its ping)."""
@@ -207,3 +219,4 @@ class Clients:
     istanze: IstanzePort
     acquisizione: AcquisizionePort
     revisione: RevisionePort
+    notifiche: NotifichePort

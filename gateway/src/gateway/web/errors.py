@@ -25,6 +25,7 @@ TITOLI = {
     404: "Pagina non trovata",
     405: "Operazione non consentita",
     409: "Operazione non possibile in questo momento",
+    410: "Collegamento scaduto",
     413: "File troppo grande",
     415: "Tipo di file non ammesso",
     422: "Dati non validi",

@@ -64,6 +64,7 @@ def _environment() -> jinja2.Environment:
         CANALI=vocabolario.CANALI,
         STATI_INVIO=vocabolario.STATI_INVIO,
         TIPI_COMUNICAZIONE=vocabolario.TIPI_COMUNICAZIONE,
+        MESSAGGI=vocabolario.MESSAGGI,
         BADGE_INVIO=etichette.BADGE_INVIO,
         GENERI_FIRMA=vocabolario.GENERI_FIRMA,
         autore=etichette.autore,

@@ -21,6 +21,7 @@ from gateway.web.segreteria.comune import (
     Rifiuto,
     pagina_segreteria,
 )
+from gateway.web.segreteria.posta import non_recapitate
 from gateway.web.segreteria.pratica import pagina_pratica
 from parcelle_contracts.acquisizione import Origine, PraticaInAttesa, RiepilogoAttesa
 from parcelle_contracts.common import Pagina
@@ -72,6 +73,7 @@ async def pagina_attesa(
             "filtro": filtro or "",
             "prima": prima(request),
             "successiva": successiva(request, trovate),
+            "non_recapitate": await non_recapitate(request, user),
         },
         sezione="attesa",
         rifiuto=rifiuto,

@@ -102,6 +102,8 @@ async def _up(settings: Settings, *, wait: bool) -> int:
         SUPERVISOR_VARIABLE: str(os.getpid()),
         "PARCELLE_NOTIFICHE_SMTP_HOST": os.environ.get("PARCELLE_NOTIFICHE_SMTP_HOST", "127.0.0.1"),
         "PARCELLE_NOTIFICHE_SMTP_PORT": os.environ.get("PARCELLE_NOTIFICHE_SMTP_PORT", sink_port),
+        # The secretariat's page of the kept mail reads the sink's directory.
+        "PARCELLE_GATEWAY_POSTA_LOCALE": str((settings.var_dir / "mail").resolve()),
     }
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     names = [SMTP_SINK, *(n for n in process_names() if n != SMTP_SINK)]
