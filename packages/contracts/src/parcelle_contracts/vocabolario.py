@@ -168,6 +168,22 @@ MESSAGGI: Final[Mapping[Messaggio, str]] = {
     "provvedimento_al_cliente": "Trasmissione del provvedimento",
 }
 
+MetodoPagamento = Literal["pagopa", "bonifico", "pos", "contanti"]
+"""How the council fee was paid."""
+METODI_PAGAMENTO: Final[Mapping[MetodoPagamento, str]] = {
+    "pagopa": "pagoPA",
+    "bonifico": "Bonifico bancario",
+    "pos": "Carta (POS) allo sportello",
+    "contanti": "Contanti allo sportello",
+}
+
+RuoloDestinatario = Literal["cliente", "obbligato"]
+"""Who the order is sent to: the client, or another person bound to pay the fee."""
+RUOLI_DESTINATARIO: Final[Mapping[RuoloDestinatario, str]] = {
+    "cliente": "Cliente",
+    "obbligato": "Altro obbligato",
+}
+
 CanalePosta = Literal["pec", "email"]
 """The channels ``notifiche`` delivers through (registered mail is ``postale``'s)."""
 

@@ -130,6 +130,8 @@ async def test_deposit_scan_acquired_everywhere_and_the_notice_waits_for_the_pos
     pec = notifiche.topology.queue(
         "notifiche", InviaComunicazione.name, routing_key=InviaComunicazione.routing_key()
     )
+    # The notice (raccomandata to the client, PEC to the lawyer), and istanze's messages to the
+    # lawyer by PEC and e-mail: the deposit receipt and the protocol number.
     async with asyncio.timeout(30):
-        while (await contare(posta.name), await contare(pec.name)) != (1, 1):
+        while (await contare(posta.name), await contare(pec.name)) != (1, 5):
             await asyncio.sleep(0.1)
