@@ -9,17 +9,25 @@ Nothing here imports an adapter.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, Protocol
 
 from parcelle_contracts.acquisizione import Origine, Pratica, PraticaInAttesa, RiepilogoAttesa
+from parcelle_contracts.avvisi import Avvisi
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
+from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
 from parcelle_contracts.revisione import EsitoDecisione, Revisione, VoceDecisa
-from parcelle_contracts.vocabolario import CategoriaAllegato, GenereFirma, Stato
+from parcelle_contracts.vocabolario import (
+    CanalePosta,
+    CategoriaAllegato,
+    GenereFirma,
+    MetodoPagamento,
+    Stato,
+)
 
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
 """A part of an application's content that an update replaces."""
@@ -89,6 +97,18 @@ class IstanzePort(Protocol):
         quale: QualeFile,
         allegato_id: str | None = None,
     ) -> FileRef: ...
+
+    async def registra_pagamento(
+        self, attore: Attore, istanza_id: str, data: date, metodo: MetodoPagamento, riferimento: str
+    ) -> Istanza: ...
+
+    async def invia_provvedimento(
+        self, attore: Attore, istanza_id: str, destinatari: list[Recapito]
+    ) -> Istanza: ...
+
+    async def avvisi(self, attore: Attore) -> Avvisi: ...
+
+    async def imposta_avvisi(self, attore: Attore, canali: list[CanalePosta]) -> Avvisi: ...
 
 
 class AcquisizionePort(Protocol):

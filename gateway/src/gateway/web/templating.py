@@ -62,6 +62,8 @@ def _environment() -> jinja2.Environment:
         TIPI_CLIENTE=vocabolario.TIPI_CLIENTE,
         TIPI_FIRMA=vocabolario.TIPI_FIRMA,
         CANALI=vocabolario.CANALI,
+        METODI_PAGAMENTO=vocabolario.METODI_PAGAMENTO,
+        RUOLI_DESTINATARIO=vocabolario.RUOLI_DESTINATARIO,
         STATI_INVIO=vocabolario.STATI_INVIO,
         TIPI_COMUNICAZIONE=vocabolario.TIPI_COMUNICAZIONE,
         BADGE_INVIO=etichette.BADGE_INVIO,
