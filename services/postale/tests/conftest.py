@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
 from parcelle_kit.impostazioni import CopiaImpostazioni
+from parcelle_kit.pdf import PdfRenderer
 from parcelle_kit.store.sqlite import SqliteStore
 from parcelle_testing.locali import in_uscita, locali
 from postale.adapters import archivio, simulatore
-from postale.adapters.documenti import LettoreDocumenti
+from postale.adapters.documenti import PACKAGE, LettoreDocumenti
 from postale.domain.raccomandata import Raccomandata
 from postale.handlers.consultazione import Consultazione
 from postale.handlers.invio import Invio
@@ -88,3 +90,10 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         )
         await lettore.close()
         await altrui.close()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def renderer() -> AsyncIterator[PdfRenderer]:
+    """The service's PDF pool (the letter, the simulator's receipts), shared by the session."""
+    async with PdfRenderer([PACKAGE], workers=1) as pool:
+        yield pool
