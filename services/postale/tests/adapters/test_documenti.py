@@ -87,12 +87,14 @@ async def test_the_address_shows_through_the_window(
     tutte = parole(pdf)
     indirizzo = {"Raccomandata", "A/R", "Mario", "Rossi", "Via", "Roma", "10", "Scala", "B,"}
     indirizzo |= {"interno", "4", "00100", "RM"}
-    nella_finestra = [p for p in tutte if 105 <= p.x0 and p.y0 <= 90 and p.y1 >= 45]
+    nella_finestra = [p for p in tutte if p.x0 >= 105 and p.y0 <= 90 and p.y1 >= 45]
     assert {p.testo for p in nella_finestra} == indirizzo  # nothing else shows through
     for parola in nella_finestra:
         # The address field: 110 mm from the left edge, 50 mm from the top, 85 x 35 mm.
-        assert 110 - 0.5 <= parola.x0 and parola.x1 <= 195, parola
-        assert 50 - 0.5 <= parola.y0 and parola.y1 <= 85, parola
+        assert parola.x0 >= 110 - 0.5, parola
+        assert parola.x1 <= 195, parola
+        assert parola.y0 >= 50 - 0.5, parola
+        assert parola.y1 <= 85, parola
     prima = min(nella_finestra, key=lambda p: (p.y0, p.x0))
     assert (prima.testo, round(prima.x0)) == ("Raccomandata", 110)
 
