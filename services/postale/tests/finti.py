@@ -85,6 +85,8 @@ class FintoCentro:
     accettate: dict[str, Accettazione] = field(default_factory=dict)
     passi: dict[str, list[Aggiornamento]] = field(default_factory=dict)
     muto: bool = False
+    rotti: set[str] = field(default_factory=set)
+    """Tracking numbers whose reports make the print center fail (not a passing failure)."""
     orologio: Orologio = field(default_factory=Orologio)
 
     async def invia(self, spedizione: Spedizione) -> Accettazione:
@@ -104,6 +106,8 @@ class FintoCentro:
     async def aggiornamenti(self, numero: str) -> Sequence[Aggiornamento]:
         if self.muto:
             raise CentroGuasto("tracciamento giù")
+        if numero in self.rotti:
+            raise RuntimeError(f"report of {numero} unreadable")
         return list(self.passi.get(numero, []))
 
 

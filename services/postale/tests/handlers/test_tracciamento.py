@@ -85,3 +85,12 @@ async def test_held_then_returned(servizio: Servizio) -> None:
     raccomandata = await servizio.raccomandata(raccomandata_id)
     assert raccomandata.stato == "restituita"
     assert [r.tipo for r in raccomandata.ricevute] == ["accettazione"]
+
+
+async def test_one_mailing_s_trouble_does_not_stop_the_others(servizio: Servizio) -> None:
+    await _inviata(servizio)
+    seconda = await _inviata(servizio)
+    servizio.centro.rotti = {"RR0000000001"}
+    servizio.centro.passi["RR0000000002"] = _passi("stampata")
+    assert await servizio.tracciamento.avanza() == 1
+    assert (await servizio.raccomandata(seconda)).stato == "stampata"

@@ -17,7 +17,7 @@ from postale.handlers.base import Handler, annuncio
 from postale.ports import Aggiornamento
 
 logger = get_logger(__name__)
-PER_GIRO = 200
+PER_GIRO = 1000
 """Mailings asked about in one round (the least recently updated first)."""
 
 
@@ -30,17 +30,21 @@ class Tracciamento(Handler):
             if raccomandata.numero is None:
                 continue
             try:
-                aggiornamenti = await self.d.centro.aggiornamenti(raccomandata.numero)
-            except Exception as errore:
+                passi += await self._segui(raccomandata, raccomandata.numero)
+            except Exception as errore:  # one mailing's trouble never stops the others
                 if not is_transient(errore):
-                    raise
-                logger.warning("print center not answering", numero=raccomandata.numero)
-                continue
-            for aggiornamento in aggiornamenti:
-                if await self._applica(raccomandata, aggiornamento):
-                    passi += 1
+                    logger.exception("tracking failed", raccomandata=raccomandata.id)
+                else:
+                    logger.warning("print center not answering", numero=raccomandata.numero)
         if passi:
             self.d.sveglia()
+        return passi
+
+    async def _segui(self, raccomandata: Raccomandata, numero: str) -> int:
+        passi = 0
+        for aggiornamento in await self.d.centro.aggiornamenti(numero):
+            if await self._applica(raccomandata, aggiornamento):
+                passi += 1
         return passi
 
     async def _applica(self, raccomandata: Raccomandata, aggiornamento: Aggiornamento) -> bool:
