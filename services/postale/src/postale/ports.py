@@ -99,6 +99,8 @@ class Lettera:
     allegati: tuple[str, ...]
     """The enclosed documents' names, in order."""
     il: datetime
+    simulatore: str | None = None
+    """The simulator's name when it is the print center: the letter is marked with it."""
 
 
 class Impaginatore(Protocol):

@@ -37,7 +37,10 @@ def mittente(impostazioni: ImpostazioniOrdine) -> str:
 
 
 def lettera(
-    msg: contratti.InviaRaccomandata, impostazioni: ImpostazioniOrdine, ora: datetime
+    msg: contratti.InviaRaccomandata,
+    impostazioni: ImpostazioniOrdine,
+    ora: datetime,
+    simulatore: str | None = None,
 ) -> Lettera:
     return Lettera(
         ordine=impostazioni.nome_esteso(),
@@ -48,6 +51,7 @@ def lettera(
         messaggio=msg.messaggio,
         allegati=tuple(f.nome_file for f in (msg.documento, *msg.altri_documenti)),
         il=ora,
+        simulatore=simulatore,
     )
 
 

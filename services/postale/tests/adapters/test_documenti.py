@@ -15,6 +15,7 @@ import pytest
 import pytest_asyncio
 
 from parcelle_contracts.common import BlobRef, FileRef
+from parcelle_contracts.vocabolario import SIMULATORE_CENTRO_STAMPA
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
 from parcelle_kit.blob.writes import put_once
 from parcelle_kit.pdf import PdfRenderer
@@ -35,6 +36,7 @@ LETTERA = Lettera(
     messaggio="avvio_procedimento",
     allegati=("avvio-procedimento-2026-000001.pdf", "provvedimento.pdf"),
     il=datetime(2026, 3, 2, 23, 30, tzinfo=UTC),  # already 3 March in Rome
+    simulatore=SIMULATORE_CENTRO_STAMPA,
 )
 
 
@@ -59,6 +61,7 @@ async def plico(renderer: PdfRenderer) -> tuple[bytes, int]:
             "destinatario": {"nome": "Nessuno", "indirizzo": []},
             "allegati": ["x"],
             "il": LETTERA.il,
+            "simulatore": None,
         },
     )
     return await ImpaginatoreWeasyprint(renderer).plico(LETTERA, [documento, documento])
@@ -115,6 +118,7 @@ async def test_the_letter_says_who_writes_what_and_what_is_enclosed(
         "1. avvio-procedimento-2026-000001.pdf",
         "2. provvedimento.pdf",
         "Distinti saluti.",
+        "Lettera composta per il simulatore del centro stampa: non viene stampata",
         "Documento allegato di prova",  # the documents follow the letter
     ):
         assert atteso in text, atteso

@@ -36,6 +36,7 @@ async def test_a_command_becomes_one_accepted_mailing_with_its_cost(servizio: Se
     assert lettera.allegati == ("avvio-procedimento-2026-000001.pdf",) * 2
     assert lettera.ordine == "Ordine degli Avvocati di Demo"
     assert lettera.messaggio == "avvio_procedimento"
+    assert lettera.simulatore == "Centro di prova"  # the fake is a simulator: marked
 
     raccomandata = await servizio.raccomandata(msg.message_id)
     assert raccomandata.stato == "accettata"

@@ -70,6 +70,7 @@ def contesto_lettera(lettera: Lettera) -> dict[str, Any]:
         "oggetto": MESSAGGI[lettera.messaggio],
         "allegati": list(lettera.allegati),
         "il": lettera.il,
+        "simulatore": lettera.simulatore,
     }
 
 

@@ -47,7 +47,10 @@ class Invio(Handler):
             )
             await self._registra(msg, raccomandata, None)
             return
-        plico, pdf = await self._plico(msg, views.lettera(msg, impostazioni, ora))
+        centro = self.d.centro
+        simulatore = centro.nome if centro.simulato else None
+        lettera = views.lettera(msg, impostazioni, ora, simulatore)
+        plico, pdf = await self._plico(msg, lettera)
         spedizione = Spedizione(
             chiave=msg.message_id,
             ordine=msg.ordine,
