@@ -1,7 +1,7 @@
 """Fixtures of the gateway's tests: settings that need no broker, and the application built
-with fakes of the bus, of ``istanze``, ``acquisizione`` and ``revisione`` (fake_bus.py,
-fake_istanze.py, fake_acquisizione.py, fake_revisione.py) with a browser-like client and an
-API client.
+with fakes of the bus, of ``istanze``, ``acquisizione``, ``revisione`` and ``postale``
+(fake_bus.py, fake_istanze.py, fake_acquisizione.py, fake_revisione.py, fake_postale.py) with
+a browser-like client and an API client.
 
 The app starts with its lifespan (its embedded store, the demo accounts and station) and no
 broker: the pages, the REST API and the scanner endpoint are tested without RabbitMQ and
@@ -27,6 +27,7 @@ from parcelle_kit import demo
 from .fake_acquisizione import FakeAcquisizione
 from .fake_bus import FakeBus
 from .fake_istanze import FakeIstanze
+from .fake_postale import FakePostale
 from .fake_revisione import FakeRevisione
 from .web.pagine import Browser
 
@@ -65,17 +66,25 @@ def revisione() -> FakeRevisione:
 
 
 @pytest.fixture
+def postale() -> FakePostale:
+    return FakePostale()
+
+
+@pytest.fixture
 async def app(
     gateway_settings: GatewaySettings,
     bus: FakeBus,
     fake: FakeIstanze,
     acquisizione: FakeAcquisizione,
     revisione: FakeRevisione,
+    postale: FakePostale,
 ) -> AsyncIterator[FastAPI]:
-    clients = Clients(bus=bus, istanze=fake, acquisizione=acquisizione, revisione=revisione)
+    clients = Clients(
+        bus=bus, istanze=fake, acquisizione=acquisizione, revisione=revisione, postale=postale
+    )
     application = create_app(gateway_settings, clients, tracer_provider=TracerProvider())
     # for the files they serve
-    fake.files = acquisizione.files = revisione.files = application.state.files
+    fake.files = acquisizione.files = revisione.files = postale.files = application.state.files
     async with application.router.lifespan_context(application):
         yield application
 

@@ -2,7 +2,7 @@
 them that :func:`gateway.app.create_app` takes.
 
 The real clients (:mod:`gateway.istanze`, :mod:`gateway.acquisizione`, :mod:`gateway.revisione`,
-:mod:`gateway.bus`) send
+:mod:`gateway.postale`, :mod:`gateway.bus`) send
 requests over RabbitMQ; the page tests give the application in-memory fakes instead. Both
 satisfy these Protocols under mypy, so a fake cannot drift from the client it stands for.
 Nothing here imports an adapter.
@@ -20,6 +20,7 @@ from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
+from parcelle_contracts.postale import PaginaRaccomandate
 from parcelle_contracts.revisione import EsitoDecisione, Revisione, VoceDecisa
 from parcelle_contracts.vocabolario import (
     CanalePosta,
@@ -203,6 +204,28 @@ class RevisionePort(Protocol):
         ...
 
 
+class PostalePort(Protocol):
+    """Requests to ``postale`` on behalf of a clerk: the Ordine's registered mail and its
+    receipts; refusals and silence as for :class:`IstanzePort`."""
+
+    async def raccomandate(
+        self,
+        attore: Attore,
+        *,
+        istanza_id: str | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> PaginaRaccomandate:
+        """A page of the mailings (of one case), the newest first, and who prints them."""
+        ...
+
+    async def file_ricevuta(
+        self, attore: Attore, raccomandata_id: str, ricevuta_id: str
+    ) -> FileRef:
+        """Where a receipt of a mailing lies (in ``postale``'s own area)."""
+        ...
+
+
 class BusPort(Protocol):
     """What the application needs of the bus itself: to start and stop with it, and what
     ``/readyz`` asks (the broker answers; each service answers its ping)."""
@@ -227,3 +250,4 @@ class Clients:
     istanze: IstanzePort
     acquisizione: AcquisizionePort
     revisione: RevisionePort
+    postale: PostalePort

@@ -227,6 +227,15 @@ STATI_RACCOMANDATA: Final[Mapping[StatoRaccomandata, str]] = {
     "rifiutata": "Rifiutata dal centro stampa",
 }
 
+TipoRicevutaPostale = Literal["accettazione", "ricevuta_ritorno"]
+"""The receipts of a raccomandata A/R that ``postale`` keeps."""
+RICEVUTE_POSTALI: Final[Mapping[TipoRicevutaPostale, str]] = {
+    "accettazione": "Distinta di accettazione",
+    "ricevuta_ritorno": "Avviso di ricevimento (cartolina A/R)",
+}
+SIMULATORE_CENTRO_STAMPA: Final = "Simulatore del centro stampa"
+"""How the local print-center simulator is named on every page and document it touches."""
+
 Tramite = Literal["area_web", "api", "stazione", "sistema"]
 """Through what an action reached Parcelle: a person's web area, the REST API (an integrator's
 program acting for its user), a scanner station, or Parcelle itself (a rule, a schedule)."""
