@@ -47,6 +47,9 @@ class CasellaImap:
             imap = imaplib.IMAP4(self.host, self.porta, timeout=self.timeout)
         try:
             imap.login(self.utente, self.password)
+            # what the server offers once logged in (imaplib keeps the greeting's list)
+            offerte = _ok(imap.capability())[-1]
+            imap.capabilities = tuple(bytes(offerte).decode("ascii", "replace").upper().split())
             _ok(imap.select(_quota(self.cartella)))
         except BaseException:
             imap.shutdown()
