@@ -7,7 +7,14 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from gateway.files import GatewayFiles
-from gateway.ports import AcquisizionePort, BusPort, Clients, IstanzePort, RevisionePort
+from gateway.ports import (
+    AcquisizionePort,
+    BusPort,
+    Clients,
+    IstanzePort,
+    NotifichePort,
+    RevisionePort,
+)
 from gateway.stazioni.store import StazioniStore
 
 
@@ -28,6 +35,10 @@ def _revisione(request: Request) -> RevisionePort:
     return _clients(request).revisione
 
 
+def _notifiche(request: Request) -> NotifichePort:
+    return _clients(request).notifiche
+
+
 def _bus(request: Request) -> BusPort:
     return _clients(request).bus
 
@@ -45,6 +56,7 @@ def _stazioni(request: Request) -> StazioniStore:
 Istanze = Annotated[IstanzePort, Depends(_istanze)]
 Acquisizione = Annotated[AcquisizionePort, Depends(_acquisizione)]
 Revisione = Annotated[RevisionePort, Depends(_revisione)]
+Notifiche = Annotated[NotifichePort, Depends(_notifiche)]
 Bus = Annotated[BusPort, Depends(_bus)]
 Files = Annotated[GatewayFiles, Depends(_files)]
 Stazioni = Annotated[StazioniStore, Depends(_stazioni)]
