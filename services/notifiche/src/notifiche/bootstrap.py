@@ -90,7 +90,7 @@ def build_trasporto_pec_simulato(
 
 def wire(runtime: Runtime[NotificheSettings]) -> RabbitRouter:
     ricevute = build_ricevute(runtime)
-    if runtime.settings.pec_trasporto == "simulato":
+    if runtime.settings.pec_simulata:
         build_trasporto_pec_simulato(runtime, ricevute)  # makes the dev PKI the intake trusts
     subscribers = build_router(runtime)
     answer_ricevute(subscribers, runtime.topology, runtime.name, ricevute)

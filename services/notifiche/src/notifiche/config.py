@@ -14,10 +14,11 @@ class NotificheSettings(Settings):
     service_prefix: ClassVar[str] = "NOTIFICHE"
 
     # PEC receipts
-    pec_trasporto: Literal["simulato", "smtp"] = Field(
-        default="simulato",
+    pec_trasporto: Literal["simulato", "smtp"] | None = Field(
+        default=None,
         description="How PEC leaves: the development simulator (receipts marked SIMULAZIONE) "
-        "or the Ordine's provider over SMTP. Production refuses the simulator.",
+        "or the Ordine's provider over SMTP. Unset: the simulator in development, SMTP in "
+        "production (which refuses the simulator).",
     )
     pec_autorita: Path | None = Field(
         default=None,
@@ -33,3 +34,10 @@ class NotificheSettings(Settings):
         default=60.0, gt=0, le=3600, description="Seconds between two readings of a mailbox."
     )
     pec_imap_tls: bool = Field(default=True, description="IMAP over TLS (off only in tests).")
+
+    @property
+    def pec_simulata(self) -> bool:
+        """Whether PEC goes through the development simulator."""
+        if self.pec_trasporto is None:
+            return self.env == "development"
+        return self.pec_trasporto == "simulato"

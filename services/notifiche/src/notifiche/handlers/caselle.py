@@ -54,9 +54,18 @@ async def leggi_casella(ricevute: Ricevute, ordine: str) -> Giro:
 
 
 async def leggi_sempre(
-    ricevute: Ricevute, ordini: tuple[str, ...], intervallo: float, stop: asyncio.Event
+    ricevute: Ricevute,
+    ordini: tuple[str, ...],
+    intervallo: float,
+    stop: asyncio.Event,
+    *,
+    primo: float = 2.0,
 ) -> None:
-    """A round on every Ordine's mailbox every ``intervallo`` seconds until ``stop``."""
+    """A round on every Ordine's mailbox every ``intervallo`` seconds until ``stop``, the first
+    ``primo`` seconds after start (the bus is connected by then: the Ordine's settings may
+    have to be asked)."""
+    with suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), min(primo, intervallo))
     while not stop.is_set():
         for ordine in ordini:
             try:
