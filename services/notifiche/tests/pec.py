@@ -2,14 +2,11 @@
 ``invii``, a receipt's signed content built to the technical rules, and the use cases over
 real stores (SQLite, files), real OpenSSL and a simulated provider of the test's own PKI."""
 
-import base64
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import make_msgid
 from pathlib import Path
 
 from notifiche.adapters.archivio_ricevute import INDEXES_RICEVUTE, ArchivioRicevute, Invii
@@ -22,26 +19,10 @@ from notifiche.handlers.ricevute import Ricevute
 from notifiche.ports import RicevuteDependencies
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_testing.locali import Locali, locali
+from parcelle_testing.pec import PDF, PEC_CLIENTE, altera_daticert, messaggio_pec
 
 ORA = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
 ORDINE = "DEMO"
-PEC_ORDINE = "segreteria@pec.ordine-demo.example.it"
-PEC_CLIENTE = "cliente@pec.example.it"
-PDF = b"%PDF-1.7\n" + bytes(range(256)) * 4 + b"\n%%EOF\n"
-"""An attachment with every byte value: what the provider keeps must be byte for byte."""
-
-
-def messaggio_pec(destinatari: tuple[str, ...] = (PEC_CLIENTE,)) -> EmailMessage:
-    messaggio = EmailMessage()
-    messaggio["From"] = PEC_ORDINE
-    messaggio["To"] = ", ".join(destinatari)
-    messaggio["Subject"] = "Avvio del procedimento - pratica 2026/000123"
-    messaggio["Message-ID"] = make_msgid(domain="parcelle.example.it")
-    messaggio.set_content("Si comunica l'avvio del procedimento.")
-    messaggio.add_attachment(
-        PDF, maintype="application", subtype="pdf", filename="comunicazione.pdf"
-    )
-    return messaggio
 
 
 def invio(messaggio: EmailMessage, indirizzo: str = PEC_CLIENTE, *, ordine: str = ORDINE) -> Invio:
@@ -110,15 +91,4 @@ async def banco(tmp_path: Path, *, autorita: Path | None = None) -> AsyncIterato
             await trasporto.chiudi()
 
 
-def altera_daticert(grezza: bytes, vecchio: bytes, nuovo: bytes) -> bytes:
-    """``grezza`` with its ``daticert.xml`` changed (decoded, edited, encoded again): what a
-    forger would do, leaving the provider's signature as it was."""
-    for blocco in re.findall(rb"\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--", grezza):
-        try:
-            xml = base64.b64decode(blocco)
-        except ValueError:
-            continue
-        if b"<postacert" in xml and vecchio in xml:
-            cambiato = base64.encodebytes(xml.replace(vecchio, nuovo))
-            return grezza.replace(blocco, cambiato.replace(b"\n", b"\r\n").rstrip(b"\r\n"))
-    raise AssertionError(f"{vecchio!r} is not in the receipt's daticert.xml")
+__all__ = ["PDF", "Banco", "altera_daticert", "banco", "invio", "messaggio_pec"]
