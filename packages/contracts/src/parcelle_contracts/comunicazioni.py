@@ -82,6 +82,11 @@ class RicevutaPecRegistrata(Event):
     destinatario: str | None = Field(default=None, description="Whose mailbox it is about.")
     ricevuta_il: AwareDatetime
     simulata: bool = Field(default=False, description="Issued by the development simulator.")
+    errore: str | None = Field(
+        default=None,
+        description="For a non-delivery: the provider's code (no-dest, no-dominio, virus, altro) "
+        "and its own words (errore-esteso).",
+    )
 
 
 class ComunicazioneNonRecapitata(Event):

@@ -134,3 +134,20 @@ async def test_only_the_secretariat_of_the_ordine_downloads_a_receipt(pec: Banco
         await pec.ricevute.file(domanda(altro_ordine))
     with pytest.raises(NonAutorizzataError):
         await pec.ricevute.file(domanda(avvocato))
+
+
+async def test_a_mailbox_the_provider_does_not_find_gets_a_non_delivery(pec: Banco) -> None:
+    messaggio = messaggio_pec(("cliente@pec.example.it", "inesistente@pec.example.it"))
+    await pec.registra_invio(invio(messaggio))
+    await pec.trasporto.invia(messaggio)
+    await pec.trasporto.attendi()
+    eventi = await in_uscita(pec.stores.store)
+    assert [(e["tipo"], e["destinatario"]) for e in eventi] == [
+        ("accettazione", "cliente@pec.example.it"),
+        ("avvenuta-consegna", "cliente@pec.example.it"),
+        ("errore-consegna", "inesistente@pec.example.it"),
+    ]
+    assert eventi[0]["errore"] is None
+    assert eventi[2]["errore"].startswith("no-dest - 5.1.1")
+    mancata = (await ricevute_file(pec))[2]
+    assert b"Subject: SIMULAZIONE AVVISO DI MANCATA CONSEGNA:" in mancata

@@ -3,8 +3,9 @@ sending side plugs in instead of the provider's SMTP.
 
 Given a PEC message, it keeps it as ``.eml`` (byte for byte as sent) and issues, as a real
 provider would, a receipt of acceptance and one of delivery for each recipient (complete: the
-original rides in ``postacert.eml``), in the real format (``daticert.xml``), signed S/MIME by
-the simulated provider's certificate (:mod:`notifiche.adapters.pki_simulata`). Each receipt is
+original rides in ``postacert.eml``), or a notice of non-delivery for a mailbox it does not
+find (:func:`inesistente`: to try that path), in the real format (``daticert.xml``), signed
+S/MIME by the simulated provider's certificate (:mod:`notifiche.adapters.pki_simulata`). Each receipt is
 kept as ``.eml`` too, then handed to the same intake as a receipt read from the Ordine's
 mailbox (``consegna``): the signature is verified, the receipt matched, kept, announced.
 
@@ -36,7 +37,7 @@ from notifiche.domain.ricevute import (
 )
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ids import new_id
-from parcelle_contracts.vocabolario import RICEVUTE_PEC
+from parcelle_contracts.vocabolario import RICEVUTE_PEC, TipoRicevutaPec
 from parcelle_kit.logging import get_logger
 
 logger = get_logger(__name__)
@@ -47,6 +48,14 @@ AVVISO = (
     f"{SIMULAZIONE} - Messaggio emesso dal gestore PEC simulato dell'ambiente di sviluppo, "
     "privo di valore legale."
 )
+OGGETTI: dict[TipoRicevutaPec, str] = {
+    "accettazione": "ACCETTAZIONE",
+    "non-accettazione": "AVVISO DI NON ACCETTAZIONE",
+    "avvenuta-consegna": "CONSEGNA",
+    "preavviso-errore-consegna": "AVVISO DI MANCATA CONSEGNA PER SUP. TEMPO MASSIMO",
+    "errore-consegna": "AVVISO DI MANCATA CONSEGNA",
+}
+"""How providers begin a receipt's subject."""
 Consegna = Callable[[bytes], Awaitable[object]]
 _SICURO = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -101,6 +110,17 @@ class TrasportoPecSimulato:
         )
         ricevute = [self._firma(accettazione)]
         for destinatario in destinatari:
+            if inesistente(destinatario):
+                mancata = replace(
+                    accettazione,
+                    tipo="errore-consegna",
+                    errore="no-dest",
+                    identificativo=_identificativo(),
+                    consegna=destinatario,
+                    errore_esteso=f"5.1.1 - {SIMULAZIONE}: casella di destinazione inesistente",
+                )
+                ricevute.append(self._firma(mancata))
+                continue
             consegna = replace(
                 accettazione,
                 tipo="avvenuta-consegna",
@@ -173,7 +193,7 @@ class TrasportoPecSimulato:
             .add_signer(self._gestore.certificato, self._gestore.chiave, hashes.SHA256())
             .sign(serialization.Encoding.SMIME, [pkcs7.PKCS7Options.DetachedSignature])
         )
-        prefisso = "ACCETTAZIONE" if ricevuta.tipo == "accettazione" else "CONSEGNA"
+        prefisso = OGGETTI[ricevuta.tipo]
         intestazioni = [
             ("Return-Path", MITTENTE),
             ("From", f"Per conto di: {ricevuta.mittente} <{MITTENTE}>"),
@@ -189,6 +209,13 @@ class TrasportoPecSimulato:
             intestazioni.append(("X-TipoRicevuta", ricevuta.ricevuta))
         testa = "".join(f"{k}: {_una_riga(v)}\r\n" for k, v in intestazioni)
         return testa.encode("utf-8") + firmato
+
+
+def inesistente(indirizzo: str) -> bool:
+    """A mailbox the simulated provider does not find (to try non-delivery): its name
+    begins with ``inesistente`` or its domain ends in ``.invalid``."""
+    nome, _, dominio = indirizzo.lower().rpartition("@")
+    return nome.startswith("inesistente") or dominio.endswith(".invalid")
 
 
 def _identificativo() -> str:
@@ -208,11 +235,17 @@ def _testo(ricevuta: RicevutaPec) -> str:
             f'"{ricevuta.mittente}"\ned indirizzato a:\n{destinatari}\n'
             "è stato accettato dal sistema ed inoltrato."
         )
-    else:
+    elif ricevuta.tipo == "avvenuta-consegna":
         corpo = (
             f'Il giorno {quando} il messaggio\n"{ricevuta.oggetto}" proveniente da '
             f'"{ricevuta.mittente}"\ned indirizzato a "{ricevuta.consegna}"\n'
             "è stato consegnato nella casella di destinazione."
+        )
+    else:
+        corpo = (
+            f'Il giorno {quando} nel messaggio\n"{ricevuta.oggetto}" proveniente da '
+            f'"{ricevuta.mittente}"\ned indirizzato a "{ricevuta.consegna}"\n'
+            f"è stato rilevato un problema che ne impedisce la consegna: {ricevuta.errore_esteso}."
         )
     return (
         f"{AVVISO}\n\n{RICEVUTE_PEC[ricevuta.tipo]}\n\n{corpo}\n"

@@ -153,6 +153,12 @@ def _accolta(ricevuta: RicevutaRegistrata, *, duplicata: bool) -> RicevutaPecAcc
     )
 
 
+def _errore(ricevuta: RicevutaRegistrata) -> str | None:
+    if ricevuta.errore == "nessuno" and ricevuta.errore_esteso is None:
+        return None
+    return " - ".join(p for p in (ricevuta.errore, ricevuta.errore_esteso) if p)
+
+
 def _evento(ricevuta: RicevutaRegistrata, invio: Invio) -> RicevutaPecRegistrata:
     return RicevutaPecRegistrata(
         correlation_id=invio.correlation_id or invio.istanza_id,
@@ -164,4 +170,5 @@ def _evento(ricevuta: RicevutaRegistrata, invio: Invio) -> RicevutaPecRegistrata
         destinatario=ricevuta.destinatario,
         ricevuta_il=ricevuta.ricevuta_il,
         simulata=ricevuta.simulata,
+        errore=_errore(ricevuta),
     )
