@@ -5,9 +5,10 @@ Given a PEC message, it keeps it as ``.eml`` (byte for byte as sent) and issues,
 provider would, a receipt of acceptance and one of delivery for each recipient (complete: the
 original rides in ``postacert.eml``), or a notice of non-delivery for a mailbox it does not
 find (:func:`inesistente`: to try that path), in the real format (``daticert.xml``), signed
-S/MIME by the simulated provider's certificate (:mod:`notifiche.adapters.pki_simulata`). Each receipt is
-kept as ``.eml`` too, then handed to the same intake as a receipt read from the Ordine's
-mailbox (``consegna``): the signature is verified, the receipt matched, kept, announced.
+S/MIME by the simulated provider's certificate (:mod:`notifiche.adapters.pki_simulata`). Each
+receipt is kept as ``.eml`` too, then handed to the same intake as a receipt read from the
+Ordine's mailbox (``consegna``): the signature is verified, the receipt matched, kept,
+announced.
 
 A receipt may overtake the record of its message (the sender writes it once this transport
 returns): the hand-over waits and tries again while the message is not found."""
