@@ -12,6 +12,7 @@ from parcelle_kit import demo
 
 ERROR_SCHEMA = {"$ref": "#/components/schemas/ErroreApi"}
 STATION_KEY = "/api/v1/scanner/eventi"
+PEC_PUSH = "/api/v1/pec/ricevute"
 TOKEN = "/api/v1/auth/token"
 ENGLISH = ("There was", "error parsing", "Missing boundary", "Not Found", "Not Allowed", "Field")
 
@@ -82,6 +83,9 @@ async def test_each_operation_declares_how_it_authenticates(api: httpx.AsyncClie
         elif path == STATION_KEY:
             assert operation["security"] == [{"StationKey": []}]
             assert {"401", "429"} <= set(operation["responses"])
+        elif path == PEC_PUSH:
+            assert operation["security"] == [{"PecProviderKey": []}]
+            assert {"401", "415", "422"} <= set(operation["responses"])
         else:
             assert operation["security"] == [{"OAuth2Password": []}], (method, path)
             assert "401" in operation["responses"], (method, path)

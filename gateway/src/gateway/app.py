@@ -13,6 +13,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from gateway import (
     api,
     api_consegne,
+    api_pec,
     api_revisione,
     api_segreteria,
     asyncapi,
@@ -99,6 +100,7 @@ def create_app(
     app.include_router(api_segreteria.router)
     app.include_router(api_revisione.router)
     app.include_router(api_consegne.router)
+    app.include_router(api_pec.router)
     app.include_router(stazioni_routes.router)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")

@@ -13,6 +13,7 @@ from gateway.app import create_app
 from gateway.bus import GatewayBus
 from gateway.config import GatewaySettings
 from gateway.istanze import IstanzeClient
+from gateway.notifiche import NotificheClient
 from gateway.ports import Clients
 from gateway.postale import PostaleClient
 from gateway.revisione import RevisioneClient
@@ -23,7 +24,7 @@ from parcelle_kit.telemetry import build_tracer_provider
 
 def build_clients(settings: GatewaySettings, *, tracer_provider: TracerProvider) -> Clients:
     """The bus on a RabbitMQ broker (connected when the application starts) and the clients
-    of ``istanze``, ``acquisizione``, ``revisione`` and ``postale`` over it."""
+    of ``istanze``, ``acquisizione``, ``revisione``, ``postale`` and ``notifiche`` over it."""
     broker = build_broker(settings, process="gateway", tracer_provider=tracer_provider)
     bus = GatewayBus(broker, topology_of(settings))
     return Clients(
@@ -32,6 +33,7 @@ def build_clients(settings: GatewaySettings, *, tracer_provider: TracerProvider)
         acquisizione=AcquisizioneClient(bus, settings.query_timeout),
         revisione=RevisioneClient(bus, settings.query_timeout),
         postale=PostaleClient(bus, settings.query_timeout),
+        notifiche=NotificheClient(bus, settings.query_timeout),
     )
 
 

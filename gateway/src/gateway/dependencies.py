@@ -12,6 +12,7 @@ from gateway.ports import (
     BusPort,
     Clients,
     IstanzePort,
+    NotifichePort,
     PostalePort,
     RevisionePort,
 )
@@ -39,6 +40,10 @@ def _postale(request: Request) -> PostalePort:
     return _clients(request).postale
 
 
+def _notifiche(request: Request) -> NotifichePort:
+    return _clients(request).notifiche
+
+
 def _bus(request: Request) -> BusPort:
     return _clients(request).bus
 
@@ -57,6 +62,7 @@ Istanze = Annotated[IstanzePort, Depends(_istanze)]
 Acquisizione = Annotated[AcquisizionePort, Depends(_acquisizione)]
 Revisione = Annotated[RevisionePort, Depends(_revisione)]
 Postale = Annotated[PostalePort, Depends(_postale)]
+Notifiche = Annotated[NotifichePort, Depends(_notifiche)]
 Bus = Annotated[BusPort, Depends(_bus)]
 Files = Annotated[GatewayFiles, Depends(_files)]
 Stazioni = Annotated[StazioniStore, Depends(_stazioni)]

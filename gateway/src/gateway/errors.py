@@ -33,6 +33,8 @@ STATUS_BY_CODE = {
     "incompleta": 422,
     "firma_mancante": 422,
     "firma_non_valida": 422,
+    "ricevuta_non_valida": 422,
+    "invio_non_trovato": 404,
     "limite_superato": 413,
     "tipo_non_ammesso": 415,
     "non_disponibile": 404,

@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 from parcelle_contracts.acquisizione import Origine, Pratica, PraticaInAttesa, RiepilogoAttesa
 from parcelle_contracts.avvisi import Avvisi
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
+from parcelle_contracts.comunicazioni import RicevutaPecAccolta
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
@@ -226,6 +227,18 @@ class PostalePort(Protocol):
         ...
 
 
+class NotifichePort(Protocol):
+    """Requests to ``notifiche``: a PEC receipt pushed by an Ordine's provider (its bytes in the
+    transfer area), and a kept receipt's file for the secretariat of its Ordine."""
+
+    async def registra_ricevuta(self, ordine: str, ricevuta: BlobRef) -> RicevutaPecAccolta:
+        """The receipt verified, matched and kept (``firma_non_valida``,
+        ``ricevuta_non_valida``, ``invio_non_trovato`` otherwise)."""
+        ...
+
+    async def file_ricevuta(self, attore: Attore, ricevuta_id: str) -> FileRef: ...
+
+
 class BusPort(Protocol):
     """What the application needs of the bus itself: to start and stop with it, and what
     ``/readyz`` asks (the broker answers; each service answers its ping)."""
@@ -251,3 +264,4 @@ class Clients:
     acquisizione: AcquisizionePort
     revisione: RevisionePort
     postale: PostalePort
+    notifiche: NotifichePort

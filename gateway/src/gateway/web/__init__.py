@@ -4,7 +4,8 @@ Bootstrap Italia served from ``static/vendor``), one package per area (:mod:`.av
 in and out (accesso), error pages (errors), rendering (templating), the forms' fields (campi),
 Italian formats (formato), the pages' dependencies (dependencies), the badges and the words of
 the timelines (etichette) and the case page's sections shared by the secretariat and the
-councillor (presentazione); and the REST API's documentation page (documentazione).
+councillor (presentazione); a kept PEC receipt's download (ricevute); and the REST API's
+documentation page (documentazione).
 
 ``app.py`` includes :data:`router`, mounts :func:`static_files` at ``/static`` and calls
 :func:`install` so that people asking for pages get HTML error pages (the API keeps JSON).
@@ -16,14 +17,14 @@ import structlog
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
-from gateway.web import accesso, avvocato, consigliere, documentazione, segreteria
+from gateway.web import accesso, avvocato, consigliere, documentazione, ricevute, segreteria
 from gateway.web.errors import install
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR_CSS = STATIC / "vendor" / "bootstrap-italia" / "css" / "bootstrap-italia.min.css"
 
 router = APIRouter(include_in_schema=False)
-for _pages in (accesso, avvocato, segreteria, consigliere, documentazione):
+for _pages in (accesso, avvocato, segreteria, consigliere, documentazione, ricevute):
     router.include_router(_pages.router)
 
 
