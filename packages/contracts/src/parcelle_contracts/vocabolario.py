@@ -136,6 +136,14 @@ STATI_INVIO: Final[Mapping[StatoInvio, str]] = {
     "consegnata": "Consegnata",
     "non_consegnata": "Non consegnata",
 }
+PROGRESSO_INVIO: Final[Mapping[StatoInvio, int]] = {
+    "in_attesa": 0,
+    "inviata": 1,
+    "non_consegnata": 2,
+    "consegnata": 3,
+}
+"""How far a delivery has gone: a report never moves it back (receipts may arrive late or
+twice, and a delivery receipt beats an earlier warning)."""
 
 TipoComunicazione = Literal["avvio_procedimento"]
 TIPI_COMUNICAZIONE: Final[Mapping[TipoComunicazione, str]] = {

@@ -14,17 +14,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Final
 
-from parcelle_contracts.vocabolario import Canale, MetodoPagamento, RuoloDestinatario, StatoInvio
+from parcelle_contracts.vocabolario import (
+    PROGRESSO_INVIO,
+    Canale,
+    MetodoPagamento,
+    RuoloDestinatario,
+    StatoInvio,
+)
 
 MAX_DESTINATARI: Final = 10
-PROGRESSO: Final[dict[StatoInvio, int]] = {
-    "in_attesa": 0,
-    "inviata": 1,
-    "non_consegnata": 2,
-    "consegnata": 3,
-}
-"""How far a delivery has gone: a report never moves it back (receipts may arrive late or
-twice, and a delivery receipt beats an earlier warning)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,7 +78,7 @@ class Consegna:
         self, stato: StatoInvio, ora: datetime, dettaglio: str, notificata_il: date | None
     ) -> "Consegna":
         """The delivery as a new report leaves it (never moved back)."""
-        if PROGRESSO[stato] < PROGRESSO[self.stato]:
+        if PROGRESSO_INVIO[stato] < PROGRESSO_INVIO[self.stato]:
             return self
         return Consegna(
             id=self.id,

@@ -18,21 +18,16 @@ from istanze.ports import Dependencies
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.avvisi import Avvisi, ImpostaAvvisi, LeggiAvvisi
 from parcelle_contracts.comunicazioni import (
-    ComunicazioneNonRecapitata,
-    ComunicazioneSpedita,
     DatiComunicazione,
     Destinatario,
     InviaComunicazione,
-    RicevutaPecRegistrata,
 )
 from parcelle_contracts.consegne import InviaProvvedimento, RegistraPagamento
 from parcelle_contracts.envelope import Message
-from parcelle_contracts.postale import InviaRaccomandata, RaccomandataAggiornata
+from parcelle_contracts.postale import InviaRaccomandata
+from parcelle_contracts.rapporti import Rapporto, esito
 from parcelle_contracts.vocabolario import (
-    RICEVUTE_PEC,
-    STATI_RACCOMANDATA,
     CanalePosta,
-    StatoInvio,
 )
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.store.ports import Transaction
@@ -143,58 +138,20 @@ class Seguito(Handler):
         return await self.d.store.run(work)
 
 
-Rapporto = ComunicazioneSpedita | RicevutaPecRegistrata | ComunicazioneNonRecapitata
-Esito = tuple[StatoInvio, str, bool] | None
-
-
-def _esito(msg: Rapporto | RaccomandataAggiornata) -> Esito:
-    """What a report means for a delivery: its status, in words, and whether it serves the
-    document on the recipient (the date of service); ``None``: nothing to record."""
-    if isinstance(msg, ComunicazioneSpedita):
-        return ("inviata", f"inviata a {msg.indirizzo}", False)
-    if isinstance(msg, ComunicazioneNonRecapitata):
-        return ("non_consegnata", f"non recapitata: {msg.motivo}", False)
-    if isinstance(msg, RicevutaPecRegistrata):
-        parole = RICEVUTE_PEC[msg.tipo] + (" (simulata)" if msg.simulata else "")
-        if msg.tipo == "avvenuta-consegna":
-            return ("consegnata", parole, True)
-        if msg.tipo in ("non-accettazione", "errore-consegna"):
-            return ("non_consegnata", parole, False)
-        return ("inviata", parole, False)
-    parole = STATI_RACCOMANDATA[msg.stato]
-    if msg.numero:
-        parole += f", raccomandata n. {msg.numero}"
-    if msg.simulata:
-        parole += " (simulatore)"
-    if msg.stato in ("consegnata", "ricevuta_ritorno"):
-        return ("consegnata", parole, msg.stato == "consegnata")
-    if msg.stato in ("restituita", "non_recapitabile", "rifiutata"):
-        return ("non_consegnata", parole, False)
-    return ("inviata", parole, False)
-
-
-async def registra_rapporto(d: Dependencies, msg: Rapporto | RaccomandataAggiornata) -> None:
+async def registra_rapporto(d: Dependencies, msg: Rapporto) -> None:
     """A delivery service reported on a message of a case: the delivery it belongs to (if it
     is one of the order's deliveries) moves on, and the timeline says so."""
-    esito = _esito(msg)
-    if esito is None:
-        return
-    stato, dettaglio, notifica = esito
-    quando = (
-        msg.il
-        if isinstance(msg, ComunicazioneNonRecapitata | RaccomandataAggiornata)
-        else msg.spedita_il
-        if isinstance(msg, ComunicazioneSpedita)
-        else msg.ricevuta_il
-    )
+    e = esito(msg)
 
     async def work(tx: Transaction) -> Outcome:
         istanze = d.istanze(tx)
         istanza = await istanze.trova(msg.istanza_id)
         if istanza is None:
             return Outcome()
-        notificata_il = quando.astimezone(ROMA).date() if notifica else None
-        if istanza.aggiorna_consegna(msg.comunicazione_id, stato, quando, dettaglio, notificata_il):
+        notificata_il = e.quando.astimezone(ROMA).date() if e.notificata else None
+        if istanza.aggiorna_consegna(
+            msg.comunicazione_id, e.stato, e.quando, e.dettaglio, notificata_il
+        ):
             await istanze.salva(istanza)
         return Outcome()
 
