@@ -291,7 +291,7 @@ class FakeIstanze:
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza:
         self._entra("dettaglio", istanza_id=istanza_id)
-        return self._sua(attore, istanza_id)
+        return self._leggibile(attore, istanza_id)
 
     async def aggiungi_allegato(
         self,
