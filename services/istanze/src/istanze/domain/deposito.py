@@ -127,21 +127,27 @@ def firma_del_deposito(
     )
 
 
-def descrizione_deposito(firma: Firma) -> str:
-    """The timeline's line for a deposit with ``firma``."""
+def descrizione_deposito(firma: Firma, chi: str | None = None) -> str:
+    """The timeline's line for a deposit with ``firma`` by ``chi`` (the line names who acted
+    beside it, so the signer is named only when someone else)."""
     if firma.tipo == "autografa":
         return (
             "Istanza depositata: l'originale con firma autografa va consegnato alla segreteria "
             "dell'Ordine"
         )
-    firmatario = f" di {firma.firmatario}" if firma.firmatario else ""
-    return f"Istanza depositata con {_minuscola(TIPI_FIRMA[firma.tipo])}{firmatario}"
+    return f"Istanza depositata con {_minuscola(TIPI_FIRMA[firma.tipo])}{_di(firma, chi)}"
 
 
-def descrizione_firma(firma: Firma) -> str:
-    """The timeline's line for a verified signed file proposed for the deposit."""
-    firmatario = f" di {firma.firmatario}" if firma.firmatario else ""
-    return f"Documento firmato e verificato: {_minuscola(TIPI_FIRMA[firma.tipo])}{firmatario}"
+def descrizione_firma(firma: Firma, chi: str | None = None) -> str:
+    """The timeline's line for a verified signed file proposed for the deposit by ``chi``."""
+    return f"Documento firmato e verificato: {_minuscola(TIPI_FIRMA[firma.tipo])}{_di(firma, chi)}"
+
+
+def _di(firma: Firma, chi: str | None) -> str:
+    """" di <signer>", unless the signer is who acted (named once, beside the line)."""
+    if not firma.firmatario or firma.firmatario.casefold() == (chi or "").casefold():
+        return ""
+    return f" di {firma.firmatario}"
 
 
 def _minuscola(testo: str) -> str:

@@ -109,7 +109,8 @@ class Istanza(Bozza):
         if firmato != self.firmato:
             self.firmato = firmato
             self.aggiornata_il = ora
-            self._annota(ora, descrizione_firma(firma), chi or self._titolare())
+            autore = chi or self._titolare()
+            self._annota(ora, descrizione_firma(firma, autore.nome_completo()), autore)
         return firmato
 
     @property
@@ -159,7 +160,8 @@ class Istanza(Bozza):
         self.deposito = Deposito(depositata_il=ora, firma=firma, ricevuta=ricevuta)
         self.stato = "depositata"
         self.aggiornata_il = ora
-        self._annota(ora, descrizione_deposito(firma), chi or self._titolare())
+        autore = chi or self._titolare()
+        self._annota(ora, descrizione_deposito(firma, autore.nome_completo()), autore)
         return self.deposito
 
     def registra_ricevuta(self, ricevuta: Ricevuta, ora: datetime) -> None:
