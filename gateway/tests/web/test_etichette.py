@@ -10,8 +10,8 @@ from parcelle_contracts.istanze import Evento
 ORA = datetime(2026, 12, 6, 13, 29, tzinfo=UTC)
 
 
-def passo(descrizione: str, quando: datetime = ORA, **campi: str | None) -> Passo:
-    return Passo(quando=quando, descrizione=descrizione, chi=campi.pop("chi", "x") or "", **campi)
+def passo(descrizione: str, quando: datetime = ORA, **campi: str) -> Passo:
+    return Passo.model_validate({"quando": quando, "descrizione": descrizione, "chi": "", **campi})
 
 
 def test_the_lawyers_own_deposit_names_the_lawyers_area_not_the_secretariats() -> None:

@@ -93,9 +93,7 @@ async def acquisisci_senza_modulo() -> Response:
 
 
 @router.post("/segreteria/acquisisci")
-async def acquisisci(
-    request: Request, user: SegreteriaWeb, servizi: Servizi
-) -> Response:
+async def acquisisci(request: Request, user: SegreteriaWeb, servizi: Servizi) -> Response:
     acquisizione = servizi.acquisizione
     async with request.form() as form:
         campi = campi_modulo(form, user)
