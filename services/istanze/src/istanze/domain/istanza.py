@@ -70,7 +70,7 @@ class Istanza(Bozza):
         if fingerprint != self.fingerprint():
             raise DocumentoNonAggiornatoError(
                 "I dati dell'istanza sono cambiati mentre si generava il documento: "
-                "generarlo di nuovo"
+                "generalo di nuovo"
             )
         documento = DocumentoIstanza(
             blob_key=blob_key, sha256=sha256, dimensione=dimensione, fingerprint=fingerprint
@@ -128,7 +128,7 @@ class Istanza(Bozza):
         campi = self.verifica_campi()
         if campi:
             raise DatiNonValidiError(
-                "Alcuni dati dell'istanza non sono validi: correggerli prima del deposito", campi
+                "Alcuni dati dell'istanza non sono validi: correggili prima del deposito", campi
             )
         mancanti = self.mancanti(regole)
         if mancanti:
@@ -220,7 +220,7 @@ class Istanza(Bozza):
             raise StatoNonValidoError("Non è stata richiesta alcuna integrazione")
         nota = " ".join(nota.split())
         if not nota:
-            raise DatiNonValidiError("Scrivere una nota", {"nota": "Scrivere una nota"})
+            raise DatiNonValidiError("Scrivi una nota", {"nota": "Scrivi una nota"})
         return nota
 
     def rispondi_integrazione(self, nota: str, ora: datetime, chi: Utente) -> None:
