@@ -58,6 +58,8 @@ def _stazioni(request: Request) -> StazioniStore:
     return stazioni
 
 
+Servizi = Annotated[Clients, Depends(_clients)]
+"""Every client at once, for a page that reads a case from several services."""
 Istanze = Annotated[IstanzePort, Depends(_istanze)]
 Acquisizione = Annotated[AcquisizionePort, Depends(_acquisizione)]
 Revisione = Annotated[RevisionePort, Depends(_revisione)]

@@ -110,3 +110,11 @@ def pagina(
     }
     html = ENV.get_template(nome).render(valori)
     return HTMLResponse(html, status_code=stato, headers=SECURITY_HEADERS)
+
+
+def frammento(request: Request, nome: str, contesto: dict[str, Any]) -> HTMLResponse:
+    """A part of a page alone (``templates/<nome>``), for a page that updates itself
+    (``static/js/aggiorna.js``): the same markup the page carries, the same headers."""
+    valori: dict[str, Any] = {"sviluppo": sviluppo(request), **contesto}
+    html = ENV.get_template(nome).render(valori)
+    return HTMLResponse(html, headers=SECURITY_HEADERS)

@@ -13,7 +13,7 @@ from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError
-from gateway.web import campi
+from gateway.web import campi, etichette
 from gateway.web.avvocato.compilazione import base_istanza, dettaglio_se_possibile
 from gateway.web.dependencies import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.seguito import contesto_seguito
@@ -52,7 +52,7 @@ def pagina_istanza(
         "errori": errori or {},
         "riepilogo_errori": campi.riepilogo_errori(errori or {}),
         "errore_generale": errore_generale,
-        "cronologia": sorted(istanza.cronologia, key=lambda evento: evento.quando, reverse=True),
+        "cronologia": etichette.recenti_prima(istanza.cronologia),
     }
     return pagina(request, "avvocato/istanza.html", contesto, utente=user, stato=stato)
 

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
-from gateway.dependencies import Files, Istanze, Revisione
+from gateway.dependencies import Istanze
 from gateway.ports import IstanzePort
 from gateway.web.dependencies import RIFIUTI_DA_PAGINA, Identificativo, SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import base_pratica, pagina_segreteria
@@ -57,13 +57,6 @@ async def mostra(
     request: Request, istanza_id: Identificativo, user: SegreteriaWeb, istanze: Istanze
 ) -> Response:
     return await pagina_esito(request, user, istanze, istanza_id)
-
-
-@router.get("/segreteria/pratiche/{istanza_id}/provvedimento")
-async def provvedimento(
-    istanza_id: Identificativo, user: SegreteriaWeb, revisione: Revisione, files: Files
-) -> Response:
-    return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
 
 
 @router.post("/segreteria/pratiche/{istanza_id}/esito/pagamento")

@@ -253,7 +253,7 @@ class Pratica:
         if attuale is not None and attuale.relatore == relatore.username:
             return None
         if attuale is not None and motivo is None:
-            messaggio = "Indicare il motivo della riassegnazione"
+            messaggio = "Indica il motivo della riassegnazione"
             raise DatiNonValidiError(messaggio, {"motivo": messaggio})
         assegnazione = Assegnazione(
             relatore=relatore.username,

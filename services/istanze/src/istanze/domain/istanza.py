@@ -87,7 +87,7 @@ class Istanza(Bozza):
         if fingerprint != self.fingerprint():
             raise DocumentoNonAggiornatoError(
                 "I dati dell'istanza sono cambiati mentre si generava il documento: "
-                "generarlo di nuovo"
+                "generalo di nuovo"
             )
         documento = DocumentoIstanza(
             blob_key=blob_key, sha256=sha256, dimensione=dimensione, fingerprint=fingerprint
@@ -126,7 +126,8 @@ class Istanza(Bozza):
         if firmato != self.firmato:
             self.firmato = firmato
             self.aggiornata_il = ora
-            self._annota(ora, descrizione_firma(firma), chi or self._titolare())
+            autore = chi or self._titolare()
+            self._annota(ora, descrizione_firma(firma, autore.nome_completo()), autore)
         return firmato
 
     @property
@@ -144,7 +145,7 @@ class Istanza(Bozza):
         campi = self.verifica_campi()
         if campi:
             raise DatiNonValidiError(
-                "Alcuni dati dell'istanza non sono validi: correggerli prima del deposito", campi
+                "Alcuni dati dell'istanza non sono validi: correggili prima del deposito", campi
             )
         mancanti = self.mancanti(regole)
         if mancanti:
@@ -176,7 +177,8 @@ class Istanza(Bozza):
         self.deposito = Deposito(depositata_il=ora, firma=firma, ricevuta=ricevuta)
         self.stato = "depositata"
         self.aggiornata_il = ora
-        self._annota(ora, descrizione_deposito(firma), chi or self._titolare())
+        autore = chi or self._titolare()
+        self._annota(ora, descrizione_deposito(firma, autore.nome_completo()), autore)
         return self.deposito
 
     def registra_ricevuta(self, ricevuta: Ricevuta, ora: datetime) -> None:
@@ -235,7 +237,7 @@ class Istanza(Bozza):
             raise StatoNonValidoError("Non è stata richiesta alcuna integrazione")
         nota = " ".join(nota.split())
         if not nota:
-            raise DatiNonValidiError("Scrivere una nota", {"nota": "Scrivere una nota"})
+            raise DatiNonValidiError("Scrivi una nota", {"nota": "Scrivi una nota"})
         return nota
 
     def rispondi_integrazione(self, nota: str, ora: datetime, chi: Utente) -> None:

@@ -149,8 +149,8 @@ class Deposito(Handler):
         documento = istanza.documento
         if documento is None or not istanza.documento_pronto:
             raise DocumentoNonAggiornatoError(
-                "Il PDF firmato non corrisponde ai dati attuali dell'istanza: scaricare di "
-                "nuovo il PDF da firmare, firmarlo e caricarlo"
+                "Il PDF firmato non corrisponde ai dati attuali dell'istanza: scarica di "
+                "nuovo il PDF da firmare, firmalo e caricalo"
             )
         esito = await self.d.firme.verifica(
             msg,
