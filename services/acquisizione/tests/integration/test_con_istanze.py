@@ -16,7 +16,6 @@ from parcelle_contracts.common import TRANSFER_AREA, BlobRef
 from parcelle_contracts.comunicazioni import InviaComunicazione
 from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.ids import new_id
-from parcelle_contracts.postale import InviaRaccomandata
 from parcelle_kit import demo
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_testing.fixtures import StartServices
@@ -81,7 +80,7 @@ async def test_deposit_scan_acquired_everywhere_and_the_notice_waits_for_the_pos
     contare: Callable[[str], Awaitable[int]],
     testo: Lettore,
 ) -> None:
-    istanze_, _, acquisizione, notifiche, postale = await start_services(
+    istanze_, _, acquisizione, notifiche, _ = await start_services(
         "istanze", "firma", "acquisizione", "notifiche", "postale"
     )
     istanza = await deposita(client, istanze_.transfer)
@@ -124,14 +123,15 @@ async def test_deposit_scan_acquired_everywhere_and_the_notice_waits_for_the_pos
     ):
         assert atteso in text, atteso
 
-    posta = postale.topology.queue(
-        "postale", InviaRaccomandata.name, routing_key=InviaRaccomandata.routing_key()
-    )
     pec = notifiche.topology.queue(
         "notifiche", InviaComunicazione.name, routing_key=InviaComunicazione.routing_key()
     )
-    # The notice (raccomandata to the client, PEC to the lawyer), and istanze's messages to the
-    # lawyer by PEC and e-mail: the deposit receipt and the protocol number.
+    # The notice to the lawyer by PEC, and istanze's messages to the lawyer by PEC and e-mail:
+    # the deposit receipt and the protocol number.
     async with asyncio.timeout(30):
-        while (await contare(posta.name), await contare(pec.name)) != (1, 5):
+        while await contare(pec.name) != 5:
             await asyncio.sleep(0.1)
+    # The client's notice goes by raccomandata: postale takes it to the print center.
+    async with asyncio.timeout(30):
+        while (await client.dettaglio(istanza.id)).comunicazioni[0].stato == "in_attesa":
+            await asyncio.sleep(0.2)
