@@ -141,6 +141,7 @@ async def main(n: int) -> None:
             "PARCELLE_NOTIFICHE_SMTP_HOST": "127.0.0.1",
             "PARCELLE_NOTIFICHE_SMTP_PORT": str(porta),
             "PARCELLE_NOTIFICHE_SMTP_TLS": "none",
+            "PARCELLE_NOTIFICHE_PEC_TRASPORTO": "smtp",
             "PARCELLE_LOG_LEVEL": "WARNING",
         }
         broker = build_broker(settings, process="bench", tracer_provider=TracerProvider())

@@ -1,7 +1,8 @@
 """Fixtures of the gateway's tests: settings that need no broker, and the application built
-with fakes of the bus, of ``istanze``, ``acquisizione``, ``revisione`` and ``notifiche``
-(fake_bus.py, fake_istanze.py, fake_acquisizione.py, fake_revisione.py, fake_notifiche.py)
-with a browser-like client and an API client.
+with fakes of the bus, of ``istanze``, ``acquisizione``, ``revisione``, ``postale`` and
+``notifiche`` (fake_bus.py, fake_istanze.py, fake_acquisizione.py, fake_revisione.py,
+fake_postale.py, fake_notifiche.py) with
+a browser-like client and an API client.
 
 The app starts with its lifespan (its embedded store, the demo accounts and station) and no
 broker: the pages, the REST API and the scanner endpoint are tested without RabbitMQ and
@@ -17,6 +18,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from opentelemetry.sdk.trace import TracerProvider
+from pydantic import SecretStr
 
 from gateway.app import create_app
 from gateway.config import GatewaySettings
@@ -28,6 +30,7 @@ from .fake_acquisizione import FakeAcquisizione
 from .fake_bus import FakeBus
 from .fake_istanze import FakeIstanze
 from .fake_notifiche import FakeNotifiche
+from .fake_postale import FakePostale
 from .fake_revisione import FakeRevisione
 from .web.pagine import Browser
 
@@ -42,6 +45,7 @@ def gateway_settings(tmp_path: Path) -> GatewaySettings:
         blob="filesystem",
         log_format="json",
         readiness_timeout=0.5,
+        pec_chiavi_gestori={"DEMO": SecretStr("chiave-gestore-pec-demo")},
     )
 
 
@@ -66,6 +70,11 @@ def revisione() -> FakeRevisione:
 
 
 @pytest.fixture
+def postale() -> FakePostale:
+    return FakePostale()
+
+
+@pytest.fixture
 def notifiche() -> FakeNotifiche:
     return FakeNotifiche()
 
@@ -77,14 +86,21 @@ async def app(
     fake: FakeIstanze,
     acquisizione: FakeAcquisizione,
     revisione: FakeRevisione,
+    postale: FakePostale,
     notifiche: FakeNotifiche,
 ) -> AsyncIterator[FastAPI]:
     clients = Clients(
-        bus=bus, istanze=fake, acquisizione=acquisizione, revisione=revisione, notifiche=notifiche
+        bus=bus,
+        istanze=fake,
+        acquisizione=acquisizione,
+        revisione=revisione,
+        postale=postale,
+        notifiche=notifiche,
     )
     application = create_app(gateway_settings, clients, tracer_provider=TracerProvider())
     # for the files they serve
     fake.files = acquisizione.files = revisione.files = application.state.files
+    postale.files = notifiche.files = application.state.files
     async with application.router.lifespan_context(application):
         yield application
 

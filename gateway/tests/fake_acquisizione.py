@@ -212,10 +212,11 @@ class FakeAcquisizione(Registro):
                     tramite=attore.tramite,
                     stazione=attore.stazione,
                 ),
+                # As the service records it: the rule assigns at the acquisition's instant.
                 Passo(
-                    quando=adesso + timedelta(seconds=1),
-                    descrizione="Relatore assegnato: Marco Verdi",
-                    chi="automatica",
+                    quando=adesso,
+                    descrizione="Relatore assegnato: Marco Verdi (assegnazione automatica)",
+                    chi="sistema",
                     tramite="sistema",
                 ),
             ],

@@ -38,7 +38,9 @@ from parcelle_contracts.istanze import (
     Mancante,
     Totali,
 )
-from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
+from parcelle_contracts.vocabolario import CanalePosta, CategoriaAllegato, Stato
+
+from .fake_seguito import SeguitoFinto
 
 PDF = b"%PDF-1.7\n% Parcelle test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CENT = Decimal("0.01")
@@ -116,7 +118,7 @@ class Chiamata:
 
 
 @dataclass
-class FakeIstanze:
+class FakeIstanze(SeguitoFinto):
     """The port's methods; ``files`` is the app's GatewayFiles (for downloads)."""
 
     files: GatewayFiles | None = None
@@ -126,6 +128,7 @@ class FakeIstanze:
     rifiuti: dict[str, Errore] = field(default_factory=dict)
     assenti: set[str] = field(default_factory=set)
     numero: int = 0
+    canali_scelti: dict[str, list[CanalePosta]] = field(default_factory=dict)
 
     # --- test helpers -------------------------------------------------------------------------
 
@@ -291,7 +294,7 @@ class FakeIstanze:
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza:
         self._entra("dettaglio", istanza_id=istanza_id)
-        return self._sua(attore, istanza_id)
+        return self._leggibile(attore, istanza_id)
 
     async def aggiungi_allegato(
         self,

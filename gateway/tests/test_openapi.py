@@ -12,6 +12,7 @@ from parcelle_kit import demo
 
 ERROR_SCHEMA = {"$ref": "#/components/schemas/ErroreApi"}
 STATION_KEY = "/api/v1/scanner/eventi"
+PEC_PUSH = "/api/v1/pec/ricevute"
 TOKEN = "/api/v1/auth/token"
 ENGLISH = ("There was", "error parsing", "Missing boundary", "Not Found", "Not Allowed", "Field")
 
@@ -82,6 +83,9 @@ async def test_each_operation_declares_how_it_authenticates(api: httpx.AsyncClie
         elif path == STATION_KEY:
             assert operation["security"] == [{"StationKey": []}]
             assert {"401", "429"} <= set(operation["responses"])
+        elif path == PEC_PUSH:
+            assert operation["security"] == [{"PecProviderKey": []}]
+            assert {"401", "415", "422"} <= set(operation["responses"])
         else:
             assert operation["security"] == [{"OAuth2Password": []}], (method, path)
             assert "401" in operation["responses"], (method, path)
@@ -168,12 +172,12 @@ async def test_yes_and_no_are_json_booleans(api: httpx.AsyncClient) -> None:
         body = {"pratica": {"insinuazione_passivo": value}}
         answer = await api.post("/api/v1/istanze", json=body, headers=headers)
         error = assert_error(answer, 422, "dati_non_validi")
-        assert error["fields"] == {"pratica.insinuazione_passivo": "Indicare sì o no."}
+        assert error["fields"] == {"pratica.insinuazione_passivo": "Indica sì o no."}
     clerk = await bearer(api, "segreteria.demo")
     richiesta = {"codice": "DEMO-26-00000001-ABCD", "originale_ricevuto": "si"}
     answer = await api.post("/api/v1/segreteria/acquisizioni", json=richiesta, headers=clerk)
     assert assert_error(answer, 422, "dati_non_validi")["fields"] == {
-        "originale_ricevuto": "Indicare sì o no."
+        "originale_ricevuto": "Indica sì o no."
     }
 
 

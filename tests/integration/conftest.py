@@ -27,13 +27,14 @@ GatewayClient = Callable[..., AbstractAsyncContextManager[Gateway]]
 
 @pytest.fixture
 def gateway_client(settings_values: dict[str, Any]) -> GatewayClient:
-    """An HTTP client talking to a gateway app in this process (lifespan included)."""
+    """An HTTP client talking to a gateway app in this process (lifespan included), with the
+    test's settings and any the test adds."""
 
     @asynccontextmanager
     async def client(
-        tracer_provider: TracerProvider | None = None,
+        tracer_provider: TracerProvider | None = None, **impostazioni: Any
     ) -> AsyncIterator[Gateway]:
-        settings = GatewaySettings(**settings_values)
+        settings = GatewaySettings(**{**settings_values, **impostazioni})
         app = build_app(settings, tracer_provider=tracer_provider or TracerProvider())
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)

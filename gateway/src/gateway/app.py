@@ -10,7 +10,17 @@ from fastapi.responses import RedirectResponse
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 
-from gateway import api, api_revisione, api_segreteria, asyncapi, errors, health, web
+from gateway import (
+    api,
+    api_consegne,
+    api_pec,
+    api_revisione,
+    api_segreteria,
+    asyncapi,
+    errors,
+    health,
+    web,
+)
 from gateway.auth import INDEXES, AccountStore, LoginRequiredError, SessionStore
 from gateway.auth.demo import seed_demo_accounts
 from gateway.auth.routes import router as auth_router
@@ -89,6 +99,8 @@ def create_app(
     app.include_router(api.router)
     app.include_router(api_segreteria.router)
     app.include_router(api_revisione.router)
+    app.include_router(api_consegne.router)
+    app.include_router(api_pec.router)
     app.include_router(stazioni_routes.router)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")

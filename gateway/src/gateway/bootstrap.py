@@ -15,6 +15,7 @@ from gateway.config import GatewaySettings
 from gateway.istanze import IstanzeClient
 from gateway.notifiche import NotificheClient
 from gateway.ports import Clients
+from gateway.postale import PostaleClient
 from gateway.revisione import RevisioneClient
 from parcelle_kit.bus import build_broker, topology_of
 from parcelle_kit.logging import configure_logging
@@ -25,7 +26,7 @@ ALLARME_TIMEOUT = 2.0
 
 def build_clients(settings: GatewaySettings, *, tracer_provider: TracerProvider) -> Clients:
     """The bus on a RabbitMQ broker (connected when the application starts) and the clients
-    of ``istanze``, ``acquisizione``, ``revisione`` and ``notifiche`` over it."""
+    of ``istanze``, ``acquisizione``, ``revisione``, ``postale`` and ``notifiche`` over it."""
     broker = build_broker(settings, process="gateway", tracer_provider=tracer_provider)
     bus = GatewayBus(broker, topology_of(settings))
     return Clients(
@@ -33,8 +34,8 @@ def build_clients(settings: GatewaySettings, *, tracer_provider: TracerProvider)
         istanze=IstanzeClient(bus, settings.query_timeout),
         acquisizione=AcquisizioneClient(bus, settings.query_timeout),
         revisione=RevisioneClient(bus, settings.query_timeout),
-        # Only the secretariat's alert asks it: a page must not wait long for an alert.
-        notifiche=NotificheClient(bus, min(settings.query_timeout, ALLARME_TIMEOUT)),
+        postale=PostaleClient(bus, settings.query_timeout),
+        notifiche=NotificheClient(bus, settings.query_timeout, allarme=ALLARME_TIMEOUT),
     )
 
 

@@ -102,8 +102,11 @@ class ServiceClient:
         )
         return await self._ask(message, dati_type)
 
-    async def _ask(self, message: Message, dati_type: type[D]) -> D:
-        esito = await self._bus.ask(message, dati_type, timeout=self._timeout)
+    async def _ask(
+        self, message: Message, dati_type: type[D], *, timeout: float | None = None
+    ) -> D:
+        """Ask ``message``, waiting at most ``timeout`` seconds (the client's own otherwise)."""
+        esito = await self._bus.ask(message, dati_type, timeout=timeout or self._timeout)
         if not esito.ok or esito.dati is None:
             raise RichiestaRifiutataError(
                 esito.errore or Errore(codice="errore", messaggio="Richiesta non riuscita.")

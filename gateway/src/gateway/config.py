@@ -28,6 +28,11 @@ class GatewaySettings(Settings):
         description="Largest file the gateway accepts in one upload; each Ordine's own, "
         "smaller limits are enforced by the owning service.",
     )
+    pec_chiavi_gestori: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description="Ordine -> the key its PEC provider sends (X-Chiave-Gestore-Pec) when it "
+        "pushes receipts to POST /api/v1/pec/ricevute, as JSON; no key, no push.",
+    )
     login_free_per_account: int = Field(
         default=5,
         ge=1,

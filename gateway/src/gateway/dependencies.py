@@ -13,6 +13,7 @@ from gateway.ports import (
     Clients,
     IstanzePort,
     NotifichePort,
+    PostalePort,
     RevisionePort,
 )
 from gateway.stazioni.store import StazioniStore
@@ -35,6 +36,10 @@ def _revisione(request: Request) -> RevisionePort:
     return _clients(request).revisione
 
 
+def _postale(request: Request) -> PostalePort:
+    return _clients(request).postale
+
+
 def _notifiche(request: Request) -> NotifichePort:
     return _clients(request).notifiche
 
@@ -53,9 +58,12 @@ def _stazioni(request: Request) -> StazioniStore:
     return stazioni
 
 
+Servizi = Annotated[Clients, Depends(_clients)]
+"""Every client at once, for a page that reads a case from several services."""
 Istanze = Annotated[IstanzePort, Depends(_istanze)]
 Acquisizione = Annotated[AcquisizionePort, Depends(_acquisizione)]
 Revisione = Annotated[RevisionePort, Depends(_revisione)]
+Postale = Annotated[PostalePort, Depends(_postale)]
 Notifiche = Annotated[NotifichePort, Depends(_notifiche)]
 Bus = Annotated[BusPort, Depends(_bus)]
 Files = Annotated[GatewayFiles, Depends(_files)]

@@ -31,12 +31,15 @@ async def invia_comunicazione(
     attore: Attore,
     istanza_id: str,
     comunicazione_id: str,
+    *,
+    apri: bool = False,
 ) -> Response:
-    """One of the case's notices, to whoever may read the case (the service decides)."""
+    """One of the case's notices, to whoever may read the case (the service decides); opened
+    in the browser when ``apri``, else downloaded."""
     pratica = await acquisizione.dettaglio(attore, istanza_id)
     for voce in pratica.comunicazioni:
         if voce.id == comunicazione_id:
-            return await files.send(voce.documento)
+            return await files.send(voce.documento, inline=apri)
     raise ApiError(404, "non_trovata", "Comunicazione non trovata.")
 
 
@@ -46,9 +49,11 @@ async def invia_osservazioni(
     attore: Attore,
     istanza_id: str,
     numero: int,
+    *,
+    apri: bool = False,
 ) -> Response:
     """The ``numero``-th observations file of the case (1 is the first received)."""
     pratica = await acquisizione.dettaglio(attore, istanza_id)
     if not 1 <= numero <= len(pratica.osservazioni):
         raise ApiError(404, "non_trovata", "Osservazioni non trovate.")
-    return await files.send(pratica.osservazioni[numero - 1])
+    return await files.send(pratica.osservazioni[numero - 1], inline=apri)

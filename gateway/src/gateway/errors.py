@@ -33,6 +33,8 @@ STATUS_BY_CODE = {
     "incompleta": 422,
     "firma_mancante": 422,
     "firma_non_valida": 422,
+    "ricevuta_non_valida": 422,
+    "invio_non_trovato": 404,
     "limite_superato": 413,
     "tipo_non_ammesso": 415,
     "non_disponibile": 404,
@@ -56,7 +58,7 @@ _MESSAGES = {
     "string_pattern_mismatch": "Formato non valido.",
     "literal_error": "Valore non ammesso.",
     "enum": "Valore non ammesso.",
-    "decimal_parsing": "Importo non valido: usare cifre e il punto per i decimali (es. 1701.00).",
+    "decimal_parsing": "Importo non valido: usa cifre e il punto per i decimali (es. 1701.00).",
     "decimal_max_places": "Al massimo due cifre decimali.",
     "decimal_max_digits": "Importo troppo grande.",
     "decimal_whole_digits": "Importo troppo grande.",
@@ -65,8 +67,8 @@ _MESSAGES = {
     "int_parsing": "Numero intero non valido.",
     "int_type": "Numero intero non valido.",
     "date_type": "Data non valida (AAAA-MM-GG).",
-    "bool_parsing": "Indicare sì o no.",
-    "bool_type": "Indicare sì o no.",
+    "bool_parsing": "Indica sì o no.",
+    "bool_type": "Indica sì o no.",
     "date_from_datetime_parsing": "Data non valida (AAAA-MM-GG).",
     "date_parsing": "Data non valida (AAAA-MM-GG).",
     "json_invalid": "Il corpo della richiesta non è JSON valido.",
@@ -169,7 +171,7 @@ def malformed(request: Request, errors: Any) -> JSONResponse | None:
             return error_response(
                 415,
                 "tipo_contenuto_non_ammesso",
-                "Inviare i dati come JSON (Content-Type: application/json).",
+                "Invia i dati come JSON (Content-Type: application/json).",
                 {"Content-Type": "Era atteso application/json."},
             )
     return None
@@ -213,7 +215,7 @@ def install(app: FastAPI) -> None:
         return error_response(
             503,
             "servizio_non_disponibile",
-            "Il servizio non risponde in questo momento: riprovare tra poco. Nessun dato "
+            "Il servizio non risponde in questo momento: riprova tra poco. Nessun dato "
             "inviato è andato perso.",
         )
 

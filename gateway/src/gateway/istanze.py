@@ -2,9 +2,13 @@
 method per request, shared by the REST API and the lawyer's web pages. A refusal comes back as
 :class:`~gateway.bus.RichiestaRifiutataError`."""
 
+from datetime import date
+
 from gateway.bus import ServiceClient
 from gateway.ports import Parte, QualeFile
+from parcelle_contracts.avvisi import Avvisi, ImpostaAvvisi, LeggiAvvisi
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
+from parcelle_contracts.consegne import InviaProvvedimento, Recapito, RegistraPagamento
 from parcelle_contracts.ids import new_id
 from parcelle_contracts.integrazioni import NuovoAllegato, RispondiIntegrazione
 from parcelle_contracts.istanze import (
@@ -23,7 +27,7 @@ from parcelle_contracts.istanze import (
     RimuoviAllegato,
     RinunciaIstanza,
 )
-from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
+from parcelle_contracts.vocabolario import CanalePosta, CategoriaAllegato, MetodoPagamento, Stato
 
 
 class IstanzeClient(ServiceClient):
@@ -139,3 +143,29 @@ class IstanzeClient(ServiceClient):
             quale=quale,
             allegato_id=allegato_id,
         )
+
+    async def registra_pagamento(
+        self, attore: Attore, istanza_id: str, data: date, metodo: MetodoPagamento, riferimento: str
+    ) -> Istanza:
+        return await self._per(
+            RegistraPagamento,
+            attore,
+            Istanza,
+            istanza_id=istanza_id,
+            data=data,
+            metodo=metodo,
+            riferimento=riferimento,
+        )
+
+    async def invia_provvedimento(
+        self, attore: Attore, istanza_id: str, destinatari: list[Recapito]
+    ) -> Istanza:
+        return await self._per(
+            InviaProvvedimento, attore, Istanza, istanza_id=istanza_id, destinatari=destinatari
+        )
+
+    async def avvisi(self, attore: Attore) -> Avvisi:
+        return await self._per(LeggiAvvisi, attore, Avvisi)
+
+    async def imposta_avvisi(self, attore: Attore, canali: list[CanalePosta]) -> Avvisi:
+        return await self._per(ImpostaAvvisi, attore, Avvisi, canali=canali)

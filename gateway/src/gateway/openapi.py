@@ -41,6 +41,7 @@ STATUS_OF_GATEWAY_CODE = {
     "stazione_non_autenticata": 401,
     "stazione_non_riconosciuta": 401,
     "stazione_revocata": 401,
+    "gestore_non_autenticato": 401,
     "csrf": 403,
     "tipo_contenuto_non_ammesso": 415,
     "troppi_tentativi": 429,

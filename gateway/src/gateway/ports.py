@@ -2,25 +2,34 @@
 them that :func:`gateway.app.create_app` takes.
 
 The real clients (:mod:`gateway.istanze`, :mod:`gateway.acquisizione`, :mod:`gateway.revisione`,
-:mod:`gateway.bus`) send
+:mod:`gateway.postale`, :mod:`gateway.bus`) send
 requests over RabbitMQ; the page tests give the application in-memory fakes instead. Both
 satisfy these Protocols under mypy, so a fake cannot drift from the client it stands for.
 Nothing here imports an adapter.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, Protocol
 
 from parcelle_contracts.acquisizione import Origine, Pratica, PraticaInAttesa, RiepilogoAttesa
+from parcelle_contracts.avvisi import Avvisi
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
-from parcelle_contracts.comunicazioni import InvioNonRecapitato
+from parcelle_contracts.comunicazioni import InvioNonRecapitato, RicevutaPecAccolta
+from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
+from parcelle_contracts.postale import PaginaRaccomandate
 from parcelle_contracts.revisione import EsitoDecisione, Revisione, VoceDecisa
-from parcelle_contracts.vocabolario import CategoriaAllegato, GenereFirma, Stato
+from parcelle_contracts.vocabolario import (
+    CanalePosta,
+    CategoriaAllegato,
+    GenereFirma,
+    MetodoPagamento,
+    Stato,
+)
 
 Parte = Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
 """A part of an application's content that an update replaces."""
@@ -90,6 +99,18 @@ class IstanzePort(Protocol):
         quale: QualeFile,
         allegato_id: str | None = None,
     ) -> FileRef: ...
+
+    async def registra_pagamento(
+        self, attore: Attore, istanza_id: str, data: date, metodo: MetodoPagamento, riferimento: str
+    ) -> Istanza: ...
+
+    async def invia_provvedimento(
+        self, attore: Attore, istanza_id: str, destinatari: list[Recapito]
+    ) -> Istanza: ...
+
+    async def avvisi(self, attore: Attore) -> Avvisi: ...
+
+    async def imposta_avvisi(self, attore: Attore, canali: list[CanalePosta]) -> Avvisi: ...
 
 
 class AcquisizionePort(Protocol):
@@ -184,15 +205,46 @@ class RevisionePort(Protocol):
         ...
 
 
+class PostalePort(Protocol):
+    """Requests to ``postale`` on behalf of a clerk: the Ordine's registered mail and its
+    receipts; refusals and silence as for :class:`IstanzePort`."""
+
+    async def raccomandate(
+        self,
+        attore: Attore,
+        *,
+        istanza_id: str | None = None,
+        limit: int = LIMITE_PAGINA,
+        cursor: str | None = None,
+    ) -> PaginaRaccomandate:
+        """A page of the mailings (of one case), the newest first, and who prints them."""
+        ...
+
+    async def file_ricevuta(
+        self, attore: Attore, raccomandata_id: str, ricevuta_id: str
+    ) -> FileRef:
+        """Where a receipt of a mailing lies (in ``postale``'s own area)."""
+        ...
+
+
 class NotifichePort(Protocol):
-    """Requests to ``notifiche`` on behalf of the secretariat; refusals and silence as for
-    :class:`IstanzePort`."""
+    """Requests to ``notifiche``: a PEC receipt pushed by an Ordine's provider (its bytes in the
+    transfer area), a kept receipt's file and the messages that could not be sent, for the
+    secretariat of its Ordine; refusals and silence as for :class:`IstanzePort`."""
 
     async def non_recapitate(
         self, attore: Attore, *, limit: int = LIMITE_PAGINA, cursor: str | None = None
     ) -> Pagina[InvioNonRecapitato]:
-        """A page of the Ordine's messages that could not be sent, the latest first."""
+        """A page of the Ordine's messages that could not be sent, the latest first (asked
+        with a short timeout: a page must not wait long for an alert)."""
         ...
+
+    async def registra_ricevuta(self, ordine: str, ricevuta: BlobRef) -> RicevutaPecAccolta:
+        """The receipt verified, matched and kept (``firma_non_valida``,
+        ``ricevuta_non_valida``, ``invio_non_trovato`` otherwise)."""
+        ...
+
+    async def file_ricevuta(self, attore: Attore, ricevuta_id: str) -> FileRef: ...
 
 
 class BusPort(Protocol):
@@ -219,4 +271,5 @@ class Clients:
     istanze: IstanzePort
     acquisizione: AcquisizionePort
     revisione: RevisionePort
+    postale: PostalePort
     notifiche: NotifichePort

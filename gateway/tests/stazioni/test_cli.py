@@ -15,6 +15,7 @@ from ..fake_acquisizione import FakeAcquisizione
 from ..fake_bus import FakeBus
 from ..fake_istanze import FakeIstanze
 from ..fake_notifiche import FakeNotifiche
+from ..fake_postale import FakePostale
 from ..fake_revisione import FakeRevisione
 
 
@@ -80,6 +81,7 @@ async def test_a_key_from_the_command_line_lets_the_station_in_until_revoked(
         istanze=FakeIstanze(),
         acquisizione=FakeAcquisizione(),
         revisione=FakeRevisione(),
+        postale=FakePostale(),
         notifiche=FakeNotifiche(),
     )
     app = create_app(gateway_settings, clients, tracer_provider=TracerProvider())

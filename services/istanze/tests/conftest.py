@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from istanze.adapters.archivio import INDEXES, Archivio
+from istanze.adapters.avvisi import PreferenzeAvvisi
 from istanze.domain.istanza import Istanza
 from istanze.handlers.deposito import Deposito
 from istanze.handlers.istanze import Istanze
@@ -84,6 +85,7 @@ def servizio_su(stores: Locali) -> Servizio:
         consumer=stores.consumer,
         istanze=Archivio,
         impostazioni=CopiaImpostazioni,
+        avvisi=PreferenzeAvvisi,
         blobs=blobs,
         area="istanze",
         transfer=transfer,

@@ -1,6 +1,6 @@
-"""Fixtures of the `notifiche` use-case tests: the handlers over an embedded store and blob
-directories of the test's own, the real templates and links, a fake transport, owner of the
-settings and clock."""
+"""Fixtures of the `notifiche` use-case tests: the sending handlers over an embedded store and
+blob directories of the test's own, the real templates and links, a fake transport, owner of
+the settings and clock; the receipts' side over the test's own stores and PKI (``pec``)."""
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -25,6 +25,7 @@ from parcelle_kit.store.sqlite import SqliteStore
 from parcelle_testing.locali import in_uscita, locali
 
 from .finti import FintaAcquisizione, FintoTrasporto, Orologio
+from .pec import Banco, banco
 
 CHIAVE = link_key("chiave-dei-test-" + "x" * 32)
 
@@ -80,3 +81,9 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
             area=area,
         )
         await documenti.close()
+
+
+@pytest.fixture
+async def pec(tmp_path: Path) -> AsyncIterator[Banco]:
+    async with banco(tmp_path) as b:
+        yield b

@@ -35,14 +35,17 @@ class FintoTrasporto:
     guasti: list[BaseException] = field(default_factory=list)
     chiamate: list[ImpostazioniPosta] = field(default_factory=list)
 
-    def __call__(self, posta: ImpostazioniPosta) -> "FintoTrasporto":
+    canale: CanalePosta = "email"
+
+    def __call__(self, posta: ImpostazioniPosta, canale: CanalePosta) -> "FintoTrasporto":
         self.chiamate.append(posta)
+        self.canale = canale
         return self
 
-    async def invia(self, messaggio: EmailMessage, canale: CanalePosta) -> None:
+    async def invia(self, messaggio: EmailMessage) -> None:
         if self.guasti:
             raise self.guasti.pop(0)
-        self.inviati.append((messaggio, canale))
+        self.inviati.append((messaggio, self.canale))
 
 
 @dataclass

@@ -82,7 +82,7 @@ async def attore_api(
     if request.method not in SAFE_METHODS and not csrf_matches(
         user.session, request.headers.get(CSRF_HEADER)
     ):
-        raise ApiError(403, "csrf", "Richiesta non valida: ricaricare la pagina e riprovare.")
+        raise ApiError(403, "csrf", "Richiesta non valida: ricarica la pagina e riprova.")
     return user.account.attore("api")
 
 

@@ -6,8 +6,9 @@ Every word for a value of the contracts comes from :mod:`parcelle_contracts.voca
 presentation lives here.
 """
 
-from collections.abc import Mapping
-from typing import Final, Protocol
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Final, Protocol, TypeVar
 
 from parcelle_contracts import vocabolario
 from parcelle_contracts.vocabolario import Ruolo, Stato, StatoInvio, Tramite
@@ -60,13 +61,35 @@ class RigaCronologia(Protocol):
     def stazione(self) -> str | None: ...
 
 
+class Datata(Protocol):
+    """A line of a timeline, as far as its order goes."""
+
+    @property
+    def quando(self) -> datetime: ...
+
+
+D = TypeVar("D", bound=Datata)
+
+
+def recenti_prima(righe: Sequence[D]) -> list[D]:
+    """A timeline the latest first: by when each step happened and, among steps of the same
+    instant, by the order the service recorded them, which is the order they were caused (the
+    acquisition before the relatore it brought), so the later cause stands above."""
+    ordinate = sorted(enumerate(righe), key=lambda coppia: (coppia[1].quando, coppia[0]))
+    return [riga for _, riga in reversed(ordinate)]
+
+
 def autore(riga: RigaCronologia) -> str:
-    """Who did a step and through what: "Giulia Bianchi, Area riservata dell'avvocato"; a scan
-    says only its station ("Stazione di scansione «Banco 1»"); empty when the line says none."""
+    """Who did a step and through what, once: "Giulia Bianchi, Area riservata dell'avvocato";
+    a scan says only its station ("Stazione di scansione «Banco 1»"); empty when the line says
+    none, and for Parcelle's own steps, whose line says what happened by itself ("Relatore
+    assegnato: ... (assegnazione automatica)")."""
+    if riga.tramite == "sistema":
+        return ""
     if riga.tramite is None:
         return riga.chi or ""
     via = vocabolario.tramite(riga.tramite, riga.ruolo, riga.stazione)
-    if riga.tramite in ("stazione", "sistema") or not riga.chi:
+    if riga.tramite == "stazione" or not riga.chi:
         return via
     return f"{riga.chi}, {via}"
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
+from gateway.web import etichette
 from gateway.web.formato import ROMA
 from parcelle_contracts.acquisizione import Passo, Pratica
 
@@ -111,5 +112,5 @@ def contesto_pratica(pratica: Pratica, base: str) -> dict[str, Any]:
         "base": base,
         "acquisizione": passo_di_acquisizione(pratica),
         "termine": termine(pratica, oggi()),
-        "cronologia": sorted(pratica.cronologia, key=lambda passo: passo.quando, reverse=True),
+        "cronologia": etichette.recenti_prima(pratica.cronologia),
     }

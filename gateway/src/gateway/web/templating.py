@@ -62,6 +62,8 @@ def _environment() -> jinja2.Environment:
         TIPI_CLIENTE=vocabolario.TIPI_CLIENTE,
         TIPI_FIRMA=vocabolario.TIPI_FIRMA,
         CANALI=vocabolario.CANALI,
+        METODI_PAGAMENTO=vocabolario.METODI_PAGAMENTO,
+        RUOLI_DESTINATARIO=vocabolario.RUOLI_DESTINATARIO,
         STATI_INVIO=vocabolario.STATI_INVIO,
         TIPI_COMUNICAZIONE=vocabolario.TIPI_COMUNICAZIONE,
         MESSAGGI=vocabolario.MESSAGGI,
@@ -109,3 +111,11 @@ def pagina(
     }
     html = ENV.get_template(nome).render(valori)
     return HTMLResponse(html, status_code=stato, headers=SECURITY_HEADERS)
+
+
+def frammento(request: Request, nome: str, contesto: dict[str, Any]) -> HTMLResponse:
+    """A part of a page alone (``templates/<nome>``), for a page that updates itself
+    (``static/js/aggiorna.js``): the same markup the page carries, the same headers."""
+    valori: dict[str, Any] = {"sviluppo": sviluppo(request), **contesto}
+    html = ENV.get_template(nome).render(valori)
+    return HTMLResponse(html, headers=SECURITY_HEADERS)

@@ -236,8 +236,8 @@ async def test_the_application_data_and_documents_are_the_relatores_only(
     dati = pagina.testo_di("dati-istanza")
     assert "Mario Rossi" in dati
     assert "Giulia Bianchi" in dati
-    assert "parcella.pdf" in pagina.testo_di("documenti-istanza")
-    for indirizzo in (pagina.link("Istanza (PDF)"), f"{base}/allegati/parcella-1"):
+    assert "parcella.pdf" in pagina.testo_di("fascicolo")
+    for indirizzo in (f"{base}/documenti/istanza", f"{base}/allegati/parcella-1"):
         scaricato = await consigliere.get(indirizzo)
         assert (scaricato.status_code, scaricato.content) == (200, PDF_ISTANZA), indirizzo
     assert (await consigliere.get(f"{base}/documenti/altro")).status_code == 404

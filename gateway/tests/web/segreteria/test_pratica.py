@@ -244,7 +244,10 @@ async def test_the_timeline_says_who_when_and_through_what(
     pagina = await segreteria.pagina(base(pratica))
     cronologia = pagina.testo_di("cronologia")
     assert "Pratica acquisita (Stazione di scansione «Sportello 2»)" in cronologia
-    assert "Relatore assegnato: Marco Verdi (Automaticamente)" in cronologia
+    # Parcelle's own step says what happened once, with no "who" beside it.
+    assert "Relatore assegnato: Marco Verdi (assegnazione automatica)" in cronologia
+    assert "Automaticamente" not in cronologia
+    # The same instant: the assignment, caused by the acquisition, stands above it.
     assert cronologia.index("Relatore assegnato") < cronologia.index("Pratica acquisita")
 
 

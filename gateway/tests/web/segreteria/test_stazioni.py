@@ -135,7 +135,7 @@ async def test_revocation_asks_for_confirmation(segreteria: Browser, app: FastAP
     assert f'href="/segreteria/stazioni/{stazione.id}/revoca"' in elenco.html
 
     conferma = await segreteria.pagina(f"/segreteria/stazioni/{stazione.id}/revoca")
-    assert "Revocare la stazione «Sportello 9»?" in conferma.testo
+    assert "Vuoi revocare la stazione «Sportello 9»?" in conferma.testo
     assert "non si può annullare" in conferma.testo
     trovata = await stazioni.per_chiave(chiave)
     assert trovata is not None

@@ -228,7 +228,8 @@ class RelatoreAssegnato(Event):
     owner: ClassVar[str] = "acquisizione"
     name: ClassVar[str] = "relatore_assegnato"
     istanza_id: str
-    relatore: str
+    relatore: str = Field(description="The relatore's login name.")
+    relatore_nome: str | None = Field(default=None, description="The relatore's name.")
     assegnato_il: AwareDatetime
 
 

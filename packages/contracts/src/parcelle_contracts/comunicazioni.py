@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from pydantic import AwareDatetime, Field
 
-from parcelle_contracts.common import Attore, FileRef, Model, Paginata
+from parcelle_contracts.common import Attore, BlobRef, FileRef, Model, Paginata
 from parcelle_contracts.denaro import Importo
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.vocabolario import CanalePosta, Messaggio, TipoRicevutaPec
@@ -82,6 +82,11 @@ class RicevutaPecRegistrata(Event):
     destinatario: str | None = Field(default=None, description="Whose mailbox it is about.")
     ricevuta_il: AwareDatetime
     simulata: bool = Field(default=False, description="Issued by the development simulator.")
+    errore: str | None = Field(
+        default=None,
+        description="For a non-delivery: the provider's code (no-dest, no-dominio, virus, altro) "
+        "and its own words (errore-esteso).",
+    )
 
 
 class ComunicazioneNonRecapitata(Event):
@@ -121,3 +126,38 @@ class InvioNonRecapitato(Model):
     protocollo: str | None = None
     motivo: str
     il: AwareDatetime
+
+
+# --- PEC receipts pushed by a provider, and their download -------------------------------------
+
+
+class RicevutaPecAccolta(Model):
+    """What ``notifiche`` did with a receipt: kept as proof (or kept already: ``duplicata``)."""
+
+    ricevuta_id: str
+    tipo: TipoRicevutaPec
+    istanza_id: str
+    comunicazione_id: str
+    duplicata: bool = Field(description="The same receipt was kept already; nothing changed.")
+    simulata: bool = False
+
+
+class RegistraRicevutaPec(Command):
+    """A raw PEC receipt (message/rfc822) to verify, match and keep; the bytes lie in the
+    transfer area. Replies :class:`RicevutaPecAccolta`, or a refusal (``firma_non_valida``,
+    ``ricevuta_non_valida``, ``invio_non_trovato``). ``ordine`` is the Ordine whose provider
+    pushed it: a receipt of another Ordine's message is not found."""
+
+    owner: ClassVar[str] = "notifiche"
+    name: ClassVar[str] = "registra_ricevuta_pec"
+    ricevuta: BlobRef = Field(description="The raw receipt as received, in the transfer area.")
+
+
+class FileRicevutaPec(Query):
+    """Where a kept PEC receipt lies (replies a ``FileRef`` in ``notifiche``'s own area, the
+    raw signed message as received); for the secretariat of its Ordine."""
+
+    owner: ClassVar[str] = "notifiche"
+    name: ClassVar[str] = "file_ricevuta_pec"
+    attore: Attore
+    ricevuta_id: str

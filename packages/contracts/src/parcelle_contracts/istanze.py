@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from parcelle_contracts.common import Attore, BlobRef, Model, Paginata, non_un_numero
+from parcelle_contracts.consegne import Seguito
 from parcelle_contracts.denaro import Importo, ImportoRichiesto, Parametri
 from parcelle_contracts.envelope import Command, Event, Query
 from parcelle_contracts.esempi import ESEMPIO
@@ -251,6 +252,7 @@ class Istanza(Model):
     diritti: Importo | None = Field(
         default=None, description="The council fee due, as the signed decision states it."
     )
+    seguito: Seguito | None = Field(default=None, description="Once the decision is signed.")
 
 
 class IstanzaSintesi(Model):

@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from pydantic import AwareDatetime, Field
 
-from parcelle_contracts.common import FileRef
+from parcelle_contracts.common import Attore, FileRef, Model, Paginata
 from parcelle_contracts.comunicazioni import Destinatario
 from parcelle_contracts.denaro import Importo
-from parcelle_contracts.envelope import Command, Event
-from parcelle_contracts.vocabolario import Messaggio, StatoRaccomandata
+from parcelle_contracts.envelope import Command, Event, Query
+from parcelle_contracts.vocabolario import Messaggio, StatoRaccomandata, TipoRicevutaPostale
 
 
 class InviaRaccomandata(Command):
@@ -44,3 +44,75 @@ class RaccomandataAggiornata(Event):
     dettaglio: str | None = None
     il: AwareDatetime
     simulata: bool = Field(default=False, description="Reported by the print-center simulator.")
+
+
+# --- what the secretariat reads (gateway -> postale, request/reply; replies are Esito) ---------
+
+
+class RicevutaPostale(Model):
+    """A receipt kept by ``postale`` (write-once, with its SHA-256)."""
+
+    id: str
+    tipo: TipoRicevutaPostale
+    file: FileRef = Field(description="Where it lies, in ``postale``'s own area.")
+    il: AwareDatetime
+    simulata: bool = Field(description="Produced by the print-center simulator.")
+
+
+class PassoRaccomandata(Model):
+    """One step of the tracking, as it was reported."""
+
+    stato: StatoRaccomandata
+    il: AwareDatetime
+    dettaglio: str | None = None
+
+
+class Raccomandata(Model):
+    """A mailing as the secretariat sees it: recipient, cost, where it is, its receipts."""
+
+    id: str
+    istanza_id: str
+    comunicazione_id: str
+    ordine: str
+    messaggio: Messaggio
+    destinatario: Destinatario
+    stato: StatoRaccomandata
+    numero: str | None = Field(description="Tracking number (none when refused).")
+    fogli: int = Field(ge=0, description="Sheets printed (none when refused).")
+    costo: Importo = Field(description="Price of the mailing at the Ordine's tariffs.")
+    simulata: bool = Field(description="Handled by the print-center simulator.")
+    creata_il: AwareDatetime
+    aggiornata_il: AwareDatetime
+    passi: list[PassoRaccomandata]
+    ricevute: list[RicevutaPostale]
+
+
+class PaginaRaccomandate(Model):
+    """A page of mailings, the newest first, and who prints them."""
+
+    items: list[Raccomandata]
+    next: str | None = None
+    centro_stampa: str = Field(description="The print center's name, as pages show it.")
+    simulatore: bool = Field(description="The print center is the local simulator.")
+
+
+class _Domanda(Query):
+    owner: ClassVar[str] = "postale"
+    attore: Attore
+
+
+class ElencoRaccomandate(_Domanda, Paginata):
+    """The Ordine's mailings (of one case, with ``istanza_id``), the newest first; for the
+    secretariat (replies :class:`PaginaRaccomandate`)."""
+
+    name: ClassVar[str] = "elenco_raccomandate"
+    istanza_id: str | None = None
+
+
+class FileRicevutaPostale(_Domanda):
+    """Where a receipt of a mailing lies (replies a ``FileRef`` in ``postale``'s own area,
+    which the gateway streams to the user)."""
+
+    name: ClassVar[str] = "file_ricevuta_postale"
+    raccomandata_id: str
+    ricevuta_id: str

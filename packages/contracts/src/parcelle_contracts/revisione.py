@@ -212,6 +212,9 @@ class ProvvedimentoEmesso(Event):
     totali: Totali
     diritti: Importo = Field(description="Council fee due.")
     emesso_il: AwareDatetime
+    documento: FileRef | None = Field(
+        default=None, description="The signed document, a claim check in revisione's area."
+    )
 
 
 class PraticaNonLiquidabile(Event):
@@ -224,6 +227,9 @@ class PraticaNonLiquidabile(Event):
     motivi: str
     diritti: Importo
     emesso_il: AwareDatetime
+    documento: FileRef | None = Field(
+        default=None, description="The signed document, a claim check in revisione's area."
+    )
 
 
 class IntegrazioneRichiesta(Event):

@@ -136,6 +136,14 @@ STATI_INVIO: Final[Mapping[StatoInvio, str]] = {
     "consegnata": "Consegnata",
     "non_consegnata": "Non consegnata",
 }
+PROGRESSO_INVIO: Final[Mapping[StatoInvio, int]] = {
+    "in_attesa": 0,
+    "inviata": 1,
+    "non_consegnata": 2,
+    "consegnata": 3,
+}
+"""How far a delivery has gone: a report never moves it back (receipts may arrive late or
+twice, and a delivery receipt beats an earlier warning)."""
 
 TipoComunicazione = Literal["avvio_procedimento"]
 TIPI_COMUNICAZIONE: Final[Mapping[TipoComunicazione, str]] = {
@@ -166,6 +174,22 @@ MESSAGGI: Final[Mapping[Messaggio, str]] = {
     "diritti_dovuti": "Diritti di opinamento dovuti",
     "pagamento_registrato": "Pagamento registrato",
     "provvedimento_al_cliente": "Trasmissione del provvedimento",
+}
+
+MetodoPagamento = Literal["pagopa", "bonifico", "pos", "contanti"]
+"""How the council fee was paid."""
+METODI_PAGAMENTO: Final[Mapping[MetodoPagamento, str]] = {
+    "pagopa": "pagoPA",
+    "bonifico": "Bonifico bancario",
+    "pos": "Carta (POS) allo sportello",
+    "contanti": "Contanti allo sportello",
+}
+
+RuoloDestinatario = Literal["cliente", "obbligato"]
+"""Who the order is sent to: the client, or another person bound to pay the fee."""
+RUOLI_DESTINATARIO: Final[Mapping[RuoloDestinatario, str]] = {
+    "cliente": "Cliente",
+    "obbligato": "Altro obbligato",
 }
 
 CanalePosta = Literal["pec", "email"]
@@ -210,6 +234,15 @@ STATI_RACCOMANDATA: Final[Mapping[StatoRaccomandata, str]] = {
     "non_recapitabile": "Non recapitabile",
     "rifiutata": "Rifiutata dal centro stampa",
 }
+
+TipoRicevutaPostale = Literal["accettazione", "ricevuta_ritorno"]
+"""The receipts of a raccomandata A/R that ``postale`` keeps."""
+RICEVUTE_POSTALI: Final[Mapping[TipoRicevutaPostale, str]] = {
+    "accettazione": "Distinta di accettazione",
+    "ricevuta_ritorno": "Avviso di ricevimento (cartolina A/R)",
+}
+SIMULATORE_CENTRO_STAMPA: Final = "Simulatore del centro stampa"
+"""How the local print-center simulator is named on every page and document it touches."""
 
 Tramite = Literal["area_web", "api", "stazione", "sistema"]
 """Through what an action reached Parcelle: a person's web area, the REST API (an integrator's

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parcelle_kit.pdf.filters import data, data_estesa, data_ora, euro
+from parcelle_kit.pdf.filters import data, data_estesa, data_ora, euro, ora
 
 
 def test_winter_and_summer_time_are_applied() -> None:
@@ -70,3 +70,9 @@ def test_euro_reads_back_to_the_same_cents(amount: Decimal) -> None:
     text = euro(amount).removeprefix("€ ")
 
     assert Decimal(text.replace(".", "").replace(",", ".")) == amount
+
+
+def test_the_hour_alone_is_rome_time_for_a_sentence() -> None:
+    # 23:05 UTC on 12 March is five past midnight on 13 March in Rome.
+    quando = datetime(2026, 3, 12, 23, 5, tzinfo=UTC)
+    assert (data_estesa(quando), ora(quando)) == ("13 marzo 2026", "00:05")

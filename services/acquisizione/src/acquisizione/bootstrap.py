@@ -18,6 +18,7 @@ from acquisizione.adapters.unit_of_work import StoreUnitOfWork
 from acquisizione.config import AcquisizioneSettings
 from acquisizione.entrypoints import Handlers, build_router
 from acquisizione.handlers.avvio import Avvio
+from acquisizione.handlers.consegne import Consegne
 from acquisizione.handlers.ingresso import Ingresso
 from acquisizione.handlers.ordini import Ordini, seed_impostazioni
 from acquisizione.handlers.relatori import Relatori
@@ -111,6 +112,7 @@ def wire(runtime: Runtime[AcquisizioneSettings]) -> RabbitRouter:
         relatori=Relatori(d),
         ordini=Ordini(d),
         sospensioni=Sospensioni(d),
+        consegne=Consegne(d),
     )
     return build_router(runtime, handlers)
 

@@ -11,15 +11,22 @@ from faststream.rabbit import RabbitRouter
 from acquisizione.config import AcquisizioneSettings
 from acquisizione.handlers.avvio import Avvio
 from acquisizione.handlers.comandi import PreparaAvvio
+from acquisizione.handlers.consegne import Consegne
 from acquisizione.handlers.ingresso import Ingresso
 from acquisizione.handlers.ordini import Ordini
 from acquisizione.handlers.relatori import Relatori
 from acquisizione.handlers.segreteria import Segreteria
 from acquisizione.handlers.sospensioni import Sospensioni
 from parcelle_contracts import acquisizione as contratti
+from parcelle_contracts.comunicazioni import (
+    ComunicazioneNonRecapitata,
+    ComunicazioneSpedita,
+    RicevutaPecRegistrata,
+)
 from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaDepositata, IstanzaRinunciata
 from parcelle_contracts.ordini import LeggiImpostazioniOrdine
+from parcelle_contracts.postale import RaccomandataAggiornata
 from parcelle_contracts.revisione import IntegrazioneRichiesta
 from parcelle_kit.bus import follow, router
 from parcelle_kit.requests import answer_all
@@ -36,6 +43,7 @@ class Handlers:
     relatori: Relatori
     ordini: Ordini
     sospensioni: Sospensioni
+    consegne: Consegne
 
 
 def build_router(runtime: Runtime[AcquisizioneSettings], handlers: Handlers) -> RabbitRouter:
@@ -65,4 +73,9 @@ def build_router(runtime: Runtime[AcquisizioneSettings], handlers: Handlers) -> 
     sospensioni = handlers.sospensioni
     follow(subscribers, topology, nome, IntegrazioneRichiesta, sospensioni.integrazione_richiesta)
     follow(subscribers, topology, nome, IntegrazioneFornita, sospensioni.integrazione_fornita)
+    rapporto = handlers.consegne.rapporto
+    follow(subscribers, topology, nome, ComunicazioneSpedita, rapporto)
+    follow(subscribers, topology, nome, RicevutaPecRegistrata, rapporto)
+    follow(subscribers, topology, nome, ComunicazioneNonRecapitata, rapporto)
+    follow(subscribers, topology, nome, RaccomandataAggiornata, rapporto)
     return subscribers

@@ -16,6 +16,7 @@ from parcelle_contracts.common import Attore, Esito
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.istanze import DettaglioIstanza, Istanza
 from parcelle_contracts.ordini import ImpostazioniOrdine, ImpostazioniOrdineCambiate
+from parcelle_contracts.vocabolario import CANALI, RICEVUTE_PEC
 from parcelle_kit.bus import Publisher, RpcClient, follow, router
 from parcelle_kit.requests import answer, ask
 from parcelle_kit.service import Runtime, ServiceDefinition
@@ -60,6 +61,31 @@ class Client:
         async with asyncio.timeout(timeout):
             while (await self.in_attesa()).totale != totale:
                 await asyncio.sleep(0.1)
+
+
+async def attendi_consegna_pec(
+    client: Client, istanza_id: str, comunicazione_id: str, timeout: float = 60
+) -> None:
+    """Wait until the notice's delivery ``comunicazione_id`` by PEC is ``consegnata``, and
+    see in the case's timeline that it was ``inviata`` first (``comunicazione_spedita``: a
+    delivery never moves back, so the line is there only if it came before the receipt of
+    delivery), then delivered by the simulated provider's receipt."""
+    async with asyncio.timeout(timeout):
+        while True:
+            pratica = await client.dettaglio(istanza_id)
+            [avviso] = [c for c in pratica.comunicazioni if c.id == comunicazione_id]
+            if avviso.stato == "consegnata":
+                break
+            assert avviso.stato in ("in_attesa", "inviata"), avviso
+            await asyncio.sleep(0.2)
+    righe = [
+        p
+        for p in pratica.cronologia
+        if p.descrizione.startswith(f"Avviso per {avviso.destinatario} ({CANALI['pec']})")
+    ]
+    assert len([p for p in righe if ": inviata a " in p.descrizione]) == 1, righe
+    [consegnata] = [p for p in righe if RICEVUTE_PEC["avvenuta-consegna"] in p.descrizione]
+    assert "(simulata)" in consegnata.descrizione
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """`acquisizione` on the real broker: deposits arrive as events, the clerk's requests get
-Esito replies with the refusals' codes, the Ordine's rule assigns, and the notice's delivery
-commands wait in the durable queues of notifiche and postale."""
+Esito replies with the refusals' codes, the Ordine's rule assigns, notifiche sends the notice
+by PEC through the development's simulated provider (sent, then delivered by its receipts), and
+postale sends the registered letter."""
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -13,16 +13,14 @@ from acquisizione.domain.errori import CODICE_MALFORMATO, CODICE_NON_AUTENTICO
 from acquisizione.handlers.ordini import imposta
 from parcelle_contracts import acquisizione as contratti
 from parcelle_contracts.common import Attore
-from parcelle_contracts.comunicazioni import InviaComunicazione
 from parcelle_contracts.ordini import Relatore
-from parcelle_contracts.postale import InviaRaccomandata
 from parcelle_kit import demo
 from parcelle_kit.codes import nuovo_codice
 from parcelle_kit.service import Runtime
 from parcelle_testing.fixtures import StartServices
 
 from ..finti import AVVOCATO, SEGRETERIA, depositata, scansione, vista_istanza
-from .conftest import Client, FintaIstanze
+from .conftest import Client, FintaIstanze, attendi_consegna_pec
 
 pytestmark = pytest.mark.integration
 SENZA_PEC = {
@@ -85,13 +83,12 @@ async def test_refusals_come_back_with_their_codes(
     assert (con_originale.protocollo or "").endswith("/000002")
 
 
-async def test_the_rule_assigns_and_the_notices_wait_for_their_couriers(
+async def test_the_rule_assigns_and_the_notices_go_by_their_couriers(
     start_services: StartServices,
     client: Client,
     finta_istanze: FintaIstanze,
-    contare: Callable[[str], Awaitable[int]],
 ) -> None:
-    acquisizione, notifiche, postale = await start_services("acquisizione", "notifiche", "postale")
+    acquisizione, _, _ = await start_services("acquisizione", "notifiche", "postale")
     # The demo Ordine assigns automatically; here to two councillors, the second weight 2.
     neri = Relatore(username="consigliere.neri", nome="Anna Neri", peso=2)
     cambi = {"relatori": (*ORDINE_DEMO.relatori, neri)}
@@ -118,7 +115,6 @@ async def test_the_rule_assigns_and_the_notices_wait_for_their_couriers(
             await asyncio.sleep(0.2)
     canali = [[c.canale for c in v.comunicazioni] for v in viste]
     assert canali == [["raccomandata", "pec"], ["pec", "pec"], ["pec", "pec"]]
-    assert all(c.stato == "in_attesa" for v in viste for c in v.comunicazioni)
     # istanze was asked as the clerk who acquired, of the same Ordine.
     assert {(d.attore.username, d.attore.ruolo) for d in finta_istanze.domande} == {
         (SEGRETERIA.username, "segreteria")
@@ -128,15 +124,20 @@ async def test_the_rule_assigns_and_the_notices_wait_for_their_couriers(
     assert pdf.startswith(b"%PDF-")
     assert avviso.blob.area == "acquisizione"
 
-    code_notifiche = notifiche.topology.queue(
-        "notifiche", InviaComunicazione.name, routing_key=InviaComunicazione.routing_key()
-    )
-    code_postale = postale.topology.queue(
-        "postale", InviaRaccomandata.name, routing_key=InviaRaccomandata.routing_key()
-    )
-    async with asyncio.timeout(30):  # the outbox relay publishes right after the commit
-        while (await contare(code_notifiche.name), await contare(code_postale.name)) != (5, 1):
-            await asyncio.sleep(0.1)
+    # notifiche sends the PECs through the simulated provider: sent, then delivered.
+    for v in viste:
+        for c in v.comunicazioni:
+            if c.canale == "pec":
+                await attendi_consegna_pec(client, v.istanza_id, c.id)
+    # postale takes the registered letter to the print center, and says so: the notice moves on.
+    async with asyncio.timeout(30):
+        while (
+            lettera := (await client.dettaglio(casi[0][0])).comunicazioni[0]
+        ).stato == "in_attesa":
+            await asyncio.sleep(0.2)
+    assert lettera.stato == "inviata"
+    ultime = [p.descrizione for p in (await client.dettaglio(casi[0][0])).cronologia]
+    assert any("Accettata dal centro stampa" in d for d in ultime), ultime
 
 
 async def test_a_clerk_reassigns_over_the_bus(

@@ -9,6 +9,7 @@ are ``acquisizione``'s, and reach this service by its announcements or its answe
 from faststream.rabbit import RabbitRouter
 
 from istanze.adapters.archivio import INDEXES, Archivio
+from istanze.adapters.avvisi import PreferenzeAvvisi
 from istanze.adapters.documenti import PACKAGE, DocumentiIstanza
 from istanze.adapters.firma_remota import FirmaRemota
 from istanze.config import IstanzeSettings
@@ -38,6 +39,7 @@ def build_dependencies(runtime: Runtime[IstanzeSettings]) -> Dependencies:
         consumer=runtime.consumer,
         istanze=Archivio,
         impostazioni=CopiaImpostazioni,
+        avvisi=PreferenzeAvvisi,
         blobs=runtime.blobs,
         area=runtime.name,
         transfer=runtime.transfer,

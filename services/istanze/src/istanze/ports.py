@@ -17,7 +17,7 @@ from parcelle_contracts.common import BlobRef, FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.firma import EsitoVerifica, Originale
 from parcelle_contracts.ordini import ImpostazioniOrdine
-from parcelle_contracts.vocabolario import Stato
+from parcelle_contracts.vocabolario import CanalePosta, Stato
 from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.store.ports import DocumentStore, Transaction
@@ -155,6 +155,18 @@ class ImpostazioniRepository(Protocol):
         ...
 
 
+class AvvisiRepository(Protocol):
+    """Each lawyer's chosen channels for their messages, inside one transaction."""
+
+    async def leggi(self, ordine: str, username: str) -> tuple[CanalePosta, ...] | None:
+        """The channels chosen, or ``None`` when the lawyer never chose."""
+        ...
+
+    async def imposta(
+        self, ordine: str, username: str, canali: tuple[CanalePosta, ...]
+    ) -> None: ...
+
+
 @dataclass(frozen=True)
 class Dependencies:
     """Everything the handlers of `istanze` use, built by ``bootstrap`` (or a test)."""
@@ -163,6 +175,7 @@ class Dependencies:
     consumer: IdempotentConsumer
     istanze: Callable[[Transaction], IstanzaRepository]
     impostazioni: Callable[[Transaction], ImpostazioniRepository]
+    avvisi: Callable[[Transaction], AvvisiRepository]
     blobs: BlobStore
     """The service's own blob area."""
     area: str

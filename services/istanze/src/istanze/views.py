@@ -50,7 +50,9 @@ def utente(attore: Attore) -> Utente:
 
 def regole(impostazioni: ImpostazioniOrdine) -> RegoleOrdine:
     """The domain's rules for applications from the Ordine's settings."""
-    return decode(RegoleOrdine, impostazioni.istanze.model_dump(mode="json"), "regole")
+    dati = impostazioni.istanze.model_dump(mode="json")
+    dati["pagamento_prima_del_rilascio"] = impostazioni.pagamento.prima_del_rilascio
+    return decode(RegoleOrdine, dati, "regole")
 
 
 def firma_da_verifica(esito: EsitoVerifica, documento_sha256: str) -> Firma:
@@ -111,8 +113,22 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             "integrazione": encode(istanza.integrazione),
             "provvedimento": istanza.provvedimento_sha256 is not None,
             "diritti": encode(istanza.diritti),
+            "seguito": _seguito(istanza, regole),
         }
     )
+
+
+def _seguito(istanza: Istanza, regole: RegoleOrdine) -> dict[str, Any] | None:
+    """Payment, release and deliveries, once the signed decision exists."""
+    if istanza.provvedimento_sha256 is None:
+        return None
+    return {
+        "rilasciato": istanza.rilasciato(regole),
+        "pagamento_richiesto": regole.pagamento_prima_del_rilascio and bool(istanza.diritti),
+        "pagamento": encode(istanza.pagamento),
+        "consegne": encode(istanza.consegne),
+        "opposizione_entro": encode(istanza.opposizione_entro()),
+    }
 
 
 def _con_ids(contenuto: dict[str, Any]) -> dict[str, Any]:

@@ -34,7 +34,7 @@ async def test_prints_the_deposit_in_rome_time_and_the_signature(
         "Ricevuta di deposito",
         campione.CODICE,
         # 23:05 UTC on 12 March is five past midnight on 13 March in Rome.
-        "Data e ora del deposito: 13 marzo 2026, 13/03/2026 00:05 (Europe/Rome)",
+        "Data e ora del deposito: 13 marzo 2026, ore 00:05 (ora di Roma)",
         "Richiedente: avv. Niccolò D'Angelo",
         "Cliente: Mario Rossi",
         "Tipo di firma: Firma digitale PAdES (PDF firmato)",

@@ -107,9 +107,9 @@ def test_a_complete_signed_application_is_deposited() -> None:
     ultimo = istanza.cronologia[-1]
     assert (ultimo.stato, ultimo.descrizione, ultimo.chi) == (
         "depositata",
-        "Istanza depositata con firma digitale PAdES (PDF firmato) di Giulia Bianchi",
+        "Istanza depositata con firma digitale PAdES (PDF firmato)",
         "Giulia Bianchi",
-    )
+    )  # the signer is who deposited: named once, as who acted
 
 
 def test_a_second_deposit_says_it_was_done_already() -> None:

@@ -58,8 +58,13 @@ async def test_the_case_becomes_acquired_with_its_number_and_the_public_hears_it
     assert ultimo.descrizione == "Istanza acquisita con protocollo n. 2026/000001"
     assert (ultimo.chi, ultimo.quando) == ("Anna Neri", ACQUISITA_IL)
     assert (ultimo.ruolo, ultimo.tramite, ultimo.stazione) == ("segreteria", "stazione", "banco-1")
-    (corpo,) = await servizio.uscita()
+    corpo, *avvisi = await servizio.uscita()
     assert corpo["routing_key"] == "pratica.DEMO.acquisita"
+    assert {(a["messaggio"], a["canale"]) for a in avvisi} == {
+        ("acquisizione", "pec"),
+        ("acquisizione", "email"),
+    }
+    assert {a["dati"]["protocollo"] for a in avvisi} == {"2026/000001"}
     assert (corpo["stato"], corpo["stato_precedente"], corpo["protocollo"]) == (
         "acquisita",
         "depositata",
@@ -76,7 +81,8 @@ async def test_the_same_acquisition_twice_has_one_effect(
     await registra_acquisizione(servizio.d, evento)
     await registra_acquisizione(servizio.d, evento)  # redelivered
     await registra_acquisizione(servizio.d, acquisita())  # published again by a relay
-    assert len(await servizio.uscita()) == 1
+    pubblici = [e for e in await servizio.uscita() if e["routing_key"].startswith("pratica.")]
+    assert len(pubblici) == 1
     assert [e.stato for e in (await servizio.caso()).cronologia].count("acquisita") == 1
 
 

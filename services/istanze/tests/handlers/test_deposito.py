@@ -103,8 +103,16 @@ async def test_a_draft_is_prepared_signed_and_deposited(servizio: Servizio) -> N
     assert [m["routing_key"] for m in uscita] == [
         "istanze.event.istanza_depositata",
         "pratica.DEMO.depositata",
+        "notifiche.command.invia_comunicazione",
     ]
     assert uscita[0]["avvocato"]["tramite"] == "api"
+    avviso = uscita[2]
+    assert (avviso["messaggio"], avviso["canale"]) == ("ricevuta_deposito", "pec")
+    (ricevuta_allegata,) = avviso["allegati"]
+    deposito = (await servizio.caso()).deposito
+    assert deposito is not None
+    assert deposito.ricevuta is not None
+    assert ricevuta_allegata["blob"]["sha256"] == deposito.ricevuta.sha256
 
     vista_segreteria = await servizio.istanze.dettaglio(
         contratti.DettaglioIstanza(

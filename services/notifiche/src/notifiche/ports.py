@@ -1,12 +1,15 @@
-"""What the use cases of `notifiche` need from outside, as ``typing.Protocol`` interfaces: the
-mail transport (the seam where the PEC provider, real or simulated, plugs in), the documents a
-command names, the templates, the signed links, the owner of the Ordini's settings, the clock,
-and the repositories used inside a transaction; and :class:`Dependencies`, the bundle the
-handlers get.
+"""What the use cases of `notifiche` need from outside, as ``typing.Protocol`` interfaces.
+
+Sending: the mail transport (the seam where the PEC provider, real or simulated, plugs in), the
+documents a command names, the templates, the signed links, the owner of the Ordini's settings,
+the clock, and the repositories used inside a transaction; :class:`Dependencies` is the bundle
+the sending handlers get. PEC receipts: the signature check, the receipts kept, the Ordini's
+mailboxes; :class:`RicevuteDependencies` is the bundle of the receipts' intake. Both read the
+one record of the messages sent (:class:`InvioRepository`).
 
 Nothing here builds anything: ``bootstrap`` picks the adapters."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -14,27 +17,30 @@ from typing import Any, Protocol
 
 from notifiche.domain.invio import Invio
 from notifiche.domain.posta import Redazione
+from notifiche.domain.ricevute import RicevutaRegistrata
 from parcelle_contracts.common import FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ordini import ImpostazioniOrdine, ImpostazioniPosta
 from parcelle_contracts.vocabolario import CanalePosta, Messaggio
+from parcelle_kit.blob.ports import BlobStore
 from parcelle_kit.consumer import IdempotentConsumer
 from parcelle_kit.store.ports import DocumentStore, Transaction
 
 
 class Trasporto(Protocol):
-    """Hands a mail to the server of its channel (the Ordine's mail server, or its PEC
-    provider). Returns once the server accepted it; raises
+    """Hands a mail to a server of one channel (the Ordine's mail server, its PEC provider, or
+    in development the simulated PEC provider). Returns once the server accepted it; raises
     :class:`~notifiche.domain.errori.RecapitoRifiutatoError` on a permanent refusal and the
     kit's ``TransientError`` on anything that may pass (4xx, server unreachable, timeout)."""
 
-    async def invia(self, messaggio: EmailMessage, canale: CanalePosta) -> None: ...
+    async def invia(self, messaggio: EmailMessage) -> None: ...
 
 
 class Trasporti(Protocol):
-    """The transport of an Ordine, from its mail settings (its servers and secret names)."""
+    """The transport of an Ordine for a channel, from its mail settings (its servers and
+    secret names)."""
 
-    def __call__(self, posta: ImpostazioniPosta) -> Trasporto: ...
+    def __call__(self, posta: ImpostazioniPosta, canale: CanalePosta) -> Trasporto: ...
 
 
 class Documenti(Protocol):
@@ -73,9 +79,14 @@ class Orologio(Protocol):
 
 
 class InvioRepository(Protocol):
-    """The delivery records, inside one transaction (optimistic updates)."""
+    """The delivery records (the messages sent), inside one transaction (optimistic
+    updates)."""
 
     async def trova(self, message_id: str) -> Invio | None: ...
+
+    async def per_message_id(self, message_id_mail: str) -> Invio | None:
+        """The record of the mail with this Message-ID header (with or without ``<>``)."""
+        ...
 
     async def salva(self, invio: Invio) -> None:
         """Insert or update (a concurrent change makes the transaction run again)."""
@@ -115,3 +126,66 @@ class Dependencies:
     ora: Orologio
     mittente: str
     """The service's own sender, for an Ordine that set none."""
+
+
+# --- PEC receipts: what the intake of the providers' receipts needs -----------------------------
+
+
+class VerificaFirma(Protocol):
+    """The provider's S/MIME signature on a receipt."""
+
+    async def verifica(self, grezza: bytes) -> bytes:
+        """The signed content; ``FirmaNonValidaError`` when it does not verify against the
+        trusted PEC provider CAs."""
+        ...
+
+
+class RicevuteRepository(Protocol):
+    """The receipts kept as proof, inside one transaction."""
+
+    async def per_chiave(self, chiave: str) -> RicevutaRegistrata | None: ...
+
+    async def leggi(self, ricevuta_id: str) -> RicevutaRegistrata | None: ...
+
+    async def registra(self, ricevuta: RicevutaRegistrata) -> None:
+        """Insert; a receipt with the same key raises ``DuplicateKeyError``."""
+        ...
+
+
+class CasellaPec(Protocol):
+    """The Ordine's PEC mailbox, where the providers' receipts arrive."""
+
+    async def nuove(self, limite: int) -> Sequence[tuple[str, bytes]]:
+        """Up to ``limite`` messages not handled yet: (uid, raw bytes), left unread."""
+        ...
+
+    async def concludi(self, archiviate: Sequence[str], scartate: Sequence[str]) -> None:
+        """Move the receipts kept to the archive folder; mark the refused ones, so that
+        neither is read again (the refused stay in the inbox for people to see)."""
+        ...
+
+
+class ImpostazioniOrdini(Protocol):
+    """An Ordine's settings: the read copy, else the owner's answer."""
+
+    async def __call__(self, ordine: str) -> ImpostazioniOrdine | None: ...
+
+
+@dataclass(frozen=True)
+class RicevuteDependencies:
+    """Everything the receipts' use cases use, built by ``bootstrap`` (or a test)."""
+
+    store: DocumentStore
+    invii: Callable[[Transaction], InvioRepository]
+    ricevute: Callable[[Transaction], RicevuteRepository]
+    firma: VerificaFirma
+    blobs: BlobStore
+    """``notifiche``'s own area: the raw receipts, write-once."""
+    area: str
+    transfer: BlobStore
+    sveglia: Callable[[], None]
+    """Wakes the outbox relay once events are staged."""
+    ora: Orologio
+    caselle: Callable[[ImpostazioniPosta], CasellaPec | None]
+    """The Ordine's PEC mailbox from its settings (None: the Ordine has none set)."""
+    impostazioni: ImpostazioniOrdini

@@ -46,9 +46,9 @@ def _trasporti(porta: int, pec_porta: int | None = None) -> SmtpTrasporti:
 
 async def test_the_service_s_own_servers_take_what_the_ordine_does_not_route() -> None:
     async with server_smtp() as email, server_smtp() as pec:
-        trasporto = _trasporti(email.porta, pec.porta)(ImpostazioniPosta())
-        await trasporto.invia(MAIL, "email")
-        await trasporto.invia(MAIL, "pec")
+        trasporti = _trasporti(email.porta, pec.porta)
+        await trasporti(ImpostazioniPosta(), "email").invia(MAIL)
+        await trasporti(ImpostazioniPosta(), "pec").invia(MAIL)
         assert [r.destinatari for r in email.gestore.ricevuti] == [["r@example.it"]]
         assert len(pec.gestore.ricevuti) == 1
         assert pec.gestore.ricevuti[0].mail()["Message-ID"] == "<m1@ordine.example>"
@@ -57,7 +57,7 @@ async def test_the_service_s_own_servers_take_what_the_ordine_does_not_route() -
 async def test_the_ordine_s_own_server_is_used_when_set() -> None:
     async with server_smtp() as proprio, server_smtp() as ordine:
         posta = ImpostazioniPosta(smtp_host="127.0.0.1", smtp_porta=ordine.porta)
-        await _trasporti(proprio.porta)(posta).invia(MAIL, "email")
+        await _trasporti(proprio.porta)(posta, "email").invia(MAIL)
         assert len(ordine.gestore.ricevuti) == 1
         assert proprio.gestore.ricevuti == []
 
@@ -65,26 +65,26 @@ async def test_the_ordine_s_own_server_is_used_when_set() -> None:
 async def test_a_5xx_is_a_refusal_and_a_4xx_may_pass() -> None:
     async with server_smtp() as server:
         server.gestore.risposte = ["550 5.1.1 Mailbox unavailable", "451 4.3.0 Try later"]
-        trasporto = _trasporti(server.porta)(ImpostazioniPosta())
+        trasporto = _trasporti(server.porta)(ImpostazioniPosta(), "email")
         with pytest.raises(RecapitoRifiutatoError, match=r"550 5\.1\.1"):
-            await trasporto.invia(MAIL, "email")
+            await trasporto.invia(MAIL)
         with pytest.raises(TrasportoNonDisponibileError) as temporaneo:
-            await trasporto.invia(MAIL, "email")
+            await trasporto.invia(MAIL)
         assert is_transient(temporaneo.value)
         assert server.gestore.ricevuti == []
 
 
 async def test_a_server_that_is_not_there_may_come_back() -> None:
-    trasporto = _trasporti(porta_libera())(ImpostazioniPosta())
+    trasporto = _trasporti(porta_libera())(ImpostazioniPosta(), "pec")
     with pytest.raises(TrasportoNonDisponibileError) as errore:
-        await trasporto.invia(MAIL, "pec")
+        await trasporto.invia(MAIL)
     assert is_transient(errore.value)
 
 
 async def test_a_secret_the_environment_lacks_is_no_passing_failure() -> None:
     posta = ImpostazioniPosta(smtp_host="127.0.0.1", smtp_utente="u", smtp_segreto="MANCA")
     with pytest.raises(SegretoMancanteError) as errore:
-        await _trasporti(porta_libera())(posta).invia(MAIL, "email")
+        await _trasporti(porta_libera())(posta, "email").invia(MAIL)
     assert not is_transient(errore.value)
 
 

@@ -86,8 +86,11 @@ async def avvia(
     porta: int,
     **altro: Any,
 ) -> None:
-    """`notifiche` sending to ``porta``, with the demo Ordine's settings in its copy."""
-    settings_values.update(smtp_host="127.0.0.1", smtp_port=porta, smtp_tls="none", **altro)
+    """`notifiche` sending to ``porta`` (PEC too, not through the development simulator), with
+    the demo Ordine's settings in its copy."""
+    settings_values.update(
+        smtp_host="127.0.0.1", smtp_port=porta, smtp_tls="none", pec_trasporto="smtp", **altro
+    )
     [runtime] = await start_services("notifiche")
     await bus_client.publisher.publish(
         ImpostazioniOrdineCambiate(

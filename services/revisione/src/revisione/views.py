@@ -97,8 +97,8 @@ def vista(
     azioni: list[contratti.AzioneRevisione] = []
     if motivo is None:
         azioni.append("decidi")
-    if revisione.stato == "da_decidere":
-        azioni.append("richiedi_integrazione")
+    if revisione.stato == "da_decidere" and not revisione.integrazioni:
+        azioni.append("richiedi_integrazione")  # the term is suspended once only
     return contratti.Revisione.model_validate(
         {
             "istanza_id": revisione.istanza_id,

@@ -70,6 +70,16 @@ def test_integration_suspends_and_the_answer_resumes() -> None:
     assert revisione.stato == "da_decidere"
 
 
+def test_the_term_is_suspended_once_only() -> None:
+    revisione = caso()
+    revisione.richiedi_integrazione("r", "La procura", 10, ORA)
+    revisione.integrazione_fornita("Ecco", ORA)
+    with pytest.raises(StatoNonValidoError, match="una sola volta"):
+        revisione.richiedi_integrazione("r", "Anche la notula", 10, ORA)
+    assert revisione.stato == "da_decidere"
+    assert len(revisione.integrazioni) == 1
+
+
 def test_signed_once_and_the_relatore_kept_after_the_decision() -> None:
     revisione = caso()
     revisione.decidi(decisione(), attendi_osservazioni=False, giorni_osservazioni=10)

@@ -11,11 +11,12 @@ from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
-from gateway.dependencies import Files, Istanze, Revisione
+from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError
-from gateway.web import campi
+from gateway.web import campi, etichette
 from gateway.web.avvocato.compilazione import base_istanza, dettaglio_se_possibile
 from gateway.web.dependencies import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
+from gateway.web.seguito import contesto_seguito
 from gateway.web.templating import pagina
 from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import Istanza
@@ -25,7 +26,7 @@ from parcelle_kit.blob.filenames import sanitise_filename
 router = APIRouter(include_in_schema=False)
 
 DOCUMENTI = {"istanza": "documento", "firmata": "firmato", "ricevuta": "ricevuta"}
-ESITI = {"depositata", "rinunciata", "integrata"}
+ESITI = {"depositata", "rinunciata", "integrata", "inviato"}
 MASSIMO_DOCUMENTI = 20
 _CATEGORIE: dict[str, CategoriaAllegato] = {nome: nome for nome in CATEGORIE_ALLEGATO}
 
@@ -45,11 +46,13 @@ def pagina_istanza(
         "istanza": istanza,
         "base": base_istanza(istanza.id),
         "esito": esito if esito in ESITI and not errori else None,
-        "valori": valori or {},
+        "valori": contesto_seguito(istanza, valori or {})
+        if istanza.provvedimento
+        else valori or {},
         "errori": errori or {},
         "riepilogo_errori": campi.riepilogo_errori(errori or {}),
         "errore_generale": errore_generale,
-        "cronologia": sorted(istanza.cronologia, key=lambda evento: evento.quando, reverse=True),
+        "cronologia": etichette.recenti_prima(istanza.cronologia),
     }
     return pagina(request, "avvocato/istanza.html", contesto, utente=user, stato=stato)
 
@@ -156,13 +159,6 @@ async def integra(
     return pagina_istanza(
         request, user, istanza, valori=valori, errori=errori, errore_generale=messaggio, stato=stato
     )
-
-
-@router.get("/avvocato/istanze/{istanza_id}/documenti/provvedimento")
-async def provvedimento(
-    istanza_id: Identificativo, user: AvvocatoWeb, revisione: Revisione, files: Files
-) -> Response:
-    return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
 
 
 @router.get("/avvocato/istanze/{istanza_id}/documenti/{quale}")

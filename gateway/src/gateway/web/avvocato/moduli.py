@@ -41,9 +41,9 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Clearer words than the generic ones for the fields whose format is fixed.
 _FORMATO = {
     "cliente.indirizzo.cap": "Il CAP è formato da 5 cifre, ad esempio 00187.",
-    "cliente.indirizzo.provincia": "Indicare la sigla di due lettere, ad esempio RM.",
-    "cliente.indirizzo.nazione": "Indicare il codice di due lettere, ad esempio IT.",
-    "pratica.numero_parti": "Indicare un numero da 1 a 1000.",
+    "cliente.indirizzo.provincia": "Indica la sigla di due lettere, ad esempio RM.",
+    "cliente.indirizzo.nazione": "Indica il codice di due lettere, ad esempio IT.",
+    "pratica.numero_parti": "Indica un numero da 1 a 1000.",
 }
 
 
@@ -92,14 +92,14 @@ class _Modulo:
     def scelta(self, percorso: str, ammessi: Container[str]) -> str | None:
         valore = self.testo(percorso)
         if valore is not None and valore not in ammessi:
-            self.errore(percorso, "Scegliere uno dei valori proposti.")
+            self.errore(percorso, "Scegli uno dei valori proposti.")
             return None
         return valore
 
     def si_no(self, percorso: str) -> bool | None:
         valore = self.testo(percorso)
         if valore not in (None, "si", "no"):
-            self.errore(percorso, "Indicare sì o no.")
+            self.errore(percorso, "Indica sì o no.")
             return None
         return None if valore is None else valore == "si"
 
@@ -153,7 +153,7 @@ def leggi_cliente(form: Mapping[str, str]) -> Lettura:
         m.errore("cliente.partita_iva", "La partita IVA è formata da 11 cifre.")
     for percorso, indirizzo_email in (("cliente.pec", pec), ("cliente.email", email)):
         if indirizzo_email and not _EMAIL.match(indirizzo_email):
-            m.errore(percorso, "Indirizzo non valido: scrivere ad esempio nome@dominio.it.")
+            m.errore(percorso, "Indirizzo non valido: scrivi ad esempio nome@dominio.it.")
     if tipo == "persona_fisica":
         denominazione = None
     elif tipo == "persona_giuridica":
@@ -185,7 +185,7 @@ def leggi_pratica(form: Mapping[str, str]) -> Lettura:
     if valore is not None and indeterminabile:
         m.errore(
             "pratica.valore",
-            "Indicare il valore oppure segnare «valore indeterminabile», non entrambi.",
+            "Indica il valore oppure segna «valore indeterminabile», non entrambi.",
         )
     dal = m.leggi("pratica.periodo_dal", leggi_data)
     al = m.leggi("pratica.periodo_al", leggi_data)
@@ -230,9 +230,9 @@ def _leggi_percentuale(testo: str | None) -> Decimal | None:
     try:
         valore = leggi_importo(testo)
     except ValoreNonValidoError:
-        raise ValoreNonValidoError("Indicare una percentuale, ad esempio 15 o 12,5.") from None
+        raise ValoreNonValidoError("Indica una percentuale, ad esempio 15 o 12,5.") from None
     if valore is None:
-        raise ValoreNonValidoError("Indicare la percentuale (di norma 15).")
+        raise ValoreNonValidoError("Indica la percentuale (di norma 15).")
     if valore > 15:
         raise ValoreNonValidoError("Al massimo 15% (art. 2 D.M. 55/2014).")
     return valore
@@ -253,7 +253,7 @@ def leggi_importi(form: Mapping[str, str]) -> Lettura:
         if vuota:
             continue
         if importo is None and f"{prefisso}.importo" not in m.errori:
-            m.errore(f"{prefisso}.importo", "Indicare l'importo, oppure svuotare tutta la riga.")
+            m.errore(f"{prefisso}.importo", "Indica l'importo, oppure svuota tutta la riga.")
         if riga.fase == "altro" and not descrizione:
             m.errore(f"{prefisso}.descrizione", "Descrivere la voce.")
         if importo is None:

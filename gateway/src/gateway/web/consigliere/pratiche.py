@@ -12,15 +12,14 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.exceptions import HTTPException
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
-from gateway.dependencies import Acquisizione, Files, Istanze, Revisione
-from gateway.documenti import invia_comunicazione, invia_osservazioni
+from gateway.dependencies import Acquisizione, Servizi
 from gateway.elenchi import cursore, prima, successiva
-from gateway.ports import AcquisizionePort, QualeFile, RevisionePort
-from gateway.web import campi, presentazione
+from gateway.ports import Clients
+from gateway.web import campi, fascicolo, presentazione
+from gateway.web.consigliere.documenti import base_pratica
 from gateway.web.dependencies import (
     RIFIUTI_DA_PAGINA,
     ConsigliereWeb,
@@ -41,10 +40,6 @@ REVISIONE_ASSENTE = (
     "La revisione della pratica non è ancora disponibile (il servizio non risponde o non ha "
     "ancora ricevuto la pratica): riprova tra poco."
 )
-
-
-def base_pratica(istanza_id: str) -> str:
-    return f"/consigliere/pratiche/{istanza_id}"
 
 
 @dataclass(frozen=True)
@@ -134,19 +129,19 @@ async def pagina_pratica(
     request: Request,
     user: WebUser,
     istanza_id: str,
-    acquisizione: AcquisizionePort,
-    revisione: RevisionePort,
+    servizi: Clients,
     *,
     valori: dict[str, str] | None = None,
     errori: dict[str, str] | None = None,
     errore_generale: str | None = None,
     stato: int = 200,
 ) -> Response:
-    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
+    pratica = await servizi.acquisizione.dettaglio(user.attore, istanza_id)
+    istanza = await fascicolo.istanza_del_fascicolo(servizi.istanze, user.attore, istanza_id)
     vista: Vista | None = None
     avviso_revisione: str | None = None
     try:
-        vista = await revisione.dettaglio(user.attore, istanza_id)
+        vista = await servizi.revisione.dettaglio(user.attore, istanza_id)
     except RichiestaRifiutataError as rifiuto:
         if rifiuto.errore.codice != "non_trovata":
             raise
@@ -157,6 +152,9 @@ async def pagina_pratica(
     esito = request.query_params.get("esito")
     contesto: dict[str, Any] = {
         **presentazione.contesto_pratica(pratica, base_pratica(istanza_id)),
+        **fascicolo.contesto(
+            istanza, pratica, base_pratica(istanza_id), vista.provvedimento if vista else None
+        ),
         "revisione": vista,
         "avviso_revisione": avviso_revisione,
         "righe_voci": [RigaVoce(n, voce, nome_voce(voce)) for n, voce in enumerate(vista.voci)]
@@ -190,10 +188,9 @@ async def mostra(
     request: Request,
     istanza_id: Identificativo,
     user: ConsigliereWeb,
-    acquisizione: Acquisizione,
-    revisione: Revisione,
+    servizi: Servizi,
 ) -> Response:
-    return await pagina_pratica(request, user, istanza_id, acquisizione, revisione)
+    return await pagina_pratica(request, user, istanza_id, servizi)
 
 
 def leggi_decisione(
@@ -236,9 +233,9 @@ async def decidi(
     request: Request,
     istanza_id: Identificativo,
     user: ConsigliereWeb,
-    acquisizione: Acquisizione,
-    revisione: Revisione,
+    servizi: Servizi,
 ) -> Response:
+    revisione = servizi.revisione
     async with request.form() as form:
         valori = campi_modulo(form, user)
     valori.pop("csrf", None)
@@ -261,8 +258,7 @@ async def decidi(
         request,
         user,
         istanza_id,
-        acquisizione,
-        revisione,
+        servizi,
         valori,
         errori,
         invia=invia if ok else None,
@@ -276,9 +272,9 @@ async def richiedi_integrazione(
     request: Request,
     istanza_id: Identificativo,
     user: ConsigliereWeb,
-    acquisizione: Acquisizione,
-    revisione: Revisione,
+    servizi: Servizi,
 ) -> Response:
+    revisione = servizi.revisione
     async with request.form() as form:
         valori = campi_modulo(form, user)
     valori.pop("csrf", None)
@@ -300,8 +296,7 @@ async def richiedi_integrazione(
         request,
         user,
         istanza_id,
-        acquisizione,
-        revisione,
+        servizi,
         valori,
         errori,
         invia=None if errori else invia,
@@ -314,8 +309,7 @@ async def _invia_e_mostra(
     request: Request,
     user: WebUser,
     istanza_id: str,
-    acquisizione: AcquisizionePort,
-    revisione: RevisionePort,
+    servizi: Clients,
     valori: dict[str, str],
     errori: dict[str, str],
     *,
@@ -347,71 +341,9 @@ async def _invia_e_mostra(
         request,
         user,
         istanza_id,
-        acquisizione,
-        revisione,
+        servizi,
         valori=valori,
         errori=errori,
         errore_generale=messaggio,
         stato=stato,
     )
-
-
-@router.get("/consigliere/pratiche/{istanza_id}/provvedimento")
-async def provvedimento(
-    istanza_id: Identificativo, user: ConsigliereWeb, revisione: Revisione, files: Files
-) -> Response:
-    return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
-
-
-@router.get("/consigliere/pratiche/{istanza_id}/documenti/{quale}")
-async def documento_istanza(
-    istanza_id: Identificativo,
-    quale: str,
-    user: ConsigliereWeb,
-    revisione: Revisione,
-    istanze: Istanze,
-    files: Files,
-) -> Response:
-    """The application PDF or the signed file as deposited, to the case's relatore only
-    (``revisione`` says whose the case is; ``istanze`` serves the file)."""
-    if quale not in ("istanza", "firmata"):
-        raise HTTPException(404)
-    await revisione.dettaglio(user.attore, istanza_id)
-    tipo: QualeFile = "documento" if quale == "istanza" else "firmato"
-    return await files.send(await istanze.file(user.attore, istanza_id, tipo))
-
-
-@router.get("/consigliere/pratiche/{istanza_id}/allegati/{allegato_id}")
-async def allegato(
-    istanza_id: Identificativo,
-    allegato_id: Identificativo,
-    user: ConsigliereWeb,
-    revisione: Revisione,
-    istanze: Istanze,
-    files: Files,
-) -> Response:
-    """An attachment of the application (the lawyer's integrations included), to the relatore."""
-    await revisione.dettaglio(user.attore, istanza_id)
-    return await files.send(await istanze.file(user.attore, istanza_id, "allegato", allegato_id))
-
-
-@router.get("/consigliere/pratiche/{istanza_id}/comunicazioni/{comunicazione_id}")
-async def documento_comunicazione(
-    istanza_id: Identificativo,
-    comunicazione_id: Identificativo,
-    user: ConsigliereWeb,
-    acquisizione: Acquisizione,
-    files: Files,
-) -> Response:
-    return await invia_comunicazione(acquisizione, files, user.attore, istanza_id, comunicazione_id)
-
-
-@router.get("/consigliere/pratiche/{istanza_id}/osservazioni/{numero}")
-async def documento_osservazioni(
-    istanza_id: Identificativo,
-    numero: int,
-    user: ConsigliereWeb,
-    acquisizione: Acquisizione,
-    files: Files,
-) -> Response:
-    return await invia_osservazioni(acquisizione, files, user.attore, istanza_id, numero)

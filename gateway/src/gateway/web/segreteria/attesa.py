@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
-from gateway.dependencies import Acquisizione
+from gateway.dependencies import Acquisizione, Servizi
 from gateway.elenchi import cursore, prima, successiva
 from gateway.errors import status_of
 from gateway.web.dependencies import SegreteriaWeb, campi_modulo
@@ -95,7 +95,8 @@ async def acquisisci_senza_modulo() -> Response:
 
 
 @router.post("/segreteria/acquisisci")
-async def acquisisci(request: Request, user: SegreteriaWeb, acquisizione: Acquisizione) -> Response:
+async def acquisisci(request: Request, user: SegreteriaWeb, servizi: Servizi) -> Response:
+    acquisizione = servizi.acquisizione
     async with request.form() as form:
         campi = campi_modulo(form, user)
     codice = campi.get("codice", "").strip()[:100]
@@ -141,4 +142,4 @@ async def acquisisci(request: Request, user: SegreteriaWeb, acquisizione: Acquis
     # service fewer between Enter and the page. Its canonical address (which parcelle.js puts
     # in the address bar) is the case page's, so a reload asks for that page.
     esito = "gia_acquisita" if pratica.gia_acquisita else "acquisita"
-    return await pagina_pratica(request, user, acquisizione, pratica, esito=esito)
+    return await pagina_pratica(request, user, servizi, pratica, esito=esito)

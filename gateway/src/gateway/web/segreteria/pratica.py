@@ -1,8 +1,10 @@
 """``/segreteria/pratiche/{id}``: the case as the clerk handles it: registration (protocol,
 date, clerk, station), status and parties, the relatore and the history of assignments with
-the (re)assignment form, the notice of start of proceedings and its sending, the client's
-observations (upload and downloads), the legal deadline and the timeline."""
+the (re)assignment form, the case file (every document, with its SHA-256 and the signature)
+and the amounts requested per phase, the notice of start of proceedings and its sending, the
+client's observations (upload), the legal deadline and the timeline."""
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -10,11 +12,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
-from gateway.dependencies import Acquisizione, Files
-from gateway.documenti import invia_comunicazione, invia_osservazioni, ricevi_pdf
+from gateway.dependencies import Files, Servizi
+from gateway.documenti import ricevi_pdf
 from gateway.errors import ApiError, status_of
-from gateway.ports import AcquisizionePort
-from gateway.web import presentazione
+from gateway.ports import AcquisizionePort, Clients, RevisionePort
+from gateway.web import fascicolo, presentazione
 from gateway.web.dependencies import (
     CSRF_FIELD,
     RIFIUTI_DA_PAGINA,
@@ -29,6 +31,7 @@ from gateway.web.segreteria.comune import (
     pagina_segreteria,
 )
 from parcelle_contracts.acquisizione import Pratica
+from parcelle_contracts.common import FileRef
 from parcelle_kit.blob.filenames import sanitise_filename
 
 router = APIRouter(include_in_schema=False)
@@ -58,10 +61,21 @@ async def _relatori(acquisizione: AcquisizionePort, user: WebUser) -> dict[str, 
     return {r.username: f"{r.nome} ({r.username})" for r in impostazioni.relatori}
 
 
+async def _provvedimento(
+    revisione: RevisionePort, user: WebUser, istanza_id: str
+) -> FileRef | None:
+    """The signed order of a decided case, to link from the case file (None when ``revisione``
+    does not answer: the page still opens)."""
+    try:
+        return await revisione.file_provvedimento(user.attore, istanza_id)
+    except (ServiceUnavailableError, RichiestaRifiutataError):
+        return None
+
+
 async def pagina_pratica(
     request: Request,
     user: WebUser,
-    acquisizione: AcquisizionePort,
+    servizi: Clients,
     pratica: Pratica,
     *,
     valori: dict[str, str] | None = None,
@@ -72,12 +86,21 @@ async def pagina_pratica(
 ) -> Response:
     """The case page; ``esito`` (else the address's) says what was just done."""
     esito = esito or request.query_params.get("esito")
+    base = base_pratica(pratica.istanza_id)
+    consiglieri, istanza = await asyncio.gather(
+        _relatori(servizi.acquisizione, user),
+        fascicolo.istanza_del_fascicolo(servizi.istanze, user.attore, pratica.istanza_id),
+    )
+    provvedimento = None
+    if istanza is not None and istanza.provvedimento:
+        provvedimento = await _provvedimento(servizi.revisione, user, pratica.istanza_id)
     contesto: dict[str, Any] = {
-        **presentazione.contesto_pratica(pratica, base_pratica(pratica.istanza_id)),
+        **presentazione.contesto_pratica(pratica, base),
+        **fascicolo.contesto(istanza, pratica, base, provvedimento),
         "indirizzo": indirizzo_pratica(pratica.istanza_id, esito),
         "esito": esito if esito in ESITI and not errori and not errore_generale else None,
         "ESITI": ESITI,
-        "consiglieri": await _relatori(acquisizione, user),
+        "consiglieri": consiglieri,
         "assegnazioni": list(reversed(pratica.assegnazioni)),
         "valori": valori or {},
         "errori": errori or {},
@@ -90,16 +113,23 @@ async def pagina_pratica(
 
 @router.get("/segreteria/pratiche/{istanza_id}")
 async def mostra(
-    request: Request, istanza_id: Identificativo, user: SegreteriaWeb, acquisizione: Acquisizione
+    request: Request,
+    istanza_id: Identificativo,
+    user: SegreteriaWeb,
+    servizi: Servizi,
 ) -> Response:
-    pratica = await acquisizione.dettaglio(user.attore, istanza_id)
-    return await pagina_pratica(request, user, acquisizione, pratica)
+    pratica = await servizi.acquisizione.dettaglio(user.attore, istanza_id)
+    return await pagina_pratica(request, user, servizi, pratica)
 
 
 @router.post("/segreteria/pratiche/{istanza_id}/assegnazione")
 async def assegna(
-    request: Request, istanza_id: Identificativo, user: SegreteriaWeb, acquisizione: Acquisizione
+    request: Request,
+    istanza_id: Identificativo,
+    user: SegreteriaWeb,
+    servizi: Servizi,
 ) -> Response:
+    acquisizione = servizi.acquisizione
     async with request.form() as form:
         campi = campi_modulo(form, user)
     relatore = campi.get("assegnazione.relatore", "").strip()
@@ -138,7 +168,7 @@ async def assegna(
     return await pagina_pratica(
         request,
         user,
-        acquisizione,
+        servizi,
         pratica,
         valori=valori,
         errori=errori,
@@ -152,12 +182,13 @@ async def aggiungi_osservazioni(
     request: Request,
     istanza_id: Identificativo,
     user: SegreteriaWeb,
-    acquisizione: Acquisizione,
+    servizi: Servizi,
     files: Files,
     file: Annotated[UploadFile | None, File(alias="osservazioni.file")] = None,
     csrf: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
     verifica_csrf(user, csrf)
+    acquisizione = servizi.acquisizione
     errori: dict[str, str] = {}
     generale: str | None = None
     stato = 422
@@ -188,27 +219,11 @@ async def aggiungi_osservazioni(
             )
     pratica = await acquisizione.dettaglio(user.attore, istanza_id)
     return await pagina_pratica(
-        request, user, acquisizione, pratica, errori=errori, errore_generale=generale, stato=stato
+        request,
+        user,
+        servizi,
+        pratica,
+        errori=errori,
+        errore_generale=generale,
+        stato=stato,
     )
-
-
-@router.get("/segreteria/pratiche/{istanza_id}/comunicazioni/{comunicazione_id}")
-async def documento_comunicazione(
-    istanza_id: Identificativo,
-    comunicazione_id: Identificativo,
-    user: SegreteriaWeb,
-    acquisizione: Acquisizione,
-    files: Files,
-) -> Response:
-    return await invia_comunicazione(acquisizione, files, user.attore, istanza_id, comunicazione_id)
-
-
-@router.get("/segreteria/pratiche/{istanza_id}/osservazioni/{numero}")
-async def documento_osservazioni(
-    istanza_id: Identificativo,
-    numero: int,
-    user: SegreteriaWeb,
-    acquisizione: Acquisizione,
-    files: Files,
-) -> Response:
-    return await invia_osservazioni(acquisizione, files, user.attore, istanza_id, numero)

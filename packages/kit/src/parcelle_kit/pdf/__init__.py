@@ -3,8 +3,8 @@
 Each service keeps its document templates in its own package (``<package>/templates/``) and
 their pictures and stylesheets in ``<package>/assets/``; templates extend the kit's shared
 layout ``parcelle/base.html`` (A4, Liberation fonts, "Pagina X di Y") and get the filters
-``data``, ``data_estesa``, ``data_ora`` (Europe/Rome) and ``euro``. Documents can load only
-those packaged files: no network, no file paths, no ``data:`` URLs.
+``data``, ``data_estesa``, ``data_ora``, ``ora`` (Europe/Rome) and ``euro``. Documents can
+load only those packaged files: no network, no file paths, no ``data:`` URLs.
 
 Importing this package does not import WeasyPrint; only the worker processes do.
 """

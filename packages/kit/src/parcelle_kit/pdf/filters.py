@@ -63,6 +63,11 @@ def data_ora(value: datetime) -> str:
     return f"{data(ora)} {ora.hour:02d}:{ora.minute:02d}"
 
 
+def ora(value: datetime) -> str:
+    """``14:05`` in Europe/Rome (a sentence says "ore 14:05 (ora di Roma)")."""
+    return data_ora(value).rpartition(" ")[2]
+
+
 def euro(value: Decimal | int) -> str:
     """``€ 1.234,50``: thousands with dots, cents with a comma, rounded half-up to the cent."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
@@ -77,5 +82,6 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "data": data,
     "data_estesa": data_estesa,
     "data_ora": data_ora,
+    "ora": ora,
     "euro": euro,
 }

@@ -9,7 +9,7 @@ Times are timezone-aware and kept in UTC.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Final, Literal
@@ -29,9 +29,11 @@ from acquisizione.domain.sportello import Ricevuti
 from acquisizione.domain.termini import Sospensione, StatoTermine
 from parcelle_contracts.vocabolario import (
     CANALI,
+    PROGRESSO_INVIO,
     STATI_INVIO,
     TIPI_COMUNICAZIONE,
     TIPI_FIRMA,
+    StatoInvio,
     TipoFirma,
     Tramite,
 )
@@ -251,7 +253,7 @@ class Pratica:
         if attuale is not None and attuale.relatore == relatore.username:
             return None
         if attuale is not None and motivo is None:
-            messaggio = "Indicare il motivo della riassegnazione"
+            messaggio = "Indica il motivo della riassegnazione"
             raise DatiNonValidiError(messaggio, {"motivo": messaggio})
         assegnazione = Assegnazione(
             relatore=relatore.username,
@@ -301,6 +303,28 @@ class Pratica:
             )
         for problema in problemi:
             self._annota(ora, problema, SISTEMA)
+
+    def aggiorna_comunicazione(
+        self, comunicazione_id: str, stato: StatoInvio, ora: datetime, dettaglio: str
+    ) -> bool:
+        """A delivery service reported on a delivery of the notice; whether it changed it (a
+        report never moves a delivery back: receipts arrive late or twice)."""
+        ora = _utc(ora)
+        for i, comunicazione in enumerate(self.comunicazioni):
+            if comunicazione.id != comunicazione_id:
+                continue
+            if PROGRESSO_INVIO[stato] < PROGRESSO_INVIO[comunicazione.stato]:
+                return False
+            if stato == comunicazione.stato and ora <= comunicazione.aggiornata_il:
+                return False
+            nuova = replace(comunicazione, stato=stato, aggiornata_il=ora)
+            self.comunicazioni = (*self.comunicazioni[:i], nuova, *self.comunicazioni[i + 1 :])
+            via = CANALI[comunicazione.canale]
+            self._annota(
+                ora, f"Avviso per {comunicazione.destinatario} ({via}): {dettaglio}", SISTEMA
+            )
+            return True
+        return False
 
     # --- observations ---------------------------------------------------------------------------
 

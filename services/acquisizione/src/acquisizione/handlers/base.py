@@ -97,6 +97,7 @@ class Handler:
                 msg,
                 pratica,
                 relatore=relatore.username,
+                relatore_nome=relatore.nome,
                 assegnato_il=ora,
             )
         ]

@@ -26,7 +26,7 @@ from firma.domain.esame import Catena, Documento, EsameFirma, Impronta
 
 _ARMOR = re.compile(rb"-----(BEGIN|END) [A-Z0-9 ]+-----")
 _DETACHED = (
-    "La firma CAdES non contiene il documento (firma separata): caricare il file .p7m che "
+    "La firma CAdES non contiene il documento (firma separata): carica il file .p7m che "
     "include il PDF dell'istanza."
 )
 _KEY_USAGE = KeyUsageConstraints(key_usage=set(trust.SIGNING_KEY_USAGE))

@@ -28,8 +28,8 @@ from firma.adapters.revisions import only_signature_added, original_revisions
 from firma.domain import codice_fiscale
 from firma.domain.esame import Catena, Documento, EsameFirma, Impronta
 
-_ILLEGIBLE = "Il PDF è danneggiato o non leggibile: caricare di nuovo il file firmato."
-_ENCRYPTED = "Il PDF è protetto da password: firmare il PDF dell'istanza senza cifrarlo."
+_ILLEGIBLE = "Il PDF è danneggiato o non leggibile: carica di nuovo il file firmato."
+_ENCRYPTED = "Il PDF è protetto da password: firma il PDF dell'istanza senza cifrarlo."
 _KEY_USAGE = KeyUsageConstraints(key_usage=set(trust.SIGNING_KEY_USAGE))
 
 

@@ -21,7 +21,7 @@ from firma.domain.esame import EsameFirma, Impronta, Tipo
 from parcelle_kit.logging import get_logger
 
 _PDF_HEADER_WINDOW = 1024
-_DAMAGED = "Il file è danneggiato e non può essere letto: caricare di nuovo il file firmato."
+_DAMAGED = "Il file è danneggiato e non può essere letto: carica di nuovo il file firmato."
 # What parsing a damaged PDF or DER structure raises from deep inside pyhanko and asn1crypto.
 # A damaged upload must get an answer, not a retried and dead-lettered request.
 _PARSE_ERRORS = (

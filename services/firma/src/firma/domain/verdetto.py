@@ -29,10 +29,10 @@ CodiceProblema = Literal[
 ROMA = ZoneInfo("Europe/Rome")
 
 FORMATO_NON_RICONOSCIUTO = (
-    "Il file non è un PDF firmato (PAdES) né una busta firmata .p7m (CAdES): caricare il "
+    "Il file non è un PDF firmato (PAdES) né una busta firmata .p7m (CAdES): carica il "
     "PDF dell'istanza firmato digitalmente."
 )
-FIRMA_ASSENTE = "Il file non contiene alcuna firma digitale: firmare l'istanza prima di caricarla."
+FIRMA_ASSENTE = "Il file non contiene alcuna firma digitale: firma l'istanza prima di caricarla."
 FIRMA_NON_VALIDA = (
     "La firma digitale non è valida: il valore della firma non corrisponde al certificato."
 )
@@ -42,19 +42,19 @@ MODIFICATO = (
 )
 AGGIUNTE_DOPO = (
     "Dopo la firma il documento è stato modificato (sono ammesse solo marche temporali e "
-    "informazioni di verifica): firmare di nuovo il PDF dell'istanza senza modificarlo."
+    "informazioni di verifica): firma di nuovo il PDF dell'istanza senza modificarlo."
 )
 DIVERSO = {
     "pades": "Il PDF firmato non è l'istanza generata da Parcelle o è stato modificato prima "
     "della firma: scaricare il PDF dell'istanza e firmarlo senza modificarlo.",
-    "cades": "La busta .p7m non contiene l'istanza generata da Parcelle: firmare il PDF "
+    "cades": "La busta .p7m non contiene l'istanza generata da Parcelle: firma il PDF "
     "dell'istanza scaricato, senza modificarlo.",
 }
 NON_ATTENDIBILE = {
     Catena.NON_ATTENDIBILE: "Il certificato del firmatario non è stato rilasciato da un "
     "certificatore attendibile.",
     Catena.REVOCA_NON_VERIFICABILE: "Non è stato possibile verificare se il certificato del "
-    "firmatario è stato revocato: riprovare più tardi.",
+    "firmatario è stato revocato: riprova più tardi.",
     Catena.USO_NON_CONSENTITO: "Il certificato del firmatario non è abilitato alla firma "
     "digitale di documenti.",
     Catena.FUORI_VALIDITA: "Un certificato della catena del certificatore non era in corso di "

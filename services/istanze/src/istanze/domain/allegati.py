@@ -70,7 +70,7 @@ def verifica_nuovo_allegato(
     """Raise the refusal, if any, of adding a file to the attachments ``presenti``."""
     if categoria not in CATEGORIE_ALLEGATO:
         raise DatiNonValidiError(
-            "Categoria di allegato non prevista", {"categoria": "Scegliere una categoria"}
+            "Categoria di allegato non prevista", {"categoria": "Scegli una categoria"}
         )
     if dimensione <= 0:
         raise DatiNonValidiError("Il file è vuoto", {"file": "Il file è vuoto"})

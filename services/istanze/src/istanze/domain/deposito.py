@@ -75,12 +75,11 @@ def verifica_firma_proposta(
         raise FirmaNonValidaError("Un file firmato deve portare una firma digitale (PAdES o CAdES)")
     if documento is None:
         raise DocumentoNonAggiornatoError(
-            "Il documento dell'istanza non corrisponde ai dati attuali: generarlo di nuovo e "
-            "firmarlo"
+            "Il documento dell'istanza non corrisponde ai dati attuali: generalo di nuovo e firmalo"
         )
     if firma.documento_sha256 != documento.sha256:
         raise DocumentoNonAggiornatoError(
-            "Il file firmato non contiene l'ultima versione del documento dell'istanza: firmare "
+            "Il file firmato non contiene l'ultima versione del documento dell'istanza: firma "
             "il documento generato per ultimo"
         )
     if (
@@ -106,7 +105,7 @@ def firma_del_deposito(
     data (``None`` if there is none)."""
     if documento is None:
         raise DocumentoNonAggiornatoError(
-            "Generare il documento dell'istanza con i dati attuali e firmarlo prima del deposito"
+            "Genera il documento dell'istanza con i dati attuali e firmalo prima del deposito"
         )
     if firmato is not None:
         if firmato.firma.documento_sha256 != documento.sha256:
@@ -116,8 +115,8 @@ def firma_del_deposito(
         return firmato.firma
     if regole.firma_digitale_obbligatoria:
         raise FirmaMancanteError(
-            "L'Ordine richiede l'istanza firmata digitalmente (PAdES o CAdES): firmare il "
-            "documento dell'istanza e caricarlo"
+            "L'Ordine richiede l'istanza firmata digitalmente (PAdES o CAdES): firma il "
+            "documento dell'istanza e caricalo"
         )
     return Firma(
         tipo="autografa",
@@ -127,21 +126,27 @@ def firma_del_deposito(
     )
 
 
-def descrizione_deposito(firma: Firma) -> str:
-    """The timeline's line for a deposit with ``firma``."""
+def descrizione_deposito(firma: Firma, chi: str | None = None) -> str:
+    """The timeline's line for a deposit with ``firma`` by ``chi`` (the line names who acted
+    beside it, so the signer is named only when someone else)."""
     if firma.tipo == "autografa":
         return (
             "Istanza depositata: l'originale con firma autografa va consegnato alla segreteria "
             "dell'Ordine"
         )
-    firmatario = f" di {firma.firmatario}" if firma.firmatario else ""
-    return f"Istanza depositata con {_minuscola(TIPI_FIRMA[firma.tipo])}{firmatario}"
+    return f"Istanza depositata con {_minuscola(TIPI_FIRMA[firma.tipo])}{_di(firma, chi)}"
 
 
-def descrizione_firma(firma: Firma) -> str:
-    """The timeline's line for a verified signed file proposed for the deposit."""
-    firmatario = f" di {firma.firmatario}" if firma.firmatario else ""
-    return f"Documento firmato e verificato: {_minuscola(TIPI_FIRMA[firma.tipo])}{firmatario}"
+def descrizione_firma(firma: Firma, chi: str | None = None) -> str:
+    """The timeline's line for a verified signed file proposed for the deposit by ``chi``."""
+    return f"Documento firmato e verificato: {_minuscola(TIPI_FIRMA[firma.tipo])}{_di(firma, chi)}"
+
+
+def _di(firma: Firma, chi: str | None) -> str:
+    """ " di <signer>", unless the signer is who acted (named once, beside the line)."""
+    if not firma.firmatario or firma.firmatario.casefold() == (chi or "").casefold():
+        return ""
+    return f" di {firma.firmatario}"
 
 
 def _minuscola(testo: str) -> str:

@@ -8,11 +8,19 @@ asking user may do now. Every operation checks the state and the rules first and
 """
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from istanze.domain.azioni import Azione, consentite
 from istanze.domain.bozza import GIA_DEPOSITATA, Bozza
+from istanze.domain.consegne import (
+    MAX_DESTINATARI,
+    Consegna,
+    FileProvvedimento,
+    Pagamento,
+    Recapito,
+    verifica_recapito,
+)
 from istanze.domain.cronologia import in_utc
 from istanze.domain.deposito import (
     Deposito,
@@ -41,7 +49,8 @@ from istanze.domain.procedura import (
 )
 from istanze.domain.regole import REGOLE_PREDEFINITE, RegoleOrdine
 from istanze.domain.stati import verifica_transizione
-from parcelle_contracts.vocabolario import Stato
+from istanze.domain.termini import scadenza_opposizione
+from parcelle_contracts.vocabolario import CANALI, Stato, StatoInvio
 
 
 @dataclass(kw_only=True)
@@ -54,6 +63,14 @@ class Istanza(Bozza):
     """The signed order's (or refusal's) fingerprint, once ``revisione`` has it."""
     diritti: Decimal | None = None
     """The council fee the signed decision states."""
+    relatore: str | None = None
+    """The reporting councillor's login name, as ``acquisizione`` last assigned it."""
+    provvedimento_file: FileProvvedimento | None = None
+    """Where ``revisione`` keeps the signed decision (for the mails that carry it)."""
+    pagamento: Pagamento | None = None
+    """The council fee, once the secretariat registered its payment."""
+    consegne: tuple[Consegna, ...] = ()
+    """The signed order sent to the client and other obligors, one line per recipient."""
 
     # --- document, signature, deposit -----------------------------------------------------------
 
@@ -70,7 +87,7 @@ class Istanza(Bozza):
         if fingerprint != self.fingerprint():
             raise DocumentoNonAggiornatoError(
                 "I dati dell'istanza sono cambiati mentre si generava il documento: "
-                "generarlo di nuovo"
+                "generalo di nuovo"
             )
         documento = DocumentoIstanza(
             blob_key=blob_key, sha256=sha256, dimensione=dimensione, fingerprint=fingerprint
@@ -109,7 +126,8 @@ class Istanza(Bozza):
         if firmato != self.firmato:
             self.firmato = firmato
             self.aggiornata_il = ora
-            self._annota(ora, descrizione_firma(firma), chi or self._titolare())
+            autore = chi or self._titolare()
+            self._annota(ora, descrizione_firma(firma, autore.nome_completo()), autore)
         return firmato
 
     @property
@@ -127,7 +145,7 @@ class Istanza(Bozza):
         campi = self.verifica_campi()
         if campi:
             raise DatiNonValidiError(
-                "Alcuni dati dell'istanza non sono validi: correggerli prima del deposito", campi
+                "Alcuni dati dell'istanza non sono validi: correggili prima del deposito", campi
             )
         mancanti = self.mancanti(regole)
         if mancanti:
@@ -159,7 +177,8 @@ class Istanza(Bozza):
         self.deposito = Deposito(depositata_il=ora, firma=firma, ricevuta=ricevuta)
         self.stato = "depositata"
         self.aggiornata_il = ora
-        self._annota(ora, descrizione_deposito(firma), chi or self._titolare())
+        autore = chi or self._titolare()
+        self._annota(ora, descrizione_deposito(firma, autore.nome_completo()), autore)
         return self.deposito
 
     def registra_ricevuta(self, ricevuta: Ricevuta, ora: datetime) -> None:
@@ -218,7 +237,7 @@ class Istanza(Bozza):
             raise StatoNonValidoError("Non è stata richiesta alcuna integrazione")
         nota = " ".join(nota.split())
         if not nota:
-            raise DatiNonValidiError("Scrivere una nota", {"nota": "Scrivere una nota"})
+            raise DatiNonValidiError("Scrivi una nota", {"nota": "Scrivi una nota"})
         return nota
 
     def rispondi_integrazione(self, nota: str, ora: datetime, chi: Utente) -> None:
@@ -228,7 +247,13 @@ class Istanza(Bozza):
         self.integrazione = None
 
     def registra_provvedimento(
-        self, stato: Stato, sha256: str, ora: datetime, descrizione: str, diritti: Decimal
+        self,
+        stato: Stato,
+        sha256: str,
+        ora: datetime,
+        descrizione: str,
+        diritti: Decimal,
+        file: FileProvvedimento | None = None,
     ) -> bool:
         """The signed order (or refusal) exists (reported by ``revisione``); whether this
         changed the case (the same order reported again changes nothing)."""
@@ -236,9 +261,128 @@ class Istanza(Bozza):
             return False
         self.cambia_stato(stato, in_utc(ora), descrizione)
         self.provvedimento_sha256 = sha256
+        self.provvedimento_file = file
         self.diritti = diritti
         self.integrazione = None
         return True
+
+    # --- after the decision: payment, release, the order sent to the client ------------------
+
+    def registra_pagamento(self, pagamento: Pagamento, chi: Utente) -> bool:
+        """The secretariat registers the council fee's payment; whether it changed the case
+        (the same payment registered twice changes nothing, a different one is refused)."""
+        self.verifica_lettura(chi)
+        if chi.ruolo != "segreteria":
+            raise StatoNonValidoError("Solo la segreteria registra il pagamento dei diritti")
+        if self.diritti is None or self.provvedimento_sha256 is None:
+            raise StatoNonValidoError("Non ci sono diritti da pagare: manca il provvedimento")
+        if self.pagamento is not None:
+            if replace(pagamento, registrato_il=self.pagamento.registrato_il) == self.pagamento:
+                return False
+            raise StatoNonValidoError("Il pagamento dei diritti è già stato registrato")
+        riferimento = " ".join(pagamento.riferimento.split())
+        if not riferimento:
+            raise DatiNonValidiError(
+                "Indica il riferimento del pagamento", {"riferimento": "Indica il riferimento"}
+            )
+        self.pagamento = replace(pagamento, riferimento=riferimento, importo=self.diritti)
+        self.aggiornata_il = in_utc(pagamento.registrato_il)
+        self._annota(
+            self.aggiornata_il,
+            f"Pagamento dei diritti registrato: € {self.diritti} ({riferimento})",
+            chi,
+        )
+        return True
+
+    def rilasciato(self, regole: RegoleOrdine = REGOLE_PREDEFINITE) -> bool:
+        """Whether the lawyer may download the signed decision now."""
+        if self.provvedimento_sha256 is None:
+            return False
+        da_pagare = regole.pagamento_prima_del_rilascio and bool(self.diritti)
+        return not da_pagare or self.pagamento is not None
+
+    def invia_provvedimento(
+        self,
+        recapiti: list[Recapito],
+        ids: list[str],
+        ora: datetime,
+        chi: Utente,
+        regole: RegoleOrdine = REGOLE_PREDEFINITE,
+    ) -> list[Consegna]:
+        """Send the signed decision to the recipients chosen (the owning lawyer, or the
+        Ordine's secretariat); the deliveries made, each waiting for its channel's report."""
+        ora = in_utc(ora)
+        self.verifica_lettura(chi)
+        if chi.ruolo == "avvocato":
+            self.verifica_titolare(chi)
+        elif chi.ruolo != "segreteria":
+            raise StatoNonValidoError("Solo l'avvocato o la segreteria inviano il provvedimento")
+        if not self.rilasciato(regole):
+            raise StatoNonValidoError(
+                "Il provvedimento non è ancora disponibile: manca la firma o il pagamento"
+            )
+        if not recapiti or len(recapiti) > MAX_DESTINATARI:
+            raise DatiNonValidiError(
+                f"Indica da 1 a {MAX_DESTINATARI} destinatari", {"destinatari": "Indica chi"}
+            )
+        errori = {
+            f"destinatari.{i}.{campo}": testo
+            for i, recapito in enumerate(recapiti)
+            for campo, testo in verifica_recapito(recapito).items()
+        }
+        if errori:
+            raise DatiNonValidiError("Correggi i destinatari indicati", errori)
+        nuove = [
+            Consegna(
+                id=consegna_id,
+                recapito=recapito,
+                stato="in_attesa",
+                richiesta_il=ora,
+                richiesta_da=chi.nome_completo(),
+                aggiornata_il=ora,
+            )
+            for consegna_id, recapito in zip(ids, recapiti, strict=True)
+        ]
+        self.consegne = (*self.consegne, *nuove)
+        self.aggiornata_il = ora
+        for consegna in nuove:
+            via = CANALI[consegna.recapito.canale]
+            self._annota(ora, f"Provvedimento inviato a {consegna.recapito.nome} ({via})", chi)
+        return nuove
+
+    def aggiorna_consegna(
+        self,
+        consegna_id: str,
+        stato: StatoInvio,
+        ora: datetime,
+        dettaglio: str = "",
+        notificata_il: date | None = None,
+    ) -> bool:
+        """A delivery service reported on a delivery of this case; whether it changed it."""
+        for i, consegna in enumerate(self.consegne):
+            if consegna.id == consegna_id:
+                nuova = consegna.avanza(stato, in_utc(ora), dettaglio, notificata_il)
+                if nuova == consegna:
+                    return False
+                self.consegne = (*self.consegne[:i], nuova, *self.consegne[i + 1 :])
+                via = CANALI[consegna.recapito.canale]
+                testo = f"Provvedimento a {consegna.recapito.nome} ({via}): {dettaglio}"
+                self._annota(in_utc(ora), testo, None)
+                return True
+        return False
+
+    def opposizione_entro(self) -> date | None:
+        """The last day of the art. 7 L. 49/2023 opposition, once the order was served on the
+        client (the first service counts); ``None`` where art. 7 was not asked."""
+        pratica = self.contenuto.pratica
+        if pratica is None or not pratica.equo_compenso_art7:
+            return None
+        notifiche = [
+            c.notificata_il
+            for c in self.consegne
+            if c.recapito.ruolo == "cliente" and c.notificata_il is not None
+        ]
+        return scadenza_opposizione(min(notifiche)) if notifiche else None
 
     # --- what the asking user may do ----------------------------------------------------------
 

@@ -21,7 +21,7 @@ def verifica_rinuncia(stato: Stato, motivo: str) -> str:
     """The reason, tidied, if a case in ``stato`` may be withdrawn; else the refusal."""
     motivo = " ".join(motivo.split())
     if len(motivo) < MOTIVO_MINIMO:
-        messaggio = "Indicare il motivo della rinuncia"
+        messaggio = "Indica il motivo della rinuncia"
         raise DatiNonValidiError(messaggio, {"motivo": messaggio})
     if stato == "bozza":
         raise StatoNonValidoError(
@@ -44,7 +44,7 @@ def verifica_acquisizione(stato: Stato, protocollo: str | None, numero: str, chi
         raise NonAutorizzataError("Solo la segreteria dell'Ordine può protocollare un'istanza")
     numero = numero.strip()
     if not numero:
-        messaggio = "Indicare il numero di protocollo"
+        messaggio = "Indica il numero di protocollo"
         raise DatiNonValidiError(messaggio, {"protocollo": messaggio})
     if protocollo is not None:
         raise StatoNonValidoError(f"L'istanza è già stata acquisita con protocollo n. {protocollo}")

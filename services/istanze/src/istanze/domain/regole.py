@@ -34,6 +34,8 @@ class RegoleOrdine:
     max_allegati: int = 50
     requisiti: tuple[Requisito, ...] = field(default=REQUISITI_PREDEFINITI)
     """What a deposit requires, in the order it is listed to the lawyer."""
+    pagamento_prima_del_rilascio: bool = True
+    """The signed order is the lawyer's to download only once the council fee is paid."""
 
     def __post_init__(self) -> None:
         if self.max_dimensione_file <= 0 or self.max_allegati <= 0:

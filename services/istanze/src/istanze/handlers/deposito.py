@@ -12,6 +12,7 @@ from istanze.domain.errori import DocumentoNonAggiornatoError, IncompletaError
 from istanze.domain.istanza import Istanza
 from istanze.domain.persone import Utente
 from istanze.domain.regole import RegoleOrdine
+from istanze.handlers.avvisi import all_avvocato
 from istanze.handlers.base import (
     Handler,
     NonDisponibileError,
@@ -60,6 +61,9 @@ class Deposito(Handler):
             return views.vista(istanza, regole, utente)
         ora = self.d.ora()
         ricevuta = await self._ricevuta(msg, utente, istanza, regole, ora)
+        canali = await self.d.store.run(
+            lambda tx: self.d.avvisi(tx).leggi(istanza.ordine, utente.username)
+        )
         nostro: list[bool] = []
 
         def deposita(istanza: Istanza, regole: RegoleOrdine) -> Sequence[Message]:
@@ -81,6 +85,13 @@ class Deposito(Handler):
                     depositata_il=deposito.depositata_il,
                 ),
                 stato_cambiato(msg, istanza, precedente),
+                *all_avvocato(
+                    msg,
+                    istanza,
+                    "ricevuta_deposito",
+                    canali,
+                    allegati=[views.file_di(istanza, self.d.area, "ricevuta")],
+                ),
             )
 
         vista = await self._cambia(msg, utente, msg.istanza_id, deposita, annulla=ricevuta.blob_key)
@@ -138,8 +149,8 @@ class Deposito(Handler):
         documento = istanza.documento
         if documento is None or not istanza.documento_pronto:
             raise DocumentoNonAggiornatoError(
-                "Il PDF firmato non corrisponde ai dati attuali dell'istanza: scaricare di "
-                "nuovo il PDF da firmare, firmarlo e caricarlo"
+                "Il PDF firmato non corrisponde ai dati attuali dell'istanza: scarica di "
+                "nuovo il PDF da firmare, firmalo e caricalo"
             )
         esito = await self.d.firme.verifica(
             msg,

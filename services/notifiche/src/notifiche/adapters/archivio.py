@@ -1,14 +1,16 @@
 """The delivery records in the service's document store (collection ``invii``).
 
 A record is stored as :mod:`parcelle_kit.store.codec` writes the dataclass, plus ``_id`` (the
-command's message id) and ``schema``. The Message-ID of the mail is unique; the case and the
-sender's delivery id find a case's records; the Ordine, state and time serve the
-secretariat's list of undelivered messages."""
+command's message id) and ``schema``. The Message-ID of the mail is unique (the receipts' side
+finds the message a PEC receipt quotes by it); the case and the sender's delivery id find a
+case's records; the Ordine, state and time serve the secretariat's list of undelivered
+messages. This module is the only writer of ``invii``."""
 
 from collections.abc import Mapping
 from typing import Any, Final
 
 from notifiche.domain.invio import Invio
+from notifiche.domain.ricevute import normalizza_msgid
 from parcelle_kit.store.codec import decode, encode
 from parcelle_kit.store.ports import Index, Transaction
 
@@ -35,6 +37,16 @@ class Archivio:
             return None
         self._versioni[message_id] = documento["_v"]
         return da_dizionario(documento)
+
+    async def per_message_id(self, message_id_mail: str) -> Invio | None:
+        """The record of the mail whose Message-ID is ``message_id_mail`` (with or without its
+        angle brackets)."""
+        msgid = normalizza_msgid(message_id_mail)
+        for forma in (msgid, msgid[1:-1]):  # kept with its brackets; older records without
+            trovati = await self._tx.find(INVII, {"message_id_mail": forma}, limit=1)
+            if trovati:
+                return da_dizionario(trovati[0])
+        return None
 
     async def salva(self, invio: Invio) -> None:
         documento = in_dizionario(invio)

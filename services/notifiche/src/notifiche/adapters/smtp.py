@@ -75,18 +75,15 @@ def _tls(porta: int, utente: str) -> Tls:
 
 
 class SmtpTrasporto:
-    """The :class:`~notifiche.ports.Trasporto` of one Ordine."""
+    """The :class:`~notifiche.ports.Trasporto` of one server."""
 
-    def __init__(
-        self, posta: ImpostazioniPosta, propri: ServerPropri, segreti: Segreti, timeout: float
-    ) -> None:
-        self._posta = posta
-        self._propri = propri
+    def __init__(self, server: Server, segreti: Segreti, timeout: float) -> None:
+        self._server = server
         self._segreti = segreti
         self._timeout = timeout
 
-    async def invia(self, messaggio: EmailMessage, canale: CanalePosta) -> None:
-        server = server_di(self._posta, self._propri, canale)
+    async def invia(self, messaggio: EmailMessage) -> None:
+        server = self._server
         password = self._segreti.leggi(server.segreto) if server.segreto else None
         try:
             await aiosmtplib.send(
@@ -118,12 +115,13 @@ def _rifiuto(risposta: str) -> str:
 
 
 class SmtpTrasporti:
-    """The :class:`~notifiche.ports.Trasporti`: one transport per Ordine's settings."""
+    """The :class:`~notifiche.ports.Trasporti`: the server of a channel for an Ordine's
+    settings."""
 
     def __init__(self, propri: ServerPropri, segreti: Segreti, timeout: float) -> None:
         self._propri = propri
         self._segreti = segreti
         self._timeout = timeout
 
-    def __call__(self, posta: ImpostazioniPosta) -> SmtpTrasporto:
-        return SmtpTrasporto(posta, self._propri, self._segreti, self._timeout)
+    def __call__(self, posta: ImpostazioniPosta, canale: CanalePosta) -> SmtpTrasporto:
+        return SmtpTrasporto(server_di(posta, self._propri, canale), self._segreti, self._timeout)

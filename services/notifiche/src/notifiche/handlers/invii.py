@@ -67,7 +67,7 @@ class Invii(Handler):
         )
         mail = componi(busta, testi, allegati)
         try:
-            await self.d.trasporti(impostazioni.posta).invia(mail, msg.canale)
+            await self.d.trasporti(impostazioni.posta, msg.canale).invia(mail)
         except RecapitoRifiutatoError as rifiuto:
             motivo = rifiuto.motivo
             logger.warning("message refused by the server", motivo=motivo)

@@ -113,7 +113,7 @@ def liquida(
     if esito == "non_liquidabile":
         if not (motivi and motivi.strip()):
             raise DatiNonValidiError(
-                "Indicare i motivi per cui il compenso non è liquidabile",
+                "Indica i motivi per cui il compenso non è liquidabile",
                 {"motivi": "Obbligatorio per una pratica non liquidabile"},
             )
         return Decisione(
@@ -182,12 +182,12 @@ def _abbina(
                 campi[f"{percorso}.fase"] = (
                     "Nessuna voce richiesta per questa fase"
                     if not candidate
-                    else "La fase compare più volte: indicare la voce con il suo id"
+                    else "La fase compare più volte: indica la voce con il suo id"
                 )
                 continue
             trovata = candidate[0]
         else:
-            campi[percorso] = "Indicare la voce con il suo id o con la fase"
+            campi[percorso] = "Indica la voce con il suo id o con la fase"
             continue
         voce = trovata
         if voce.id in scelte:

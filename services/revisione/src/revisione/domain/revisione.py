@@ -170,6 +170,13 @@ class Revisione:
             raise StatoNonValidoError(
                 "Un'integrazione si chiede solo a una pratica in attesa di decisione"
             )
+        if self.integrazioni:
+            # L. 241/1990 art. 2 c.7: the term is suspended "per una sola volta".
+            prima = self.integrazioni[0].richiesta_il
+            raise StatoNonValidoError(
+                "Il termine si sospende una sola volta (art. 2, c. 7, L. 241/1990): "
+                f"l'integrazione è già stata chiesta il {prima:%d/%m/%Y}. Decidi sugli atti."
+            )
         integrazione = Integrazione(
             testo=testo.strip(), giorni=giorni, richiesta_il=ora, scadenza=ora + timedelta(giorni)
         )

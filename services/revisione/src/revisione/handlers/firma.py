@@ -9,7 +9,7 @@ step is idempotent: the transfer key and ``firma``'s message id derive from the 
 (``firma`` signs once per id), the claim takes a copy left by an earlier attempt, and the
 final change runs through the idempotent consumer (the review signed once, the events once)."""
 
-from parcelle_contracts.common import TRANSFER_AREA, BlobRef
+from parcelle_contracts.common import TRANSFER_AREA, BlobRef, FileRef
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.revisione import (
     FirmaProvvedimento,
@@ -77,7 +77,7 @@ class Firma(Handler):
             if not corrente.firmato(provvedimento):
                 return Outcome()
             await revisioni.salva(corrente)
-            return Outcome(events=[annuncio(msg, corrente)])
+            return Outcome(events=[annuncio(msg, corrente, self.d.area)])
 
         await self.d.consumer.handle(msg, work)
         await self._pulisci(chiave)
@@ -89,12 +89,19 @@ class Firma(Handler):
             logger.warning("unsigned order left in the transfer area", key=chiave)
 
 
-def annuncio(msg: FirmaProvvedimento, revisione: Revisione) -> Message:
-    """The event that tells the others the signed outcome."""
+def annuncio(msg: FirmaProvvedimento, revisione: Revisione, area: str) -> Message:
+    """The event that tells the others the signed outcome, with the signed document as a claim
+    check in the service's ``area`` (for the mails that carry it)."""
     decisione, provvedimento = revisione.decisione, revisione.provvedimento
     assert decisione is not None
     assert provvedimento is not None
+    blob = BlobRef(
+        area=area, key=provvedimento.key, sha256=provvedimento.sha256, size=provvedimento.size
+    )
     comuni: dict[str, object] = {
+        "documento": FileRef(
+            blob=blob, nome_file=provvedimento.nome_file, content_type="application/pdf"
+        ),
         "correlation_id": revisione.correlation_id,
         "istanza_id": revisione.istanza_id,
         "sha256": provvedimento.sha256,

@@ -1,0 +1,89 @@
+"""The REST API after the decision: the lawyer's channels for their messages, the council fee's
+payment (the secretariat), and the signed order sent to the client and other obligors (the
+lawyer or the secretariat), each recipient through e-mail, PEC or raccomandata A/R. ``istanze``
+owns these facts and authorises again by Ordine, role and ownership."""
+
+from datetime import date
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field
+
+from gateway.api import Avvocato
+from gateway.api_segreteria import Segreteria
+from gateway.dependencies import Istanze
+from gateway.openapi import comuni, rifiuti
+from parcelle_contracts.avvisi import Avvisi
+from parcelle_contracts.consegne import Recapito
+from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.vocabolario import CanalePosta, MetodoPagamento
+
+router = APIRouter(prefix="/api/v1", responses=comuni())
+INVIABILE = ("non_trovata", "stato_non_valido")
+
+
+class SceltaAvvisi(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    canali: list[CanalePosta] = Field(min_length=1, max_length=2)
+
+
+class Destinatari(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    destinatari: list[Recapito] = Field(min_length=1, max_length=10)
+
+
+class Pagamento(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    data: date = Field(description="Day of payment.")
+    metodo: MetodoPagamento
+    riferimento: str = Field(min_length=1, max_length=140, description="IUV, CRO or receipt.")
+
+
+@router.get("/avvisi", tags=["istanze"], summary="The channels of the lawyer's messages")
+async def avvisi(attore: Avvocato, istanze: Istanze) -> Avvisi:
+    return await istanze.avvisi(attore)
+
+
+@router.put("/avvisi", tags=["istanze"], summary="Choose e-mail, PEC or both")
+async def imposta_avvisi(scelta: SceltaAvvisi, attore: Avvocato, istanze: Istanze) -> Avvisi:
+    return await istanze.imposta_avvisi(attore, scelta.canali)
+
+
+@router.post(
+    "/istanze/{istanza_id}/consegne",
+    tags=["istanze"],
+    summary="Send the signed order to the client and other obligors",
+    responses=rifiuti(*INVIABILE),
+)
+async def invia_avvocato(
+    istanza_id: str, corpo: Destinatari, attore: Avvocato, istanze: Istanze
+) -> Istanza:
+    return await istanze.invia_provvedimento(attore, istanza_id, corpo.destinatari)
+
+
+@router.post(
+    "/segreteria/pratiche/{istanza_id}/consegne",
+    tags=["segreteria"],
+    summary="Send the signed order to the client and other obligors",
+    responses=rifiuti(*INVIABILE),
+)
+async def invia_segreteria(
+    istanza_id: str, corpo: Destinatari, attore: Segreteria, istanze: Istanze
+) -> Istanza:
+    return await istanze.invia_provvedimento(attore, istanza_id, corpo.destinatari)
+
+
+@router.post(
+    "/segreteria/pratiche/{istanza_id}/pagamento",
+    tags=["segreteria"],
+    summary="Register the payment of the council fee",
+    responses=rifiuti(*INVIABILE),
+)
+async def pagamento(
+    istanza_id: str, corpo: Pagamento, attore: Segreteria, istanze: Istanze
+) -> Istanza:
+    return await istanze.registra_pagamento(
+        attore, istanza_id, corpo.data, corpo.metodo, corpo.riferimento
+    )

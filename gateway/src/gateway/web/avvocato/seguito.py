@@ -1,0 +1,149 @@
+"""The lawyer after the decision: the signed order's download (once the Ordine releases it),
+the order sent to the client and other obligors from the case page, the same for many cases at
+once (``/avvocato/invii``), and the channels of their own messages (``/avvocato/avvisi``)."""
+
+from typing import Any, get_args
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.dependencies import Files, Istanze, Revisione
+from gateway.elenchi import PaginaRichiesta
+from gateway.web import campi
+from gateway.web.avvocato.compilazione import base_istanza
+from gateway.web.avvocato.istanza import pagina_istanza
+from gateway.web.dependencies import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
+from gateway.web.seguito import (
+    CAMPI,
+    destinatari_iniziali,
+    errori_del_servizio,
+    leggi_destinatari,
+)
+from gateway.web.templating import pagina
+from parcelle_contracts.consegne import Recapito
+from parcelle_contracts.vocabolario import CanalePosta
+
+router = APIRouter(include_in_schema=False)
+NON_RISPONDE = "Il servizio non risponde: nulla è stato inviato. Riprova tra poco."
+
+
+@router.get("/avvocato/istanze/{istanza_id}/documenti/provvedimento")
+async def provvedimento(
+    istanza_id: Identificativo,
+    user: AvvocatoWeb,
+    istanze: Istanze,
+    revisione: Revisione,
+    files: Files,
+) -> Response:
+    istanza = await istanze.dettaglio(user.attore, istanza_id)
+    if istanza.seguito is not None and not istanza.seguito.rilasciato:
+        return RedirectResponse(f"{base_istanza(istanza_id)}#provvedimento", 303)
+    return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
+
+
+@router.post("/avvocato/istanze/{istanza_id}/consegne")
+async def invia(
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
+) -> Response:
+    async with request.form() as form:
+        valori = campi_modulo(form, user)
+    recapiti, errori = leggi_destinatari(valori)
+    messaggio: str | None = None
+    stato = 422
+    if not errori:
+        try:
+            await istanze.invia_provvedimento(user.attore, istanza_id, recapiti)
+        except RichiestaRifiutataError as rifiuto:
+            if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
+                raise
+            errori = errori_del_servizio(rifiuto.errore.campi)
+            messaggio = None if errori else rifiuto.errore.messaggio
+            stato = 422 if errori else 409
+        except ServiceUnavailableError:
+            messaggio, stato = NON_RISPONDE, 503
+        else:
+            return RedirectResponse(f"{base_istanza(istanza_id)}?esito=inviato#provvedimento", 303)
+    istanza = await istanze.dettaglio(user.attore, istanza_id)
+    return pagina_istanza(
+        request, user, istanza, valori=valori, errori=errori, errore_generale=messaggio, stato=stato
+    )
+
+
+@router.get("/avvocato/avvisi")
+async def avvisi(request: Request, user: AvvocatoWeb, istanze: Istanze) -> Response:
+    scelti = await istanze.avvisi(user.attore)
+    esito = request.query_params.get("esito") == "salvato"
+    contesto = {"canali": scelti.canali, "esito": esito, "errori": {}, "riepilogo_errori": []}
+    return pagina(request, "avvocato/avvisi.html", contesto, utente=user)
+
+
+@router.post("/avvocato/avvisi")
+async def imposta_avvisi(request: Request, user: AvvocatoWeb, istanze: Istanze) -> Response:
+    async with request.form() as form:
+        campi_modulo(form, user)
+        scelti = [c for c in form.getlist("canali") if isinstance(c, str)]
+    canali: list[CanalePosta] = [c for c in get_args(CanalePosta) if c in scelti]
+    if not canali:
+        errori = {"canali": "Scegli almeno un mezzo: e-mail, PEC o entrambi."}
+        contesto: dict[str, Any] = {
+            "canali": [],
+            "esito": False,
+            "errori": errori,
+            "riepilogo_errori": campi.riepilogo_errori(errori),
+        }
+        return pagina(request, "avvocato/avvisi.html", contesto, utente=user, stato=422)
+    await istanze.imposta_avvisi(user.attore, canali)
+    return RedirectResponse("/avvocato/avvisi?esito=salvato", 303)
+
+
+@router.get("/avvocato/invii")
+async def invii(
+    request: Request, user: AvvocatoWeb, istanze: Istanze, pagina_richiesta: PaginaRichiesta
+) -> Response:
+    trovate = await istanze.elenco(
+        user.attore,
+        stato="provvedimento_emesso",
+        limit=pagina_richiesta.limit,
+        cursor=pagina_richiesta.cursor,
+    )
+    contesto = {
+        "istanze": trovate.items,
+        "successiva": trovate.next,
+        "inviate": request.query_params.get("inviate"),
+        "errori_invio": [],
+    }
+    return pagina(request, "avvocato/invii.html", contesto, utente=user)
+
+
+@router.post("/avvocato/invii")
+async def invia_molti(request: Request, user: AvvocatoWeb, istanze: Istanze) -> Response:
+    """The order of each case chosen to its client, by the channel that reaches them best."""
+    async with request.form() as form:
+        campi_modulo(form, user)
+        scelte = [i for i in form.getlist("istanza") if isinstance(i, str)][:50]
+    inviate, problemi = 0, []
+    for istanza_id in scelte:
+        try:
+            istanza = await istanze.dettaglio(user.attore, istanza_id)
+            valori = destinatari_iniziali(istanza)
+            recapito = Recapito.model_validate(
+                {campo: valori.get(f"dest.0.{campo}", "") for campo in CAMPI}
+            )
+            await istanze.invia_provvedimento(user.attore, istanza_id, [recapito])
+        except (RichiestaRifiutataError, ServiceUnavailableError, ValueError) as errore:
+            problemi.append({"id": istanza_id, "motivo": _motivo(errore)})
+        else:
+            inviate += 1
+    if not problemi:
+        return RedirectResponse(f"/avvocato/invii?inviate={inviate}", 303)
+    contesto = {"istanze": [], "successiva": None, "inviate": inviate, "errori_invio": problemi}
+    return pagina(request, "avvocato/invii.html", contesto, utente=user, stato=422)
+
+
+def _motivo(errore: Exception) -> str:
+    if isinstance(errore, RichiestaRifiutataError):
+        return errore.errore.messaggio
+    if isinstance(errore, ServiceUnavailableError):
+        return NON_RISPONDE
+    return "Il cliente non ha un recapito completo: invialo dalla pagina della pratica."

@@ -1,0 +1,94 @@
+"""What the pages offer after the decision, for the lawyer and the secretariat alike: the
+recipients' form of the signed order (the client, and up to two other obligors, each through
+e-mail, PEC or raccomandata A/R), read and checked here so that every mistake comes back at
+once with what was typed, and sent to ``istanze``, which checks again."""
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from parcelle_contracts.consegne import Recapito
+from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.vocabolario import Canale
+
+RIGHE = 3
+"""Rows of the recipients' form: the client first, then two other obligors."""
+CAMPI = ("nome", "canale", "indirizzo")
+
+
+def destinatari_iniziali(istanza: Istanza) -> dict[str, str]:
+    """The form as it first shows: the client with the channel that reaches them best (their
+    PEC, else a raccomandata at their address, else their e-mail)."""
+    valori = {f"dest.{i}.ruolo": "obbligato" for i in range(1, RIGHE)}
+    valori["dest.0.ruolo"] = "cliente"
+    cliente = istanza.contenuto.cliente
+    if cliente is None:
+        return valori
+    nome = cliente.denominazione or " ".join(p for p in (cliente.nome, cliente.cognome) if p)
+    canale: Canale = "pec"
+    indirizzo = cliente.pec or ""
+    postale = _postale(istanza)
+    if not indirizzo and postale:
+        canale, indirizzo = "raccomandata", postale
+    elif not indirizzo and cliente.email:
+        canale, indirizzo = "email", cliente.email
+    return {**valori, "dest.0.nome": nome, "dest.0.canale": canale, "dest.0.indirizzo": indirizzo}
+
+
+def _postale(istanza: Istanza) -> str:
+    cliente = istanza.contenuto.cliente
+    indirizzo = cliente.indirizzo if cliente else None
+    if indirizzo is None or not indirizzo.via:
+        return ""
+    citta = " ".join(
+        p
+        for p in (
+            indirizzo.cap,
+            indirizzo.comune,
+            f"({indirizzo.provincia})" if indirizzo.provincia else None,
+        )
+        if p
+    )
+    return f"{indirizzo.via}\n{citta}"
+
+
+def leggi_destinatari(campi: dict[str, str]) -> tuple[list[Recapito], dict[str, str]]:
+    """The recipients typed (empty rows left out) and every mistake, field by field."""
+    recapiti: list[Recapito] = []
+    errori: dict[str, str] = {}
+    for i in range(RIGHE):
+        riga = {campo: campi.get(f"dest.{i}.{campo}", "").strip() for campo in CAMPI}
+        if not riga["nome"] and not riga["indirizzo"]:
+            continue
+        ruolo = "cliente" if i == 0 else "obbligato"
+        try:
+            recapiti.append(Recapito.model_validate({**riga, "ruolo": ruolo}))
+        except ValidationError as error:
+            for dettaglio in error.errors():
+                campo = str(dettaglio["loc"][0])
+                errori[f"dest.{i}.{campo}"] = _messaggio(campo)
+    if not recapiti and not errori:
+        errori["dest.0.nome"] = "Indica almeno un destinatario."
+    return recapiti, errori
+
+
+def _messaggio(campo: str) -> str:
+    return {
+        "nome": "Indica il nome del destinatario.",
+        "canale": "Scegli come inviare: e-mail, PEC o raccomandata A/R.",
+        "indirizzo": "Indica l'indirizzo a cui inviare.",
+    }.get(campo, "Controlla questo dato.")
+
+
+def errori_del_servizio(campi: dict[str, str]) -> dict[str, str]:
+    """The service's field errors (``destinatari.1.indirizzo``) as the form names its fields."""
+    return {
+        chiave.replace("destinatari.", "dest.", 1): testo
+        for chiave, testo in campi.items()
+        if chiave.startswith("destinatari.")
+    }
+
+
+def contesto_seguito(istanza: Istanza, valori: dict[str, str]) -> dict[str, Any]:
+    """The recipients' form values: what was typed, else the defaults."""
+    return {**destinatari_iniziali(istanza), **valori}

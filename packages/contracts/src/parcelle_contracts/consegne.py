@@ -1,0 +1,85 @@
+"""After the decision, as ``istanze`` keeps it: the council fee's payment, whether the lawyer
+may download the signed order, and the order sent to the client and other obligors with each
+delivery's status (and, under art. 7 L. 49/2023, the end of the opposition period).
+
+The requests come from the gateway (request/reply, answered with the case's view): the
+secretariat registers a payment; the lawyer or a clerk sends the order to recipients."""
+
+from datetime import date
+from typing import ClassVar
+
+from pydantic import AwareDatetime, Field
+
+from parcelle_contracts.common import Attore, Model
+from parcelle_contracts.denaro import Importo
+from parcelle_contracts.envelope import Command
+from parcelle_contracts.vocabolario import Canale, MetodoPagamento, RuoloDestinatario, StatoInvio
+
+
+class Pagamento(Model):
+    data: date = Field(description="Day of payment.")
+    metodo: MetodoPagamento
+    riferimento: str = Field(min_length=1, max_length=140, description="IUV, CRO or receipt.")
+    importo: Importo
+    registrato_il: AwareDatetime
+    registrato_da: str
+
+
+class Recapito(Model):
+    nome: str = Field(min_length=1, max_length=200)
+    ruolo: RuoloDestinatario = "cliente"
+    canale: Canale
+    indirizzo: str = Field(
+        min_length=1,
+        max_length=400,
+        description="PEC or e-mail address; for a raccomandata the postal address, one line "
+        "per part (street and number, then postcode and town).",
+    )
+
+
+class Consegna(Model):
+    id: str
+    recapito: Recapito
+    stato: StatoInvio
+    richiesta_il: AwareDatetime
+    richiesta_da: str
+    aggiornata_il: AwareDatetime
+    dettaglio: str = ""
+    notificata_il: date | None = Field(default=None, description="Date of service, once known.")
+
+
+class Seguito(Model):
+    """What follows the decision, in the case's view."""
+
+    rilasciato: bool = Field(description="The lawyer may download the signed decision now.")
+    pagamento_richiesto: bool = Field(
+        description="The Ordine releases the order only once the council fee is paid."
+    )
+    pagamento: Pagamento | None = None
+    consegne: list[Consegna] = Field(default_factory=list)
+    opposizione_entro: date | None = Field(
+        default=None,
+        description="Last day of the art. 7 L. 49/2023 opposition (40 days from service).",
+    )
+
+
+class _Richiesta(Command):
+    owner: ClassVar[str] = "istanze"
+    attore: Attore
+    istanza_id: str
+
+
+class RegistraPagamento(_Richiesta):
+    """The secretariat registers the council fee's payment."""
+
+    name: ClassVar[str] = "registra_pagamento"
+    data: date
+    metodo: MetodoPagamento
+    riferimento: str = Field(min_length=1, max_length=140)
+
+
+class InviaProvvedimento(_Richiesta):
+    """Send the signed order to the recipients given, each through their channel."""
+
+    name: ClassVar[str] = "invia_provvedimento"
+    destinatari: list[Recapito] = Field(min_length=1, max_length=10)

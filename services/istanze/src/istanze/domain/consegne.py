@@ -1,0 +1,106 @@
+"""After the decision: the council fee's payment, the order's release to the lawyer, and the
+order sent to the client and to any other obligor, each delivery with its status.
+
+The secretariat registers the payment (date, method, reference); where the Ordine requires
+payment before release, the signed order is the lawyer's to download only once it is paid.
+The lawyer or a clerk sends the order to recipients they choose, each through one channel
+(e-mail, PEC, raccomandata A/R); the delivery services report back and each delivery moves
+from waiting to sent, delivered or not delivered. A delivery to the client under art. 7
+L. 49/2023 records the date of service, from which the 40-day opposition period runs.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Final
+
+from parcelle_contracts.vocabolario import (
+    PROGRESSO_INVIO,
+    Canale,
+    MetodoPagamento,
+    RuoloDestinatario,
+    StatoInvio,
+)
+
+MAX_DESTINATARI: Final = 10
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileProvvedimento:
+    """Where the signed decision is kept by its owner (``revisione``): the claim check that
+    the delivery services read it by."""
+
+    area: str
+    key: str
+    sha256: str
+    dimensione: int
+    nome_file: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pagamento:
+    """The council fee, paid."""
+
+    data: date
+    metodo: MetodoPagamento
+    riferimento: str
+    importo: Decimal
+    registrato_il: datetime
+    registrato_da: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recapito:
+    """Where one recipient is reached through the chosen channel."""
+
+    nome: str
+    ruolo: RuoloDestinatario
+    canale: Canale
+    indirizzo: str
+    """A PEC or e-mail address, or the postal address (lines separated by newlines)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consegna:
+    """The order on its way to one recipient."""
+
+    id: str
+    recapito: Recapito
+    stato: StatoInvio
+    richiesta_il: datetime
+    richiesta_da: str
+    aggiornata_il: datetime
+    dettaglio: str = ""
+    notificata_il: date | None = None
+    """The date of service (PEC delivered, raccomandata delivered), once known."""
+
+    def avanza(
+        self, stato: StatoInvio, ora: datetime, dettaglio: str, notificata_il: date | None
+    ) -> "Consegna":
+        """The delivery as a new report leaves it (never moved back)."""
+        if PROGRESSO_INVIO[stato] < PROGRESSO_INVIO[self.stato]:
+            return self
+        return Consegna(
+            id=self.id,
+            recapito=self.recapito,
+            stato=stato,
+            richiesta_il=self.richiesta_il,
+            richiesta_da=self.richiesta_da,
+            aggiornata_il=ora,
+            dettaglio=dettaglio or self.dettaglio,
+            notificata_il=self.notificata_il or notificata_il,
+        )
+
+
+def verifica_recapito(recapito: Recapito) -> dict[str, str]:
+    """What is wrong with a recipient as given, field by field (empty: nothing)."""
+    errori: dict[str, str] = {}
+    if not recapito.nome.strip():
+        errori["nome"] = "Indica il nome del destinatario"
+    indirizzo = recapito.indirizzo.strip()
+    if recapito.canale == "raccomandata":
+        if len([r for r in indirizzo.splitlines() if r.strip()]) < 2:
+            errori["indirizzo"] = "Indica l'indirizzo postale: via e numero, poi CAP e città"
+    elif "@" not in indirizzo or " " in indirizzo or indirizzo.startswith("@"):
+        errori["indirizzo"] = "Indica un indirizzo di posta valido (nome@dominio.it)"
+    return errori

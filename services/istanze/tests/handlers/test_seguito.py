@@ -1,0 +1,268 @@
+"""After the decision: the lawyer's messages, the council fee's payment and the order's
+release, the order sent to the client and other obligors, the delivery reports, the art. 7
+opposition period and the lawyer's chosen channels."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from istanze.adapters.archivio import Archivio
+from istanze.domain.errori import DatiNonValidiError, StatoNonValidoError
+from istanze.handlers.acquisizione import registra_acquisizione, registra_relatore
+from istanze.handlers.revisione import registra_provvedimento
+from istanze.handlers.seguito import Seguito, registra_rapporto
+from parcelle_contracts.acquisizione import RelatoreAssegnato
+from parcelle_contracts.avvisi import ImpostaAvvisi, LeggiAvvisi
+from parcelle_contracts.comunicazioni import ComunicazioneSpedita, RicevutaPecRegistrata
+from parcelle_contracts.consegne import InviaProvvedimento, Recapito, RegistraPagamento
+from parcelle_contracts.istanze import DettaglioIstanza
+from parcelle_contracts.ordini import RegolePagamento
+from parcelle_contracts.postale import RaccomandataAggiornata
+from parcelle_contracts.revisione import ProvvedimentoEmesso
+
+from ..conftest import Servizio
+from ..domain.fabbrica import ORA, depositata
+from ..finti import AVVOCATO, IMPOSTAZIONI, SEGRETERIA
+from .test_acquisizione import acquisita
+
+BUSTA: dict[str, Any] = {"correlation_id": "corr-istanza-1", "ordine": "DEMO"}
+SHA = "b" * 64
+ORDINE_FILE = {
+    "blob": {"area": "revisione", "key": "provvedimenti/istanza-1/x.pdf", "sha256": SHA, "size": 9},
+    "nome_file": "provvedimento-2026-000001.pdf",
+    "content_type": "application/pdf",
+}
+
+
+def emesso() -> ProvvedimentoEmesso:
+    return ProvvedimentoEmesso.model_validate(
+        {
+            **BUSTA,
+            "istanza_id": "istanza-1",
+            "sha256": SHA,
+            "totali": {
+                "compenso": "7616.00",
+                "spese_generali": "1142.40",
+                "cpa": "350.34",
+                "iva": "2003.92",
+                "spese": "0.00",
+                "totale": "11112.66",
+            },
+            "diritti": "228.48",
+            "emesso_il": ORA + timedelta(days=5),
+            "documento": ORDINE_FILE,
+        }
+    )
+
+
+async def decisa(servizio: Servizio, *, paga_prima: bool, art7: bool = False) -> None:
+    await servizio.imposta(
+        IMPOSTAZIONI.model_copy(
+            update={"pagamento": RegolePagamento(prima_del_rilascio=paga_prima)}
+        )
+    )
+    istanza = depositata()
+    if art7:
+        assert istanza.contenuto.pratica is not None
+        pratica = replace(istanza.contenuto.pratica, equo_compenso_art7=True)
+        istanza.contenuto = replace(istanza.contenuto, pratica=pratica)
+    await servizio.store.run(lambda tx: Archivio(tx).aggiungi(istanza))
+    await registra_acquisizione(servizio.d, acquisita())
+    await registra_provvedimento(servizio.d, emesso())
+
+
+async def avvisi(servizio: Servizio) -> list[tuple[str, str, int]]:
+    """The lawyer's messages staged so far: message, channel, attachments."""
+    return [
+        (m["messaggio"], m["canale"], len(m["allegati"]))
+        for m in await servizio.uscita()
+        if m["routing_key"] == "notifiche.command.invia_comunicazione"
+        and m["destinatario"]["nome"] == "Giulia Bianchi"
+    ]
+
+
+def paga(**altro: Any) -> RegistraPagamento:
+    valori: dict[str, Any] = {
+        **BUSTA,
+        "attore": SEGRETERIA,
+        "istanza_id": "istanza-1",
+        "data": date(2026, 3, 9),
+        "metodo": "pagopa",
+        "riferimento": "IUV 301000000000000123",
+        **altro,
+    }
+    return RegistraPagamento.model_validate(valori)
+
+
+def invia(*destinatari: Recapito, attore: Any = AVVOCATO) -> InviaProvvedimento:
+    return InviaProvvedimento(
+        **BUSTA, attore=attore, istanza_id="istanza-1", destinatari=list(destinatari)
+    )
+
+
+CLIENTE_PEC = Recapito(nome="Mario Rossi", canale="pec", indirizzo="mario.rossi@pec.example.it")
+OBBLIGATO = Recapito(
+    nome="Anna Verdi", ruolo="obbligato", canale="raccomandata", indirizzo="Via Po 2\n00198 Roma"
+)
+
+
+async def test_released_at_once_the_order_travels_with_the_lawyers_message(
+    servizio: Servizio,
+) -> None:
+    await decisa(servizio, paga_prima=False)
+    assert ("provvedimento_emesso", "pec", 1) in await avvisi(servizio)
+    assert ("diritti_dovuti", "pec", 0) in await avvisi(servizio)
+    vista = await Seguito(servizio.d).leggi_avvisi(LeggiAvvisi(**BUSTA, attore=AVVOCATO))
+    assert (vista.canali, vista.scelti) == (["pec", "email"], False)
+    dettaglio = await servizio.istanze.dettaglio(
+        DettaglioIstanza(**BUSTA, attore=AVVOCATO, istanza_id="istanza-1")
+    )
+    assert dettaglio.seguito is not None
+    assert (dettaglio.seguito.rilasciato, dettaglio.seguito.pagamento_richiesto) == (True, False)
+
+
+async def test_where_payment_comes_first_the_payment_releases_the_order(
+    servizio: Servizio,
+) -> None:
+    await decisa(servizio, paga_prima=True)
+    assert ("provvedimento_emesso", "pec", 0) in await avvisi(servizio)
+    seguito = Seguito(servizio.d)
+    with pytest.raises(StatoNonValidoError, match="pagamento"):
+        await seguito.invia_provvedimento(invia(CLIENTE_PEC))
+    with pytest.raises(StatoNonValidoError, match="segreteria"):
+        await seguito.registra_pagamento(paga(attore=AVVOCATO))
+
+    vista = await seguito.registra_pagamento(paga())
+    assert vista.seguito is not None
+    assert vista.seguito.rilasciato
+    assert vista.seguito.pagamento is not None
+    assert vista.seguito.pagamento.importo == emesso().diritti
+    assert ("pagamento_registrato", "pec", 1) in await avvisi(servizio)
+    # The same payment again changes nothing; a different one is refused.
+    await seguito.registra_pagamento(paga(message_id="di-nuovo"))
+    with pytest.raises(StatoNonValidoError, match="già"):
+        await seguito.registra_pagamento(paga(message_id="altro", riferimento="CRO 1"))
+    assert [a[0] for a in await avvisi(servizio)].count("pagamento_registrato") == 2
+
+
+async def test_the_order_goes_to_each_recipient_by_their_channel(servizio: Servizio) -> None:
+    await decisa(servizio, paga_prima=False)
+    vista = await Seguito(servizio.d).invia_provvedimento(invia(CLIENTE_PEC, OBBLIGATO))
+    assert vista.seguito is not None
+    assert [(c.recapito.nome, c.stato) for c in vista.seguito.consegne] == [
+        ("Mario Rossi", "in_attesa"),
+        ("Anna Verdi", "in_attesa"),
+    ]
+    uscita = await servizio.uscita()
+    pec = next(m for m in uscita if m.get("messaggio") == "provvedimento_al_cliente")
+    assert pec["destinatario"] == {
+        "nome": "Mario Rossi",
+        "pec": "mario.rossi@pec.example.it",
+        "email": None,
+        "indirizzo": None,
+    }
+    assert pec["allegati"] == [ORDINE_FILE]
+    (posta,) = [m for m in uscita if m["routing_key"] == "postale.command.invia_raccomandata"]
+    assert posta["destinatario"]["indirizzo"] == "Via Po 2\n00198 Roma"
+    assert posta["documento"] == ORDINE_FILE
+
+
+async def test_every_wrong_recipient_is_reported_at_once(servizio: Servizio) -> None:
+    await decisa(servizio, paga_prima=False)
+    sbagliati = (
+        Recapito(nome="Mario Rossi", canale="pec", indirizzo="non-un-indirizzo"),
+        Recapito(nome="Anna Verdi", canale="raccomandata", indirizzo="Via Po 2"),
+    )
+    with pytest.raises(DatiNonValidiError) as rifiuto:
+        await Seguito(servizio.d).invia_provvedimento(invia(*sbagliati))
+    assert set(rifiuto.value.campi) == {"destinatari.0.indirizzo", "destinatari.1.indirizzo"}
+
+
+async def test_receipts_move_deliveries_on_and_start_the_opposition_period(
+    servizio: Servizio,
+) -> None:
+    await decisa(servizio, paga_prima=False, art7=True)
+    vista = await Seguito(servizio.d).invia_provvedimento(invia(CLIENTE_PEC, OBBLIGATO))
+    assert vista.seguito is not None
+    pec, posta = (c.id for c in vista.seguito.consegne)
+    consegnata = RicevutaPecRegistrata(
+        **BUSTA,
+        istanza_id="istanza-1",
+        comunicazione_id=pec,
+        ricevuta_id="r-2",
+        tipo="avvenuta-consegna",
+        ricevuta_il=ORA + timedelta(days=6),
+        simulata=True,
+    )
+    await registra_rapporto(servizio.d, consegnata)
+    # An acceptance that arrives late never moves the delivery back.
+    await registra_rapporto(
+        servizio.d,
+        ComunicazioneSpedita(
+            **BUSTA,
+            istanza_id="istanza-1",
+            comunicazione_id=pec,
+            messaggio="provvedimento_al_cliente",
+            canale="pec",
+            indirizzo="mario.rossi@pec.example.it",
+            message_id_mail="<x@parcelle>",
+            spedita_il=ORA + timedelta(days=5),
+        ),
+    )
+    await registra_rapporto(
+        servizio.d,
+        RaccomandataAggiornata(
+            **BUSTA,
+            istanza_id="istanza-1",
+            comunicazione_id=posta,
+            stato="non_recapitabile",
+            numero="RR123",
+            il=ORA + timedelta(days=9),
+            simulata=True,
+        ),
+    )
+    dettaglio = await servizio.istanze.dettaglio(
+        DettaglioIstanza(**BUSTA, attore=SEGRETERIA, istanza_id="istanza-1")
+    )
+    assert dettaglio.seguito is not None
+    stati = [(c.stato, c.notificata_il) for c in dettaglio.seguito.consegne]
+    assert stati == [("consegnata", date(2026, 3, 8)), ("non_consegnata", None)]
+    # Served on Sunday 8 March 2026: 40 days end on Friday 17 April.
+    assert dettaglio.seguito.opposizione_entro == date(2026, 4, 17)
+    ultime = [e.descrizione for e in dettaglio.cronologia[-2:]]
+    assert ultime == [
+        "Provvedimento a Mario Rossi (PEC): Ricevuta di avvenuta consegna PEC (simulata)",
+        "Provvedimento a Anna Verdi (Raccomandata A/R): Non recapitabile, raccomandata n. RR123 "
+        "(simulatore)",
+    ]
+
+
+async def test_the_lawyer_chooses_pec_only(servizio: Servizio) -> None:
+    seguito = Seguito(servizio.d)
+    scelti = await seguito.imposta_avvisi(ImpostaAvvisi(**BUSTA, attore=AVVOCATO, canali=["pec"]))
+    assert scelti.canali == ["pec"]
+    await decisa(servizio, paga_prima=False)
+    assert {canale for _, canale, _ in await avvisi(servizio)} == {"pec"}
+
+
+async def test_a_new_relatore_is_told_to_the_lawyer_not_the_first(servizio: Servizio) -> None:
+    await servizio.store.run(lambda tx: Archivio(tx).aggiungi(depositata()))
+    for relatore, nome in (("mverdi", "Marco Verdi"), ("lneri", "Luca Neri")):
+        await registra_relatore(
+            servizio.d,
+            RelatoreAssegnato(
+                **BUSTA,
+                istanza_id="istanza-1",
+                relatore=relatore,
+                relatore_nome=nome,
+                assegnato_il=ORA,
+            ),
+        )
+    cambi = [
+        m["dati"]["relatore"]
+        for m in await servizio.uscita()
+        if m.get("messaggio") == "cambio_relatore"
+    ]
+    assert cambi == ["Luca Neri", "Luca Neri"]  # by PEC and by e-mail
