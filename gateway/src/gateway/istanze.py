@@ -10,6 +10,7 @@ from parcelle_contracts.integrazioni import NuovoAllegato, RispondiIntegrazione
 from parcelle_contracts.istanze import (
     AggiornaBozza,
     AggiungiAllegato,
+    CampoNonLetto,
     ContenutoIstanza,
     CreaBozza,
     DepositaIstanza,
@@ -33,7 +34,12 @@ class IstanzeClient(ServiceClient):
         return await self._per(CreaBozza, attore, Istanza, istanza_id=new_id(), contenuto=contenuto)
 
     async def aggiorna(
-        self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        contenuto: ContenutoIstanza,
+        parti: list[Parte],
+        non_letti: dict[str, CampoNonLetto] | None = None,
     ) -> Istanza:
         return await self._per(
             AggiornaBozza,
@@ -42,6 +48,7 @@ class IstanzeClient(ServiceClient):
             istanza_id=istanza_id,
             contenuto=contenuto,
             parti=parti,
+            non_letti=non_letti or {},
         )
 
     async def elenco(

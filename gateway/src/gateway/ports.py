@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 from parcelle_contracts.acquisizione import Origine, Pratica, PraticaInAttesa, RiepilogoAttesa
 from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, Pagina
 from parcelle_contracts.integrazioni import NuovoAllegato
-from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
+from parcelle_contracts.istanze import CampoNonLetto, ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
 from parcelle_contracts.revisione import EsitoDecisione, Revisione, VoceDecisa
@@ -35,7 +35,12 @@ class IstanzePort(Protocol):
     async def crea(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza: ...
 
     async def aggiorna(
-        self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        contenuto: ContenutoIstanza,
+        parti: list[Parte],
+        non_letti: dict[str, CampoNonLetto] | None = None,
     ) -> Istanza: ...
 
     async def elenco(

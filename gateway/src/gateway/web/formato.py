@@ -66,12 +66,10 @@ def leggi_importo(testo: str | None) -> Decimal | None:
         intera, decimali = _numero(pulito)
     except ValoreNonValidoError:
         raise ValoreNonValidoError(
-            "Importo non valido: scrivere ad esempio 1.701,00 oppure 1701,00."
+            "Importo non valido: scrivi ad esempio 1.701,00 oppure 1701,00."
         ) from None
     if not intera or not _CIFRE.match(intera) or (decimali and not _CIFRE.match(decimali)):
-        raise ValoreNonValidoError(
-            "Importo non valido: scrivere ad esempio 1.701,00 oppure 1701,00."
-        )
+        raise ValoreNonValidoError("Importo non valido: scrivi ad esempio 1.701,00 oppure 1701,00.")
     if len(decimali) > 2:
         raise ValoreNonValidoError("Al massimo due cifre dopo la virgola (i centesimi).")
     if len(intera.lstrip("0")) > 12:
@@ -89,7 +87,7 @@ def leggi_intero(testo: str | None) -> int | None:
     if not pulito:
         return None
     if not _CIFRE.match(pulito) or len(pulito) > 9:
-        raise ValoreNonValidoError("Indicare un numero intero, ad esempio 2.")
+        raise ValoreNonValidoError("Indica un numero intero, ad esempio 2.")
     return int(pulito)
 
 
@@ -107,7 +105,7 @@ def leggi_data(testo: str | None) -> date | None:
             return date(anno, mese, giorno)
     except ValueError:
         pass
-    raise ValoreNonValidoError("Data non valida: scrivere ad esempio 31/01/2024.")
+    raise ValoreNonValidoError("Data non valida: scrivi ad esempio 31/01/2024.")
 
 
 def _migliaia(intera: int) -> str:

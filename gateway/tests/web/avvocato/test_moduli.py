@@ -7,8 +7,8 @@ from gateway.web.avvocato.moduli import (
     leggi_cliente,
     leggi_importi,
     leggi_pratica,
-    valori_importi,
 )
+from gateway.web.avvocato.salvati import valori_importi
 from parcelle_contracts.istanze import ContenutoIstanza, Voce
 
 

@@ -65,6 +65,33 @@ PASSO_DEL_REQUISITO: dict[Requisito, str] = {
 """Which step of the form fixes each requirement the service says is missing."""
 
 
+CAMPI_DEL_REQUISITO: dict[Requisito, tuple[str, ...]] = {
+    "cliente": ("cliente.tipo", "cliente.nome", "cliente.cognome", "cliente.denominazione"),
+    "identificativo_cliente": ("cliente.codice_fiscale",),
+    "indirizzo_cliente": (
+        "cliente.indirizzo.via",
+        "cliente.indirizzo.cap",
+        "cliente.indirizzo.comune",
+        "cliente.indirizzo.provincia",
+    ),
+    "autorita": ("pratica.autorita",),
+    "procedimento": ("pratica.procedimento",),
+    "numero_rg": ("pratica.numero_rg",),
+    "valore": ("pratica.valore",),
+    "numero_parti": ("pratica.numero_parti",),
+    "periodo": ("pratica.periodo_dal", "pratica.periodo_al"),
+    "mandato_concluso": ("pratica.mandato_concluso",),
+    "difesa_ufficio": ("pratica.difesa_ufficio",),
+    "equo_compenso_art7": ("pratica.equo_compenso_art7",),
+}
+"""The fields of the form that answer each requirement: marked as required on the page."""
+
+
+def campi_obbligatori(requisiti: list[Requisito]) -> frozenset[str]:
+    """The fields a deposit needs under the Ordine's ``requisiti``."""
+    return frozenset(c for r in requisiti for c in CAMPI_DEL_REQUISITO.get(r, ()))
+
+
 def passo(slug: str) -> Passo | None:
     return PER_SLUG.get(slug)
 

@@ -15,7 +15,7 @@ import string
 from istanze.domain.errori import DatiNonValidiError
 from istanze.domain.partita_iva import Messaggi, valida_numerico
 
-MESSAGGIO_CONTROLLO = "Il carattere di controllo non corrisponde: verificare il codice fiscale"
+MESSAGGIO_CONTROLLO = "Il carattere di controllo non corrisponde: controlla il codice fiscale"
 
 MESI = "ABCDEHLMPRST"
 """Month letters, January to December."""
@@ -38,11 +38,11 @@ _LETTERE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CIFRE = frozenset("0123456789")
 
 MESSAGGI_NUMERICO = Messaggi(
-    vuoto="Indicare il codice fiscale",
+    vuoto="Indica il codice fiscale",
     solo_cifre="Il codice fiscale di 11 caratteri deve contenere solo cifre",
     lunghezza="Il codice fiscale numerico deve avere 11 cifre: ne ha {n}",
     zeri="Il codice fiscale non può essere composto da soli zeri",
-    controllo="La cifra di controllo non corrisponde: verificare il codice fiscale",
+    controllo="La cifra di controllo non corrisponde: controlla il codice fiscale",
 )
 
 
@@ -82,7 +82,7 @@ def valida_codice_fiscale(testo: str) -> str:
     wrong."""
     codice = normalizza(testo)
     if not codice:
-        raise DatiNonValidiError("Indicare il codice fiscale")
+        raise DatiNonValidiError("Indica il codice fiscale")
     if len(codice) == 11 and codice.isascii() and codice.isdigit():
         return valida_numerico(codice, MESSAGGI_NUMERICO)
     return valida_persona_fisica(codice)
@@ -92,7 +92,7 @@ def valida_persona_fisica(testo: str) -> str:
     """The normalised code if ``testo`` is a well-formed 16-character code of a person."""
     codice = normalizza(testo)
     if not codice:
-        raise DatiNonValidiError("Indicare il codice fiscale")
+        raise DatiNonValidiError("Indica il codice fiscale")
     if not (codice.isascii() and codice.isalnum()):
         raise DatiNonValidiError("Il codice fiscale può contenere solo lettere e cifre")
     if len(codice) != 16:

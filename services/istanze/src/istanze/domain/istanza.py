@@ -127,7 +127,7 @@ class Istanza(Bozza):
         campi = self.verifica_campi()
         if campi:
             raise DatiNonValidiError(
-                "Alcuni dati dell'istanza non sono validi: correggerli prima del deposito", campi
+                "Alcuni dati dell'istanza non sono validi: correggili prima del deposito", campi
             )
         mancanti = self.mancanti(regole)
         if mancanti:

@@ -24,11 +24,11 @@ class Messaggi(NamedTuple):
 
 
 MESSAGGI_PARTITA_IVA = Messaggi(
-    vuoto="Indicare la partita IVA",
+    vuoto="Indica la partita IVA",
     solo_cifre="La partita IVA deve contenere solo cifre",
     lunghezza="La partita IVA deve avere 11 cifre: ne ha {n}",
     zeri="La partita IVA non può essere composta da soli zeri",
-    controllo="La cifra di controllo non corrisponde: verificare la partita IVA",
+    controllo="La cifra di controllo non corrisponde: controlla la partita IVA",
 )
 
 
@@ -73,5 +73,5 @@ def valida_partita_iva(testo: str) -> str:
     compatto = "".join(testo.split())
     if compatto[:2].upper() == "IT" and compatto[2:].isdigit():
         # The EU VAT form (IT + 11 digits) is common on invoices; the field wants the number.
-        raise DatiNonValidiError("Indicare la partita IVA senza il prefisso IT")
+        raise DatiNonValidiError("Indica la partita IVA senza il prefisso IT")
     return valida_numerico(compatto, MESSAGGI_PARTITA_IVA)

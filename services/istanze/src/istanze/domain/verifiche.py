@@ -76,20 +76,20 @@ def _cliente(cliente: Cliente) -> dict[str, str]:
     if cliente.tipo is None:
         if cliente != Cliente():
             errori["cliente.tipo"] = (
-                "Indicare se il cliente è una persona fisica o una persona giuridica"
+                "Indica se il cliente è una persona fisica o una persona giuridica"
             )
     elif cliente.tipo == "persona_fisica":
         if not presente(cliente.nome):
-            errori["cliente.nome"] = "Indicare il nome del cliente"
+            errori["cliente.nome"] = "Indica il nome del cliente"
         if not presente(cliente.cognome):
-            errori["cliente.cognome"] = "Indicare il cognome del cliente"
+            errori["cliente.cognome"] = "Indica il cognome del cliente"
         if not presente(cliente.codice_fiscale):
-            errori["cliente.codice_fiscale"] = "Indicare il codice fiscale del cliente"
+            errori["cliente.codice_fiscale"] = "Indica il codice fiscale del cliente"
     else:
         if not presente(cliente.denominazione):
-            errori["cliente.denominazione"] = "Indicare la denominazione della società o dell'ente"
+            errori["cliente.denominazione"] = "Indica la denominazione della società o dell'ente"
         if not presente(cliente.partita_iva) and not presente(cliente.codice_fiscale):
-            errori["cliente.partita_iva"] = "Indicare la partita IVA o il codice fiscale numerico"
+            errori["cliente.partita_iva"] = "Indica la partita IVA o il codice fiscale numerico"
     if presente(cliente.codice_fiscale):
         codice = normalizza(cliente.codice_fiscale)
         if cliente.tipo == "persona_giuridica" and len(codice) == 16:
@@ -113,7 +113,7 @@ def _indirizzo(indirizzo: Indirizzo) -> dict[str, str]:
     errori: dict[str, str] = {}
     nazione = indirizzo.nazione.strip().upper()
     if not _NAZIONE.match(nazione):
-        errori["cliente.indirizzo.nazione"] = "Indicare la nazione con il codice di due lettere"
+        errori["cliente.indirizzo.nazione"] = "Indica la nazione con il codice di due lettere"
     if nazione != "IT":
         return errori  # foreign addresses have their own postcodes and no Italian province
     if presente(indirizzo.cap):
@@ -121,9 +121,7 @@ def _indirizzo(indirizzo: Indirizzo) -> dict[str, str]:
         if not _CAP.match(cap) or cap == "00000":
             errori["cliente.indirizzo.cap"] = "Il CAP deve essere di 5 cifre"
     if presente(indirizzo.provincia) and indirizzo.provincia.strip().upper() not in PROVINCE:
-        errori["cliente.indirizzo.provincia"] = (
-            "Indicare la sigla di una provincia italiana (es. RM)"
-        )
+        errori["cliente.indirizzo.provincia"] = "Indica la sigla di una provincia italiana (es. RM)"
     return errori
 
 
@@ -133,7 +131,7 @@ def _pratica(pratica: DatiPratica) -> dict[str, str]:
         _importo(errori, "pratica.valore", pratica.valore)
         if pratica.valore_indeterminabile:
             errori["pratica.valore"] = (
-                "Indicare il valore oppure «valore indeterminabile», non entrambi"
+                "Indica il valore oppure «valore indeterminabile», non entrambi"
             )
     if pratica.numero_parti is not None and pratica.numero_parti < 1:
         errori["pratica.numero_parti"] = "Le parti sono almeno una"
@@ -153,10 +151,10 @@ def _voci(voci: tuple[Voce, ...]) -> dict[str, str]:
         _importo(errori, f"voci.{indice}.importo", voce.importo)
         if voce.fase == "altro":
             if not presente(voce.descrizione):
-                errori[f"voci.{indice}.descrizione"] = "Descrivere la voce «Altro»"
+                errori[f"voci.{indice}.descrizione"] = "Descrivi la voce «Altro»"
         elif voce.fase in viste:
             errori[f"voci.{indice}.fase"] = (
-                f"La voce «{FASI[voce.fase]}» è già presente: indicarla una volta sola"
+                f"La voce «{FASI[voce.fase]}» è già presente: indicala una volta sola"
             )
         viste.add(voce.fase)
     if voci and all(voce.importo.is_finite() and voce.importo <= 0 for voce in voci):
@@ -170,7 +168,7 @@ def _importo(errori: dict[str, str], percorso: str, importo: Decimal) -> None:
     elif importo < 0:
         errori[percorso] = "L'importo non può essere negativo"
     elif importo != importo.quantize(Decimal("0.01")):
-        errori[percorso] = "Indicare l'importo in euro e centesimi (al massimo due decimali)"
+        errori[percorso] = "Indica l'importo in euro e centesimi (al massimo due decimali)"
 
 
 def _controlla(

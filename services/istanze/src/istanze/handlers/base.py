@@ -123,7 +123,7 @@ def rifiuta_campi_errati(istanza: Istanza) -> None:
     """Raise :class:`DatiNonValidiError` with each wrong field, if any."""
     campi = istanza.verifica_campi()
     if campi:
-        raise DatiNonValidiError("Alcuni dati non sono validi: correggerli e riprovare", campi)
+        raise DatiNonValidiError("Alcuni dati non sono validi: correggili e riprova", campi)
 
 
 def stato_cambiato(msg: Message, istanza: Istanza, precedente: Stato) -> Message:
