@@ -30,6 +30,7 @@ from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import (
     Allegato,
     Azione,
+    CampoErrato,
     CampoNonLetto,
     ContenutoIstanza,
     Evento,
@@ -86,7 +87,7 @@ def mancanti(istanza: Istanza) -> list[Mancante]:
     return elenco
 
 
-def errori(contenuto: ContenutoIstanza, non_letti: dict[str, CampoNonLetto]) -> dict[str, str]:
+def errori(contenuto: ContenutoIstanza, non_letti: list[CampoNonLetto]) -> list[CampoErrato]:
     """What the service says is wrong, in a few of its rules (the page tests' stand-in): a CAP
     of five digits, a tax code of 16 characters or 11 digits; and every field kept as typed."""
     trovati: dict[str, str] = {}
@@ -97,10 +98,10 @@ def errori(contenuto: ContenutoIstanza, non_letti: dict[str, CampoNonLetto]) -> 
     codice = cliente.codice_fiscale if cliente is not None else None
     if codice and not (len(codice) == 16 or (len(codice) == 11 and codice.isdigit())):
         trovati["cliente.codice_fiscale"] = "Il codice fiscale deve avere 16 caratteri"
-    for percorso, campo in non_letti.items():
+    for campo in non_letti:
         if campo.errore:
-            trovati[percorso] = campo.errore
-    return trovati
+            trovati[campo.campo] = campo.errore
+    return [CampoErrato(campo=c, messaggio=m) for c, m in trovati.items()]
 
 
 def azioni(istanza: Istanza) -> list[Azione]:
@@ -263,7 +264,7 @@ class FakeIstanze:
         istanza_id: str,
         contenuto: ContenutoIstanza,
         parti: list[Parte],
-        non_letti: dict[str, CampoNonLetto] | None = None,
+        non_letti: list[CampoNonLetto] | None = None,
     ) -> Istanza:
         self._entra(
             "aggiorna", istanza_id=istanza_id, contenuto=contenuto, parti=parti, non_letti=non_letti
@@ -274,15 +275,11 @@ class FakeIstanze:
                 Errore(codice="stato_non_valido", messaggio="L'istanza non è più una bozza.")
             )
         nuovo = istanza.contenuto.model_copy(update={p: getattr(contenuto, p) for p in parti})
-        tenuti = {
-            percorso: campo
-            for percorso, campo in istanza.non_letti.items()
-            if percorso.split(".")[0] not in parti
-        }
+        tenuti = [c for c in istanza.non_letti if c.campo.split(".")[0] not in parti]
         return self.imposta(
             istanza,
             contenuto=nuovo,
-            non_letti={**tenuti, **(non_letti or {})},
+            non_letti=[*tenuti, *(non_letti or [])],
             totali=totali(nuovo),
             firma=None,
             aggiornata_il=utcnow(),

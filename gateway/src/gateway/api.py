@@ -110,7 +110,7 @@ async def aggiorna(
     if not parti:
         raise ApiError(422, "dati_non_validi", "Nessun dato da aggiornare.")
     istanza = await istanze.aggiorna(attore, istanza_id, contenuto, parti)  # type: ignore[arg-type]
-    sbagliati = {p: m for p, m in istanza.errori.items() if p.split(".")[0] in parti}
+    sbagliati = {e.campo: e.messaggio for e in istanza.errori if e.campo.split(".")[0] in parti}
     if sbagliati:
         raise ApiError(422, "dati_non_validi", SALVATI_CON_ERRORI, sbagliati)
     return istanza

@@ -39,7 +39,7 @@ class IstanzeClient(ServiceClient):
         istanza_id: str,
         contenuto: ContenutoIstanza,
         parti: list[Parte],
-        non_letti: dict[str, CampoNonLetto] | None = None,
+        non_letti: list[CampoNonLetto] | None = None,
     ) -> Istanza:
         return await self._per(
             AggiornaBozza,
@@ -48,7 +48,7 @@ class IstanzeClient(ServiceClient):
             istanza_id=istanza_id,
             contenuto=contenuto,
             parti=parti,
-            non_letti=non_letti or {},
+            non_letti=non_letti or [],
         )
 
     async def elenco(

@@ -40,7 +40,7 @@ class IstanzePort(Protocol):
         istanza_id: str,
         contenuto: ContenutoIstanza,
         parti: list[Parte],
-        non_letti: dict[str, CampoNonLetto] | None = None,
+        non_letti: list[CampoNonLetto] | None = None,
     ) -> Istanza: ...
 
     async def elenco(

@@ -309,7 +309,7 @@ async def test_amounts_that_cannot_be_read_are_kept_as_typed(
     assert di_nuovo.valore("voci.4.descrizione") == "Trasferta"
     assert di_nuovo.valore("spese_generali_percentuale") == "18"
     assert_errore_sul_campo(di_nuovo, "voci.0.importo", "Importo non valido")
-    assert_errore_sul_campo(di_nuovo, "voci.4.importo", "Indicare l'importo")
+    assert_errore_sul_campo(di_nuovo, "voci.4.importo", "Indica l'importo")
     assert_errore_sul_campo(di_nuovo, "spese_generali_percentuale", "Al massimo 15%")
 
 

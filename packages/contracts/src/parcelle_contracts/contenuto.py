@@ -139,6 +139,9 @@ class CampoNonLetto(Model):
     """A field of a form whose text could not be read as its type (an amount, a date, a
     number): kept as typed in the draft until the lawyer corrects it."""
 
+    campo: str = Field(
+        max_length=100, description="Its path in the form: ``pratica.numero_parti``."
+    )
     valore: str = Field(max_length=4000, description="The text as typed.")
     errore: str | None = Field(
         default=None,
@@ -146,3 +149,10 @@ class CampoNonLetto(Model):
         description="Why it cannot be read, in Italian; None for a field kept only because it "
         "belongs with one in error (the reason of an amount that could not be read).",
     )
+
+
+class CampoErrato(Model):
+    """A field of the draft that is wrong, and why."""
+
+    campo: str = Field(description="Its path: ``cliente.indirizzo.cap``, ``voci.2.importo``.")
+    messaggio: str = Field(description="What is wrong, in Italian.")

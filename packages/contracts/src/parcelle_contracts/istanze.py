@@ -11,6 +11,7 @@ from pydantic import AwareDatetime, Field
 
 from parcelle_contracts.common import Attore, BlobRef, Model, Paginata
 from parcelle_contracts.contenuto import (
+    CampoErrato,
     CampoNonLetto,
     Cliente,
     ContenutoIstanza,
@@ -37,6 +38,7 @@ __all__ = [
     "AggiungiAllegato",
     "Allegato",
     "Azione",
+    "CampoErrato",
     "CampoNonLetto",
     "Cliente",
     "ContenutoIstanza",
@@ -145,13 +147,13 @@ class Istanza(Model):
         description="Everything the Ordine requires before a deposit, met or not: the pages "
         "mark those fields as required.",
     )
-    errori: dict[str, str] = Field(
-        default_factory=dict,
-        description="Every field of the draft that is wrong, by path (``cliente.indirizzo.cap``, "
-        "``voci.2.importo``), with why: kept as written, they stop the deposit until corrected.",
+    errori: list[CampoErrato] = Field(
+        default_factory=list,
+        description="Every field of the draft that is wrong, with why: kept as written, they "
+        "stop the deposit until corrected.",
     )
-    non_letti: dict[str, CampoNonLetto] = Field(
-        default_factory=dict,
+    non_letti: list[CampoNonLetto] = Field(
+        default_factory=list,
         description="Fields a form could not read as their type, kept as typed (by the form's "
         "own path); their errors are in ``errori`` too.",
     )
@@ -235,8 +237,8 @@ class AggiornaBozza(_Richiesta):
     parti: list[
         Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
     ]
-    non_letti: dict[str, CampoNonLetto] = Field(
-        default_factory=dict,
+    non_letti: list[CampoNonLetto] = Field(
+        default_factory=list,
         max_length=200,
         description="Fields of the given parts the sender could not read as their type, as "
         "typed, by path; they replace those the draft kept for these parts.",

@@ -37,12 +37,9 @@ def contenuto(messaggio: contratti.ContenutoIstanza) -> ContenutoIstanza:
     return decode(ContenutoIstanza, dati, "contenuto")
 
 
-def non_letti(campi: dict[str, contratti.CampoNonLetto]) -> tuple[NonLetto, ...]:
+def non_letti(campi: list[contratti.CampoNonLetto]) -> tuple[NonLetto, ...]:
     """The fields a form could not read, as the domain keeps them (in the order given)."""
-    return tuple(
-        NonLetto(percorso=percorso, valore=campo.valore, errore=campo.errore)
-        for percorso, campo in campi.items()
-    )
+    return tuple(NonLetto(percorso=c.campo, valore=c.valore, errore=c.errore) for c in campi)
 
 
 def avvocato(attore: Attore) -> Avvocato:
@@ -99,11 +96,15 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             },
             "contenuto": _con_ids(encode(istanza.contenuto)),
             "totali": encode(totali),
-            "errori": istanza.verifica_campi(),
+            "errori": [
+                {"campo": campo, "messaggio": messaggio}
+                for campo, messaggio in istanza.verifica_campi().items()
+            ],
             "requisiti": list(regole.requisiti),
-            "non_letti": {
-                n.percorso: {"valore": n.valore, "errore": n.errore} for n in istanza.non_letti
-            },
+            "non_letti": [
+                {"campo": n.percorso, "valore": n.valore, "errore": n.errore}
+                for n in istanza.non_letti
+            ],
             "mancanti": [
                 {"requisito": requisito, "etichetta": ETICHETTE[requisito]}
                 for requisito in istanza.requisiti_mancanti(regole)

@@ -101,7 +101,7 @@ def test_a_wrong_check_letter_is_said_so() -> None:
         valida_codice_fiscale("RSSMRA80A01H501V")
     assert rifiuto.value.messaggio == MESSAGGIO_CONTROLLO
     assert rifiuto.value.messaggio == (
-        "Il carattere di controllo non corrisponde: verificare il codice fiscale"
+        "Il carattere di controllo non corrisponde: controlla il codice fiscale"
     )
     assert rifiuto.value.codice == "dati_non_validi"
 
@@ -109,7 +109,7 @@ def test_a_wrong_check_letter_is_said_so() -> None:
 @pytest.mark.parametrize(
     ("codice", "parola"),
     [
-        ("", "Indicare"),
+        ("", "Indica"),
         ("RSSMRA80A01H501", "16 caratteri"),
         ("RSSMRA80A01H501UX", "16 caratteri"),
         ("RSSMRA80A01H501!", "solo lettere e cifre"),

@@ -96,7 +96,7 @@ def test_withdrawal_is_refused_for_drafts_decisions_and_other_people() -> None:
         istanza.rinuncia("per conto suo", DOPO, SEGRETERIA)
     with rifiutata(istanza, "dati_non_validi") as errori:
         istanza.rinuncia(" x ", DOPO, TITOLARE)
-    assert errori[0].campi == {"motivo": "Indicare il motivo della rinuncia"}
+    assert errori[0].campi == {"motivo": "Indica il motivo della rinuncia"}
 
 
 def test_the_later_steps_follow_the_procedure() -> None:

@@ -37,9 +37,9 @@ def test_tax_code_and_vat_check_digits_are_verified() -> None:
     errori = campi(replace(CONTENUTO, cliente=cliente))
     assert errori == {
         "cliente.codice_fiscale": (
-            "Il carattere di controllo non corrisponde: verificare il codice fiscale"
+            "Il carattere di controllo non corrisponde: controlla il codice fiscale"
         ),
-        "cliente.partita_iva": "La cifra di controllo non corrisponde: verificare la partita IVA",
+        "cliente.partita_iva": "La cifra di controllo non corrisponde: controlla la partita IVA",
     }
 
 
@@ -55,9 +55,9 @@ def test_a_lower_case_tax_code_is_fine() -> None:
 def test_a_person_needs_name_surname_and_tax_code() -> None:
     cliente = Cliente(tipo="persona_fisica", denominazione="Rossi")
     assert campi(ContenutoIstanza(cliente=cliente)) == {
-        "cliente.nome": "Indicare il nome del cliente",
-        "cliente.cognome": "Indicare il cognome del cliente",
-        "cliente.codice_fiscale": "Indicare il codice fiscale del cliente",
+        "cliente.nome": "Indica il nome del cliente",
+        "cliente.cognome": "Indica il cognome del cliente",
+        "cliente.codice_fiscale": "Indica il codice fiscale del cliente",
     }
 
 
@@ -94,7 +94,7 @@ def test_postcode_and_province_of_an_italian_address() -> None:
     errori = campi(replace(CONTENUTO, cliente=replace(CLIENTE, indirizzo=indirizzo)))
     assert errori == {
         "cliente.indirizzo.cap": "Il CAP deve essere di 5 cifre",
-        "cliente.indirizzo.provincia": "Indicare la sigla di una provincia italiana (es. RM)",
+        "cliente.indirizzo.provincia": "Indica la sigla di una provincia italiana (es. RM)",
     }
 
 
@@ -122,7 +122,7 @@ def test_value_and_indeterminable_value_exclude_each_other() -> None:
 def test_an_other_item_needs_a_description() -> None:
     voci = (*VOCI, Voce(fase="altro", importo=Decimal("100.00")))
     assert campi(replace(CONTENUTO, voci=voci)) == {
-        "voci.4.descrizione": "Descrivere la voce «Altro»"
+        "voci.4.descrizione": "Descrivi la voce «Altro»"
     }
 
 
@@ -135,7 +135,7 @@ def test_a_phase_may_be_asked_once_other_items_many_times() -> None:
     )
     assert campi(replace(CONTENUTO, voci=voci)) == {
         "voci.4.fase": "La voce «Fase di studio della controversia» è già presente: "
-        "indicarla una volta sola"
+        "indicala una volta sola"
     }
 
 
@@ -153,7 +153,7 @@ def test_amounts_are_euro_and_cents_and_not_negative() -> None:
     )
     errori = campi(replace(CONTENUTO, voci=voci, spese=Decimal("-5")))
     assert errori["voci.0.importo"] == "L'importo non può essere negativo"
-    assert errori["voci.1.importo"].startswith("Indicare l'importo in euro e centesimi")
+    assert errori["voci.1.importo"].startswith("Indica l'importo in euro e centesimi")
     assert errori["spese"] == "L'importo non può essere negativo"
 
 

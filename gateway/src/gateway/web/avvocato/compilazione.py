@@ -242,7 +242,7 @@ async def salva(
         return di_nuovo(lettura.errori, istanza, stato=422)
     try:
         istanza = await istanze.aggiorna(
-            user.attore, istanza_id, lettura.contenuto, lettura.parti, lettura.non_letti
+            user.attore, istanza_id, lettura.contenuto, lettura.parti, lettura.da_inviare()
         )
     except RichiestaRifiutataError as rifiuto:
         if not rifiuto.errore.campi and rifiuto.errore.codice != "dati_non_validi":
@@ -252,7 +252,7 @@ async def salva(
         return di_nuovo(errori, istanza, errore_generale=rifiuto.errore.messaggio, stato=422)
     except ServiceUnavailableError:
         return di_nuovo(lettura.errori, None, errore_generale=SERVIZIO_ASSENTE, stato=503)
-    da_correggere = any(del_passo(passo)(percorso) for percorso in istanza.errori)
+    da_correggere = any(del_passo(passo)(errore.campo) for errore in istanza.errori)
     return RedirectResponse(
         _destinazione(istanza_id, passo, campi_form, da_correggere), status_code=303
     )

@@ -78,6 +78,10 @@ class Lettura:
     voci_righe: list[int] = field(default_factory=list)
     """Amounts step: position in ``voci`` sent -> row of the form."""
 
+    def da_inviare(self) -> list[CampoNonLetto]:
+        """The fields kept as typed, as the request carries them."""
+        return [campo.model_copy(update={"campo": p}) for p, campo in self.non_letti.items()]
+
 
 class _Modulo:
     """Reads fields by path, records each typed value and each error."""
@@ -129,12 +133,15 @@ class _Modulo:
         """A field that cannot be read: the error, and its text kept as typed."""
         self.errori.setdefault(percorso, messaggio)
         self.non_letti.setdefault(
-            percorso, CampoNonLetto(valore=self.valori.get(percorso, ""), errore=messaggio)
+            percorso,
+            CampoNonLetto(campo=percorso, valore=self.valori.get(percorso, ""), errore=messaggio),
         )
 
     def trattieni(self, percorso: str) -> None:
         """Keep a readable field as typed, because it belongs with one in error (its row)."""
-        self.non_letti.setdefault(percorso, CampoNonLetto(valore=self.valori.get(percorso, "")))
+        self.non_letti.setdefault(
+            percorso, CampoNonLetto(campo=percorso, valore=self.valori.get(percorso, ""))
+        )
 
     def modello(self, tipo: type[M], dati: dict[str, Any], prefisso: str) -> M | None:
         """Validate with the contract's own model. A field it refuses is kept as typed with

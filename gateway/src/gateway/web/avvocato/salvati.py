@@ -145,7 +145,8 @@ def passo_salvato(
 ) -> tuple[Valori, list[Riga], Errori]:
     """A step of a saved draft: its fields' values (those kept as typed among them), its rows
     (amounts step) and the errors the service names on its fields, on the form's paths."""
-    contenuto, non_letti = istanza.contenuto, istanza.non_letti
+    contenuto = istanza.contenuto
+    non_letti = {campo.campo: campo for campo in istanza.non_letti}
     righe: list[Riga] = []
     rinominati: dict[str, str] = {}
     riga_della_voce: list[int] = []
@@ -162,7 +163,7 @@ def passo_salvato(
     if slug != "importi":
         valori.update({p: c.valore for p, c in non_letti.items() if del_passo(p)})
     errori: Errori = {}
-    for percorso, messaggio in istanza.errori.items():
+    for percorso, messaggio in ((e.campo, e.messaggio) for e in istanza.errori):
         if not del_passo(percorso):
             continue
         parti = percorso.split(".")

@@ -21,7 +21,7 @@ def verifica_rinuncia(stato: Stato, motivo: str) -> str:
     """The reason, tidied, if a case in ``stato`` may be withdrawn; else the refusal."""
     motivo = " ".join(motivo.split())
     if len(motivo) < MOTIVO_MINIMO:
-        messaggio = "Indicare il motivo della rinuncia"
+        messaggio = "Indica il motivo della rinuncia"
         raise DatiNonValidiError(messaggio, {"motivo": messaggio})
     if stato == "bozza":
         raise StatoNonValidoError(
