@@ -179,6 +179,7 @@ async def mostra(
     if "modifica" not in istanza.azioni:
         return RedirectResponse(base_istanza(istanza_id), status_code=303)
     valori, righe, errori = salvati.passo_salvato(passo.slug, istanza, del_passo(passo))
+    errori = dict(sorted(errori.items(), key=lambda voce: passi.posizione_del_campo(voce[0])))
     return pagina_passo(
         request,
         user,
