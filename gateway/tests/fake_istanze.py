@@ -40,7 +40,7 @@ from parcelle_contracts.istanze import (
     Mancante,
     Totali,
 )
-from parcelle_contracts.vocabolario import CategoriaAllegato, Stato
+from parcelle_contracts.vocabolario import REQUISITI_PREDEFINITI, CategoriaAllegato, Stato
 
 PDF = b"%PDF-1.7\n% Parcelle test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CENT = Decimal("0.01")
@@ -206,6 +206,7 @@ class FakeIstanze:
             firma_richiesta=self.firma_richiesta,
             cronologia=[evento(attore, adesso, "bozza", "Bozza creata")],
             azioni=[],
+            requisiti=list(REQUISITI_PREDEFINITI),
         )
         return self.imposta(istanza)
 

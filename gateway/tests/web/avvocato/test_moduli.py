@@ -58,7 +58,8 @@ def test_client_form_sends_every_readable_value_for_the_service_to_check_all_at_
     assert lettura.errori == {}
     assert lettura.contenuto is not None
     cliente = lettura.contenuto.cliente
-    assert cliente is not None and cliente.indirizzo is not None
+    assert cliente is not None
+    assert cliente.indirizzo is not None
     assert (cliente.codice_fiscale, cliente.indirizzo.cap, cliente.pec) == (
         "RSSMRA80",
         "187",
@@ -81,7 +82,8 @@ def test_client_fields_the_contract_refuses_are_kept_as_typed_and_the_rest_is_se
         "cliente.indirizzo.provincia": "Roma",
         "cliente.codice_fiscale": "X" * 40,
     }
-    assert lettura.contenuto is not None and lettura.contenuto.cliente is not None
+    assert lettura.contenuto is not None
+    assert lettura.contenuto.cliente is not None
     assert lettura.contenuto.cliente.nome == "Mario"
     assert lettura.contenuto.cliente.indirizzo is not None
     assert lettura.contenuto.cliente.indirizzo.cap == "00187"
@@ -136,7 +138,8 @@ def test_matter_form_keeps_what_it_cannot_read_and_sends_contradictions_to_the_s
     assert pratica is not None
     assert (pratica.valore, pratica.valore_indeterminabile) == (Decimal("1000.00"), True)
     assert pratica.autorita == "Tribunale di Roma"
-    assert pratica.periodo_al is not None and pratica.periodo_dal is not None
+    assert pratica.periodo_al is not None
+    assert pratica.periodo_dal is not None
 
 
 def _righe(**righe: tuple[str, str, str, str]) -> dict[str, str]:

@@ -21,7 +21,7 @@ from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Istanze
 from gateway.ports import IstanzePort
 from gateway.web import campi
-from gateway.web.avvocato import moduli, passi, salvati
+from gateway.web.avvocato import moduli, passi, riepilogo, ritorno, salvati
 from gateway.web.dependencies import AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.templating import pagina, settings_of
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza
@@ -70,6 +70,39 @@ def del_passo(passo: passi.Passo) -> Callable[[str], bool]:
     return sul_passo
 
 
+def categoria_proposta(istanza: Istanza) -> str:
+    """The kind of document an upload most likely is: the first the deposit still needs."""
+    for mancante in istanza.mancanti:
+        categoria = mancante.requisito.removeprefix("allegato_")
+        if categoria != mancante.requisito and categoria in ritorno.CATEGORIE:
+            return categoria
+    return "altro"
+
+
+def _da_correggere(istanza: Istanza) -> list[dict[str, Any]]:
+    """Every wrong field of the draft, named, with the step that corrects it."""
+    fasi = {k: voce.fase for k, voce in enumerate(istanza.contenuto.voci or [])}
+    tenuti = {c.campo: c.valore for c in istanza.non_letti}
+    voci = []
+    for errore in istanza.errori:
+        passo = passi.passo_del_campo(errore.campo) or passi.PER_SLUG["riepilogo"]
+        trattenuto = moduli.riga_trattenuta(errore.campo)
+        if trattenuto is not None:
+            fase = tenuti.get(f"voci.riga{trattenuto[0]}.fase", "altro")
+            nome = campi.etichetta(f"voci.0.{trattenuto[1]}", {0: fase})
+        else:
+            nome = campi.etichetta(errore.campo, fasi)
+        voci.append(
+            {
+                "etichetta": nome,
+                "messaggio": errore.messaggio,
+                "href": indirizzo_passo(istanza.id, passo.slug),
+                "passo": passo,
+            }
+        )
+    return voci
+
+
 def _mancanti(istanza: Istanza) -> list[dict[str, Any]]:
     voci = []
     for mancante in istanza.mancanti:
@@ -103,8 +136,10 @@ def pagina_passo(
     righe: list[moduli.Riga] | None = None,
     errore_generale: str | None = None,
     stato: int = 200,
+    modello: str | None = None,
 ) -> Response:
-    """A step of the form, with the given values (as typed) and errors."""
+    """A step of the form, with the given values (as typed) and errors; ``modello`` another
+    page of the step (the deposit's confirmation)."""
     errori = errori or {}
     righe = righe or []
     if passo.slug == "importi" and not righe:
@@ -136,8 +171,11 @@ def pagina_passo(
         "mancanti_del_passo": [m for m in mancanti if m["passo"].slug == passo.slug],
         "obbligatori": passi.campi_obbligatori(istanza.requisiti) if istanza else frozenset(),
         "max_upload_mb": settings_of(request).max_upload_mb,
+        "dati": riepilogo.contesto(istanza) if istanza and passo.slug == "riepilogo" else None,
+        "da_correggere": _da_correggere(istanza) if istanza else [],
     }
-    return pagina(request, f"avvocato/passo_{passo.slug}.html", contesto, utente=user, stato=stato)
+    nome = modello or f"avvocato/passo_{passo.slug}.html"
+    return pagina(request, nome, contesto, utente=user, stato=stato)
 
 
 async def dettaglio_se_possibile(
@@ -180,6 +218,11 @@ async def mostra(
         return RedirectResponse(base_istanza(istanza_id), status_code=303)
     valori, righe, errori = salvati.passo_salvato(passo.slug, istanza, del_passo(passo))
     errori = dict(sorted(errori.items(), key=lambda voce: passi.posizione_del_campo(voce[0])))
+    generale = DA_CORREGGERE if errori else None
+    if passo.slug == "allegati":
+        valori, errori = ritorno.errore_dall_indirizzo(user, request.query_params)
+        valori.setdefault("categoria", categoria_proposta(istanza))
+        generale = errori.pop("generale", None)
     return pagina_passo(
         request,
         user,
@@ -189,7 +232,7 @@ async def mostra(
         valori=valori,
         righe=righe,
         errori=errori,
-        errore_generale=DA_CORREGGERE if errori else None,
+        errore_generale=generale,
     )
 
 
