@@ -300,7 +300,7 @@ DATI_ISTANZA: Final[Mapping[str, str]] = {
     "pratica.insinuazione_passivo": "Insinuazione al passivo",
     "totali.compenso": "Compenso",
     "totali.spese_generali": "Spese generali",
-    "totali.cpa": "Cassa Forense – CPA (4%)",
+    "totali.cpa": "Cassa Forense \u2013 CPA (4%)",
     "totali.iva": "IVA (22%)",
     "totali.spese": "Spese documentate (esenti)",
     "totali.totale": "Totale",
