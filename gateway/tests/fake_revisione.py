@@ -197,7 +197,7 @@ class FakeRevisione(Registro):
             raise errore("in_attesa", revisione.motivo_attesa or "La decisione deve attendere")
         campi: dict[str, str] = {}
         if esito == "non_liquidabile" and not (motivi or "").strip():
-            campi["motivi"] = "Indica perché il compenso non è liquidabile."
+            campi["motivi"] = "Indicare perché il compenso non è liquidabile."
         per_id = {voce.id: voce for voce in revisione.voci}
         fasi = [voce.fase for voce in revisione.voci]
         decise: dict[str, VoceDecisa] = {}
@@ -208,7 +208,7 @@ class FakeRevisione(Registro):
                     continue
                 decise[decisa.id] = decisa
             elif fasi.count(decisa.fase) != 1:  # type: ignore[arg-type]
-                campi[f"voci.{n}.fase"] = "Indica la voce con il suo id."
+                campi[f"voci.{n}.fase"] = "Indicare la voce con il suo id."
             else:
                 decise[next(v.id for v in revisione.voci if v.fase == decisa.fase)] = decisa
         liquidate = []

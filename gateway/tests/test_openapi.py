@@ -168,12 +168,12 @@ async def test_yes_and_no_are_json_booleans(api: httpx.AsyncClient) -> None:
         body = {"pratica": {"insinuazione_passivo": value}}
         answer = await api.post("/api/v1/istanze", json=body, headers=headers)
         error = assert_error(answer, 422, "dati_non_validi")
-        assert error["fields"] == {"pratica.insinuazione_passivo": "Indica sì o no."}
+        assert error["fields"] == {"pratica.insinuazione_passivo": "Indicare sì o no."}
     clerk = await bearer(api, "segreteria.demo")
     richiesta = {"codice": "DEMO-26-00000001-ABCD", "originale_ricevuto": "si"}
     answer = await api.post("/api/v1/segreteria/acquisizioni", json=richiesta, headers=clerk)
     assert assert_error(answer, 422, "dati_non_validi")["fields"] == {
-        "originale_ricevuto": "Indica sì o no."
+        "originale_ricevuto": "Indicare sì o no."
     }
 
 
