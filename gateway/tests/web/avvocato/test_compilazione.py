@@ -187,7 +187,7 @@ async def test_matter_step_saves_exactly_the_matter(
     istanza = fake.bozza(giulia)
     pagina = await avvocato.pagina(_passo(istanza, "pratica"))
     assert pagina.per_id("f-pratica-mandato_concluso-si").tag == "input"
-    legende = [e.testo.removesuffix("*").strip() for e in pagina.elementi if e.tag == "legend"]
+    legende = [e.testo.strip() for e in pagina.elementi if e.tag == "legend"]
     assert "Il mandato è concluso?" in legende
     procedimenti = [e.testo for e in pagina.elementi if e.tag == "option"]
     assert "Tribunale: giudizio ordinario di cognizione" in procedimenti

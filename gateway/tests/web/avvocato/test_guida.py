@@ -38,7 +38,8 @@ async def test_required_fields_are_marked_and_the_mark_explained_once(
         campo = pagina.per_id(ident)
         assert "required" in campo.attributi, ident
         assert campo.attributi["aria-required"] == "true", ident
-        assert _etichetta(pagina, ident).endswith("*"), ident
+        (label,) = [e for e in pagina.elementi if e.attributi.get("for") == ident]
+        assert "parcelle-richiesto" in label.attributi["class"].split(), ident
     for valore in ("si", "no"):  # the three yes/no questions
         for domanda in ("mandato_concluso", "difesa_ufficio", "equo_compenso_art7"):
             assert "required" in pagina.per_id(f"f-pratica-{domanda}-{valore}").attributi
