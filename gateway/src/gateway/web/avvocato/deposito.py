@@ -48,8 +48,8 @@ ERRORI_DEL_FILE = frozenset(
 )
 DEPOSITO_INCERTO = (
     "Il servizio non ha risposto in tempo: il deposito potrebbe non essere stato registrato. "
-    "Apri la pagina dell'istanza per vederne lo stato prima di riprovare (un secondo deposito "
-    "della stessa istanza non ne crea un altro)."
+    "Apri la pagina dell'istanza per vederne lo stato prima di riprovare: un secondo deposito "
+    "della stessa istanza non ne crea un altro."
 )
 
 
