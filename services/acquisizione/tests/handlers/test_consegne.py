@@ -3,6 +3,7 @@ case and its timeline; the client's delivery announces the date of service (the 
 term runs from it); a late or repeated report changes nothing."""
 
 from datetime import timedelta
+from typing import Any
 
 from acquisizione.handlers.consegne import Consegne
 from parcelle_contracts.comunicazioni import ComunicazioneSpedita, RicevutaPecRegistrata
@@ -17,7 +18,11 @@ async def test_the_clients_pec_receipt_serves_the_notice(servizio: Servizio) -> 
     await servizio.avvio.prepara(comando)
     cliente, avvocato = (await vista(servizio, comando.istanza_id))["comunicazioni"]
     await servizio.uscita()  # what came before
-    busta = {"correlation_id": "c", "ordine": "DEMO", "istanza_id": comando.istanza_id}
+    busta: dict[str, Any] = {
+        "correlation_id": "c",
+        "ordine": "DEMO",
+        "istanza_id": comando.istanza_id,
+    }
     consegne = Consegne(servizio.d)
     consegnata = RicevutaPecRegistrata(
         **busta,
