@@ -21,7 +21,7 @@ from gateway.web.seguito import (
     esegui,
     leggi_destinatari,
 )
-from gateway.web.templating import pagina
+from gateway.web.templating import frammento, pagina
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.vocabolario import CanalePosta
 
@@ -40,6 +40,16 @@ async def provvedimento(
     if istanza.seguito is not None and not istanza.seguito.rilasciato:
         return RedirectResponse(f"{base_istanza(istanza_id)}#provvedimento", 303)
     return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
+
+
+@router.get("/avvocato/istanze/{istanza_id}/sezioni/invii")
+async def sezione_invii(
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
+) -> Response:
+    """The order's deliveries alone, for the case page that updates itself."""
+    istanza = await istanze.dettaglio(user.attore, istanza_id)
+    contesto = {"istanza": istanza, "azione": base_istanza(istanza_id)}
+    return frammento(request, "pratica/_invii.html", contesto)
 
 
 @router.post("/avvocato/istanze/{istanza_id}/consegne")

@@ -16,6 +16,7 @@ from gateway.ports import IstanzePort
 from gateway.web.dependencies import Identificativo, SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import base_pratica, pagina_segreteria
 from gateway.web.seguito import contesto_seguito, esegui, leggi_destinatari
+from gateway.web.templating import frammento
 from parcelle_contracts.vocabolario import METODI_PAGAMENTO, MetodoPagamento
 
 router = APIRouter(include_in_schema=False)
@@ -56,6 +57,16 @@ async def mostra(
     request: Request, istanza_id: Identificativo, user: SegreteriaWeb, istanze: Istanze
 ) -> Response:
     return await pagina_esito(request, user, istanze, istanza_id)
+
+
+@router.get("/segreteria/pratiche/{istanza_id}/esito/sezioni/invii")
+async def sezione_invii(
+    request: Request, istanza_id: Identificativo, user: SegreteriaWeb, istanze: Istanze
+) -> Response:
+    """The order's deliveries alone, for the page that updates itself."""
+    istanza = await istanze.dettaglio(user.attore, istanza_id)
+    contesto = {"istanza": istanza, "azione": f"{base_pratica(istanza_id)}/esito"}
+    return frammento(request, "pratica/_invii.html", contesto)
 
 
 @router.post("/segreteria/pratiche/{istanza_id}/esito/pagamento")
