@@ -30,6 +30,8 @@ from parcelle_contracts.integrazioni import NuovoAllegato
 from parcelle_contracts.istanze import (
     Allegato,
     Azione,
+    CampoErrato,
+    CampoNonLetto,
     ContenutoIstanza,
     Evento,
     Firma,
@@ -38,7 +40,12 @@ from parcelle_contracts.istanze import (
     Mancante,
     Totali,
 )
-from parcelle_contracts.vocabolario import CanalePosta, CategoriaAllegato, Stato
+from parcelle_contracts.vocabolario import (
+    REQUISITI_PREDEFINITI,
+    CanalePosta,
+    CategoriaAllegato,
+    Stato,
+)
 
 from .fake_seguito import SeguitoFinto
 
@@ -87,11 +94,29 @@ def mancanti(istanza: Istanza) -> list[Mancante]:
     return elenco
 
 
+def errori(contenuto: ContenutoIstanza, non_letti: list[CampoNonLetto]) -> list[CampoErrato]:
+    """What the service says is wrong, in a few of its rules (the page tests' stand-in): a CAP
+    of five digits, a tax code of 16 characters or 11 digits; and every field kept as typed."""
+    trovati: dict[str, str] = {}
+    cliente = contenuto.cliente
+    cap = cliente.indirizzo.cap if cliente is not None and cliente.indirizzo else None
+    if cap and not (len(cap) == 5 and cap.isdigit()):
+        trovati["cliente.indirizzo.cap"] = "Il CAP deve essere di 5 cifre"
+    codice = cliente.codice_fiscale if cliente is not None else None
+    if codice and not (len(codice) == 16 or (len(codice) == 11 and codice.isdigit())):
+        trovati["cliente.codice_fiscale"] = "Il codice fiscale deve avere 16 caratteri"
+    for campo in non_letti:
+        if campo.errore:
+            trovati[campo.campo] = campo.errore
+    return [CampoErrato(campo=c, messaggio=m) for c, m in trovati.items()]
+
+
 def azioni(istanza: Istanza) -> list[Azione]:
     """What the lawyer may do now, as ``istanze`` decides it: edit, attach, sign and deposit a
     draft (the last two once it is complete), withdraw until the council has decided."""
     if istanza.stato == "bozza":
-        completa: list[Azione] = [] if istanza.mancanti else ["firma", "deposita"]
+        pronta = not istanza.mancanti and not istanza.errori
+        completa: list[Azione] = ["firma", "deposita"] if pronta else []
         return ["modifica", "allega", *completa]
     if istanza.stato in ("depositata", "acquisita", "integrazione_richiesta"):
         return ["rinuncia"]
@@ -148,7 +173,12 @@ class FakeIstanze(SeguitoFinto):
         """Change the stored case; ``mancanti`` and ``azioni`` follow, unless ``azioni`` is
         given (a test saying what the service allows)."""
         aggiornata = istanza.model_copy(update=campi)
-        aggiornata = aggiornata.model_copy(update={"mancanti": mancanti(aggiornata)})
+        aggiornata = aggiornata.model_copy(
+            update={
+                "mancanti": mancanti(aggiornata),
+                "errori": errori(aggiornata.contenuto, aggiornata.non_letti),
+            }
+        )
         if "azioni" not in campi:
             aggiornata = aggiornata.model_copy(update={"azioni": azioni(aggiornata)})
         self.istanze[istanza.id] = aggiornata
@@ -184,6 +214,7 @@ class FakeIstanze(SeguitoFinto):
             firma_richiesta=self.firma_richiesta,
             cronologia=[evento(attore, adesso, "bozza", "Bozza creata")],
             azioni=[],
+            requisiti=list(REQUISITI_PREDEFINITI),
         )
         return self.imposta(istanza)
 
@@ -237,17 +268,30 @@ class FakeIstanze(SeguitoFinto):
         return self._nuova(attore, contenuto)
 
     async def aggiorna(
-        self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        contenuto: ContenutoIstanza,
+        parti: list[Parte],
+        non_letti: list[CampoNonLetto] | None = None,
     ) -> Istanza:
-        self._entra("aggiorna", istanza_id=istanza_id, contenuto=contenuto, parti=parti)
+        self._entra(
+            "aggiorna", istanza_id=istanza_id, contenuto=contenuto, parti=parti, non_letti=non_letti
+        )
         istanza = self._sua(attore, istanza_id)
         if istanza.stato != "bozza":
             raise RichiestaRifiutataError(
                 Errore(codice="stato_non_valido", messaggio="L'istanza non è più una bozza.")
             )
         nuovo = istanza.contenuto.model_copy(update={p: getattr(contenuto, p) for p in parti})
+        tenuti = [c for c in istanza.non_letti if c.campo.split(".")[0] not in parti]
         return self.imposta(
-            istanza, contenuto=nuovo, totali=totali(nuovo), firma=None, aggiornata_il=utcnow()
+            istanza,
+            contenuto=nuovo,
+            non_letti=[*tenuti, *(non_letti or [])],
+            totali=totali(nuovo),
+            firma=None,
+            aggiornata_il=utcnow(),
         )
 
     async def elenco(

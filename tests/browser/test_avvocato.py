@@ -74,7 +74,7 @@ def scenario(base: str, cartella: Path) -> None:
             page.get_by_role("button", name="Salva e continua").click()
             riepilogo = page.locator("#riepilogo-errori")
             expect(riepilogo).to_be_focused()
-            expect(riepilogo).to_contain_text("Il CAP è formato da 5 cifre")
+            expect(riepilogo).to_contain_text("Il CAP deve essere di 5 cifre")
             expect(page.get_by_label("Cognome")).to_have_value("Rossi")
             controlla_accessibilita(page, "cliente con errori")
             riepilogo.get_by_role("link").first.click()
@@ -141,7 +141,9 @@ def scenario(base: str, cartella: Path) -> None:
             page.get_by_role("button", name="Firma con certificato demo").click()
             expect(page.get_by_text("Firma verificata")).to_be_visible()
             controlla_accessibilita(page, "riepilogo")
-            page.get_by_role("button", name="Deposita").click()
+            page.get_by_role("link", name="Procedi al deposito").click()
+            expect(page.get_by_role("heading", name="Conferma il deposito")).to_be_visible()
+            page.get_by_role("button", name="Conferma e deposita").click()
 
             # The case page: "Depositata", the code, the receipt.
             esito = page.locator("#esito")

@@ -87,9 +87,20 @@ async def dettaglio(istanza_id: str, attore: Avvocato, istanze: Istanze) -> Ista
     return await istanze.dettaglio(attore, istanza_id)
 
 
+SALVATI_CON_ERRORI = (
+    "Alcuni dati non sono validi (vedi fields): sono stati salvati come scritti, insieme a "
+    "tutti gli altri, e il deposito resta impossibile finché non vengono corretti."
+)
+
+
 @router.patch(
     "/istanze/{istanza_id}",
     summary="Change the parts of a draft that are given",
+    description="Every part given is saved, its wrong values too, as written: nothing sent is "
+    "lost. When some are wrong the answer is 422 with every one of them in `fields` (the "
+    "draft, as `GET` shows it, names them in `errori` until they are corrected; a deposit "
+    "waits for that). A body whose values are not even of their type (a number as text, a "
+    "date that is no date) is refused whole, with every such field at once.",
     responses=rifiuti(*MODIFICABILE),
 )
 async def aggiorna(
@@ -98,7 +109,11 @@ async def aggiorna(
     parti = sorted(contenuto.model_fields_set)
     if not parti:
         raise ApiError(422, "dati_non_validi", "Nessun dato da aggiornare.")
-    return await istanze.aggiorna(attore, istanza_id, contenuto, parti)  # type: ignore[arg-type]
+    istanza = await istanze.aggiorna(attore, istanza_id, contenuto, parti)  # type: ignore[arg-type]
+    sbagliati = {e.campo: e.messaggio for e in istanza.errori if e.campo.split(".")[0] in parti}
+    if sbagliati:
+        raise ApiError(422, "dati_non_validi", SALVATI_CON_ERRORI, sbagliati)
+    return istanza
 
 
 @router.post(

@@ -18,7 +18,7 @@ from gateway.elenchi import Elenco, PaginaRichiesta, elenco_api
 from gateway.openapi import comuni, rifiuti
 from parcelle_contracts.acquisizione import Pratica
 from parcelle_contracts.common import Attore
-from parcelle_contracts.istanze import TestoLungo
+from parcelle_contracts.contenuto import TestoLungo
 from parcelle_contracts.revisione import EsitoDecisione, VoceDecisa
 from parcelle_contracts.revisione import Revisione as RevisioneVista
 

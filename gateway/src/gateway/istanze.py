@@ -14,6 +14,7 @@ from parcelle_contracts.integrazioni import NuovoAllegato, RispondiIntegrazione
 from parcelle_contracts.istanze import (
     AggiornaBozza,
     AggiungiAllegato,
+    CampoNonLetto,
     ContenutoIstanza,
     CreaBozza,
     DepositaIstanza,
@@ -37,7 +38,12 @@ class IstanzeClient(ServiceClient):
         return await self._per(CreaBozza, attore, Istanza, istanza_id=new_id(), contenuto=contenuto)
 
     async def aggiorna(
-        self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        contenuto: ContenutoIstanza,
+        parti: list[Parte],
+        non_letti: list[CampoNonLetto] | None = None,
     ) -> Istanza:
         return await self._per(
             AggiornaBozza,
@@ -46,6 +52,7 @@ class IstanzeClient(ServiceClient):
             istanza_id=istanza_id,
             contenuto=contenuto,
             parti=parti,
+            non_letti=non_letti or [],
         )
 
     async def elenco(

@@ -18,7 +18,7 @@ from parcelle_contracts.common import LIMITE_PAGINA, Attore, BlobRef, FileRef, P
 from parcelle_contracts.comunicazioni import InvioNonRecapitato, RicevutaPecAccolta
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.integrazioni import NuovoAllegato
-from parcelle_contracts.istanze import ContenutoIstanza, Istanza, IstanzaSintesi
+from parcelle_contracts.istanze import CampoNonLetto, ContenutoIstanza, Istanza, IstanzaSintesi
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.ping import PingReply
 from parcelle_contracts.postale import PaginaRaccomandate
@@ -45,7 +45,12 @@ class IstanzePort(Protocol):
     async def crea(self, attore: Attore, contenuto: ContenutoIstanza) -> Istanza: ...
 
     async def aggiorna(
-        self, attore: Attore, istanza_id: str, contenuto: ContenutoIstanza, parti: list[Parte]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        contenuto: ContenutoIstanza,
+        parti: list[Parte],
+        non_letti: list[CampoNonLetto] | None = None,
     ) -> Istanza: ...
 
     async def elenco(

@@ -217,8 +217,17 @@ async def test_the_notice_in_preparation_is_asked_again_until_it_is_there(
     assert "data-aggiorna" in parte.text
     acquisizione.imposta(pratica, comunicazioni=avvisi)
     pronta = Pagina((await segreteria.get(f"{base}/sezioni/comunicazioni")).text)
-    assert "data-aggiorna" not in pronta.html
+    assert "La comunicazione di avvio del procedimento è pronta." not in pronta.html
     assert "Comunicazione di avvio" in pronta.testo_di("comunicazioni")
+    # the notice is there; while its deliveries travel the part is asked again for their state
+    assert {c.stato for c in avvisi} <= {"in_attesa", "inviata"}
+    assert pronta.per_id("comunicazioni").attributi["data-annuncio"] == (
+        "Lo stato degli invii è cambiato."
+    )
+    consegnati = [c.model_copy(update={"stato": "consegnata"}) for c in avvisi]
+    acquisizione.imposta(pratica, comunicazioni=consegnati)
+    finita = Pagina((await segreteria.get(f"{base}/sezioni/comunicazioni")).text)
+    assert "data-aggiorna" not in finita.html
     assert (
         await segreteria.get("/segreteria/pratiche/nessuna/sezioni/comunicazioni")
     ).status_code == 404

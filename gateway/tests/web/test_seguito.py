@@ -158,3 +158,27 @@ async def test_many_orders_go_to_their_clients_at_once(
     chiamate = fake.chiamate_di("invia_provvedimento")
     assert [c["istanza_id"] for c in chiamate] == [i.id for i in [*prime, trattenuta]]
     assert {c["destinatari"][0].canale for c in chiamate} == {"pec"}
+
+
+async def test_the_deliveries_part_updates_by_itself_while_waiting(
+    avvocato: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    istanza = decisa(fake, giulia, rilasciato=True)
+    base = f"/avvocato/istanze/{istanza.id}"
+    pagina = await avvocato.pagina(base)
+    assert not pagina.ha_id("invii")  # nothing sent yet
+    recapito = {"csrf": pagina.csrf, "dest.0.nome": "Mario Rossi", "dest.0.canale": "pec"}
+    recapito["dest.0.indirizzo"] = "mario.rossi@pec.example.it"
+    assert (await avvocato.post(f"{base}/consegne", data=recapito)).status_code == 303
+    parte = Pagina((await avvocato.get(f"{base}/sezioni/invii")).text)
+    assert parte.per_id("invii").attributi["data-aggiorna"] == f"{base}/sezioni/invii"
+    assert "In attesa di invio" in parte.testo_di("invii")
+    seguito_ = fake.istanze[istanza.id].seguito
+    assert seguito_ is not None
+    consegnata = seguito_.consegne[0].model_copy(update={"stato": "consegnata"})
+    fake.imposta(
+        fake.istanze[istanza.id], seguito=seguito_.model_copy(update={"consegne": [consegnata]})
+    )
+    finale = Pagina((await avvocato.get(f"{base}/sezioni/invii")).text)
+    assert "data-aggiorna" not in finale.per_id("invii").attributi  # nothing left to wait for
+    assert "Consegnata" in finale.testo_di("invii")

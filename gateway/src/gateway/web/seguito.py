@@ -3,10 +3,14 @@ recipients' form of the signed order (the client, and up to two other obligors, 
 e-mail, PEC or raccomandata A/R), read and checked here so that every mistake comes back at
 once with what was typed, and sent to ``istanze``, which checks again."""
 
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.web.dependencies import RIFIUTI_DA_PAGINA
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.istanze import Istanza
 from parcelle_contracts.vocabolario import Canale
@@ -92,3 +96,33 @@ def errori_del_servizio(campi: dict[str, str]) -> dict[str, str]:
 def contesto_seguito(istanza: Istanza, valori: dict[str, str]) -> dict[str, Any]:
     """The recipients' form values: what was typed, else the defaults."""
     return {**destinatari_iniziali(istanza), **valori}
+
+
+NON_RISPONDE = "Il servizio non risponde: nulla è stato registrato né inviato. Riprova tra poco."
+
+
+@dataclass
+class Rifiuto:
+    """Why a request of these pages did not go through, as the page shows it."""
+
+    stato: int
+    errori: dict[str, str] = field(default_factory=dict)
+    messaggio: str | None = None
+
+
+async def esegui(richiesta: Awaitable[object]) -> Rifiuto | None:
+    """Send the request; ``None`` when it went through, else what the page says (field errors
+    under the form's names, or one message). A refusal meaning the page itself is wrong (the
+    case is not the user's) is raised for the error page."""
+    try:
+        await richiesta
+    except RichiestaRifiutataError as rifiuto:
+        if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
+            raise
+        errori = errori_del_servizio(rifiuto.errore.campi)
+        if errori:
+            return Rifiuto(422, errori)
+        return Rifiuto(409, messaggio=rifiuto.errore.messaggio)
+    except ServiceUnavailableError:
+        return Rifiuto(503, messaggio=NON_RISPONDE)
+    return None

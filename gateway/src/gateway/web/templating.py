@@ -69,6 +69,8 @@ def _environment() -> jinja2.Environment:
         MESSAGGI=vocabolario.MESSAGGI,
         BADGE_INVIO=etichette.BADGE_INVIO,
         GENERI_FIRMA=vocabolario.GENERI_FIRMA,
+        DATI_ISTANZA=vocabolario.DATI_ISTANZA,
+        NON_INDICATO=vocabolario.NON_INDICATO,
         autore=etichette.autore,
         via=etichette.via,
         id_campo=campi.id_campo,

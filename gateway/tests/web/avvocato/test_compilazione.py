@@ -102,7 +102,7 @@ async def test_client_step_without_csrf_token_saves_nothing(
     assert fake.chiamate_di("aggiorna") == []
 
 
-async def test_invalid_client_data_comes_back_with_errors_and_everything_typed(
+async def test_wrong_client_data_is_saved_as_typed_and_every_error_comes_back_at_once(
     avvocato: Browser, fake: FakeIstanze, giulia: Attore
 ) -> None:
     istanza = fake.bozza(giulia)
@@ -111,18 +111,27 @@ async def test_invalid_client_data_comes_back_with_errors_and_everything_typed(
         **CLIENTE,
         "cliente.indirizzo.cap": "1234",
         "cliente.nome": "Màrio <b>",
-        "cliente.pec": "non-una-pec",
+        "cliente.indirizzo.provincia": "Roma",  # too long for the contract: kept as typed
         "cliente.codice_fiscale": "RSSMRA",
     }
     risposta = await avvocato.post(_passo(istanza, "cliente"), data={**digitato, "csrf": csrf})
-    assert risposta.status_code == 422
-    assert fake.chiamate_di("aggiorna") == []
-    pagina = Pagina(risposta.text)
+    # Saved, every field, and back to the step's own address (not the next step).
+    assert risposta.status_code == 303
+    assert risposta.headers["location"] == _passo(istanza, "cliente")
+    (chiamata,) = fake.chiamate_di("aggiorna")
+    assert chiamata["contenuto"].cliente.indirizzo.cap == "1234"
+    assert [c.campo for c in chiamata["non_letti"]] == ["cliente.indirizzo.provincia"]
+    # Left and reopened, the step has everything as typed and every error at once.
+    await avvocato.pagina(_passo(istanza, "pratica"))
+    pagina = await avvocato.pagina(_passo(istanza, "cliente"))
     assert pagina.html.count("<title>Errore: ") == 1
-    assert_errore_sul_campo(pagina, "cliente.indirizzo.cap", "Il CAP è formato da 5 cifre")
+    assert_errore_sul_campo(pagina, "cliente.indirizzo.cap", "Il CAP deve essere di 5 cifre")
+    assert_errore_sul_campo(pagina, "cliente.codice_fiscale", "16 caratteri")
+    assert_errore_sul_campo(pagina, "cliente.indirizzo.provincia", "due lettere")
     for percorso, valore in digitato.items():
-        assert pagina.valore(percorso) == valore, percorso
+        assert pagina.valore(percorso) == valore.strip(), percorso
     assert "Màrio &lt;b&gt;" in pagina.html  # escaped, never markup
+    assert "anche quelli da correggere" in pagina.testo
     riepilogo = [
         e.attributi["href"]
         for e in pagina.elementi
@@ -131,8 +140,10 @@ async def test_invalid_client_data_comes_back_with_errors_and_everything_typed(
     assert riepilogo == [  # in the order of the fields on the page
         "#f-cliente-codice_fiscale",
         "#f-cliente-indirizzo-cap",
-        "#f-cliente-pec",
+        "#f-cliente-indirizzo-provincia",
     ]
+    # Deposit is impossible while anything is wrong.
+    assert "deposita" not in fake.istanze[istanza.id].azioni
 
 
 async def test_the_services_field_errors_land_next_to_their_fields(
@@ -296,16 +307,24 @@ async def test_amounts_that_cannot_be_read_are_kept_as_typed(
     }
     dati |= {
         "voci.0.importo": "mille e cento",
+        "voci.0.motivazione": "Causa complessa",
+        "voci.2.importo": "1.806,00",
         "voci.4.descrizione": "Trasferta",
         "voci.4.importo": "",
         "spese_generali_percentuale": "18",
         "csrf": pagina.csrf,
     }
     risposta = await avvocato.post(_passo(istanza, "importi"), data=dati)
-    assert risposta.status_code == 422
-    assert fake.chiamate_di("aggiorna") == []
-    di_nuovo = Pagina(risposta.text)
+    assert risposta.status_code == 303
+    assert risposta.headers["location"] == _passo(istanza, "importi")
+    (chiamata,) = fake.chiamate_di("aggiorna")
+    assert [(v.fase, v.importo) for v in chiamata["contenuto"].voci] == [
+        ("istruttoria", Decimal("1806.00"))
+    ]
+    di_nuovo = await avvocato.pagina(_passo(istanza, "importi"))
     assert di_nuovo.valore("voci.0.importo") == "mille e cento"
+    assert di_nuovo.valore("voci.0.motivazione") == "Causa complessa"
+    assert di_nuovo.valore("voci.2.importo") == "1.806,00"
     assert di_nuovo.valore("voci.4.descrizione") == "Trasferta"
     assert di_nuovo.valore("spese_generali_percentuale") == "18"
     assert_errore_sul_campo(di_nuovo, "voci.0.importo", "Importo non valido")

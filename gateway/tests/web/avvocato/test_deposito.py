@@ -49,7 +49,10 @@ async def test_an_attachment_is_uploaded_with_its_category(
     istanza = fake.bozza(giulia)
     pagina = await avvocato.pagina(f"{base(istanza)}/modifica/allegati")
     categorie = [e.attributi.get("value") for e in pagina.elementi if e.tag == "option"]
-    assert categorie == ["", "parcella", "prova_invio", "relazione", "atti", "procura", "altro"]
+    # No empty choice: the first document the deposit still needs is proposed.
+    assert categorie == ["parcella", "prova_invio", "relazione", "atti", "procura", "altro"]
+    assert pagina.valore("categoria") == "parcella"
+    assert pagina.per_id("f-file").attributi["data-massimo-byte"] == str(100 * 1024 * 1024)
     assert "Tipi ammessi: PDF" in pagina.testo
     assert "100 MB" in pagina.testo
     risposta = await avvocato.post(
@@ -74,20 +77,22 @@ async def test_an_attachment_is_uploaded_with_its_category(
     assert "Rimuovi" in elenco.testo
 
 
-async def test_an_upload_without_category_or_file_says_what_is_missing(
+async def test_a_refused_upload_comes_back_to_the_steps_own_address_saying_why(
     avvocato: Browser, fake: FakeIstanze, giulia: Attore
 ) -> None:
     istanza = fake.bozza(giulia)
-    csrf = await avvocato.csrf(f"{base(istanza)}/modifica/allegati")
+    passo = f"{base(istanza)}/modifica/allegati"
+    csrf = await avvocato.csrf(passo)
     risposta = await avvocato.post(
         f"{base(istanza)}/allegati",
         data={"csrf": csrf, "categoria": "procura"},
         files={"file": ("", b"", "application/octet-stream")},
     )
-    assert risposta.status_code == 422
-    pagina = Pagina(risposta.text)
+    assert risposta.status_code == 303
+    assert risposta.headers["location"].startswith(passo + "?")
+    pagina = await avvocato.pagina(risposta.headers["location"])
     assert "Scegli il file da allegare." in pagina.per_id("f-file-errore").testo
-    assert pagina.valore("categoria") == "procura"
+    assert pagina.valore("categoria") == "procura"  # what can be kept is kept
     assert fake.chiamate_di("aggiungi_allegato") == []
 
     risposta = await avvocato.post(
@@ -95,9 +100,19 @@ async def test_an_upload_without_category_or_file_says_what_is_missing(
         data={"csrf": csrf},
         files={"file": ("a.pdf", PDF, "application/pdf")},
     )
-    assert (
-        "Scegli il tipo di documento." in Pagina(risposta.text).per_id("f-categoria-errore").testo
+    pagina = await avvocato.pagina(risposta.headers["location"])
+    assert "Scegli il tipo di documento." in pagina.per_id("f-categoria-errore").testo
+
+
+async def test_an_address_cannot_put_other_words_on_the_page(
+    avvocato: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    istanza = fake.bozza(giulia)
+    pagina = await avvocato.pagina(
+        f"{base(istanza)}/modifica/allegati?campo=file&errore=Chiama+il+numero+899&firma=00"
     )
+    assert "899" not in pagina.testo
+    assert not pagina.ha_id("f-file-errore")
 
 
 async def test_a_refused_file_type_is_shown_at_the_file_field(
@@ -111,9 +126,10 @@ async def test_a_refused_file_type_is_shown_at_the_file_field(
         data={"csrf": csrf, "categoria": "atti"},
         files={"file": ("atti.docx", b"PK\x03\x04", "application/octet-stream")},
     )
-    assert risposta.status_code == 422
-    pagina = Pagina(risposta.text)
+    assert risposta.status_code == 303
+    pagina = await avvocato.pagina(risposta.headers["location"])
     assert "Il file non è un PDF, JPEG o PNG." in pagina.per_id("f-file-errore").testo
+    assert pagina.valore("categoria") == "atti"
 
 
 async def test_an_attachment_is_removed_and_downloaded(
@@ -159,22 +175,42 @@ async def test_sign_with_the_demo_certificate_then_deposit_once(
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
 
+    assert "scarica il PDF, firmalo digitalmente e depositalo" in pagina.testo
     firmata = await avvocato.post(f"{base(istanza)}/firma-demo", data={"csrf": pagina.csrf})
     assert firmata.status_code == 303
     pagina = await avvocato.pagina(firmata.headers["location"].split("#")[0])
     assert "Firma verificata" in pagina.testo
     assert "Giulia Bianchi" in pagina.testo
     assert "Parcelle Demo CA" in pagina.testo
+    # Only the banner that is true once signed.
+    assert "ora puoi depositarla" in pagina.testo
+    assert "scarica il PDF" not in pagina.testo
+    ricaricata = await avvocato.pagina(f"{base(istanza)}/modifica/riepilogo")
+    assert "L'istanza è firmata e la firma è verificata: ora puoi depositarla." in ricaricata.testo
+    assert "scarica il PDF" not in ricaricata.testo
+
+    # The deposit asks once, saying what will happen; nothing happens before confirming.
+    assert ricaricata.link("Procedi al deposito") == f"{base(istanza)}/deposito"
+    conferma_pagina = await avvocato.pagina(f"{base(istanza)}/deposito")
+    assert "ricevuta di deposito" in conferma_pagina.testo
+    assert "acquisisce" in conferma_pagina.testo
+    assert "non la puoi più modificare" in conferma_pagina.testo
+    senza_conferma = await avvocato.post(f"{base(istanza)}/deposito", data={"csrf": pagina.csrf})
+    assert senza_conferma.status_code == 303
+    assert senza_conferma.headers["location"] == f"{base(istanza)}/deposito"
+    assert fake.chiamate_di("deposita") == []
 
     deposito = await avvocato.post(
         f"{base(istanza)}/deposito",
-        data={"csrf": pagina.csrf},
+        data={"csrf": pagina.csrf, "conferma": "si"},
         files={"firmato": ("", b"", "application/octet-stream")},
     )
     assert deposito.status_code == 303
     assert deposito.headers["location"] == f"{base(istanza)}?esito=depositata"
     # A second click, or the same form in another tab: one deposit, the same confirmation.
-    di_nuovo = await avvocato.post(f"{base(istanza)}/deposito", data={"csrf": pagina.csrf})
+    di_nuovo = await avvocato.post(
+        f"{base(istanza)}/deposito", data={"csrf": pagina.csrf, "conferma": "si"}
+    )
     assert di_nuovo.status_code == 303
     assert di_nuovo.headers["location"] == f"{base(istanza)}?esito=depositata"
     assert fake.istanze[istanza.id].stato == "depositata"
@@ -201,7 +237,7 @@ async def test_deposit_with_an_uploaded_signed_file(
     csrf = await avvocato.csrf(f"{base(istanza)}/modifica/riepilogo")
     risposta = await avvocato.post(
         f"{base(istanza)}/deposito",
-        data={"csrf": csrf},
+        data={"csrf": csrf, "conferma": "si"},
         files={"firmato": ("istanza.pdf.p7m", b"0\x82signed", "application/pkcs7-mime")},
     )
     assert risposta.status_code == 303
@@ -215,10 +251,13 @@ async def test_a_deposit_without_signature_says_so_at_the_file_field(
 ) -> None:
     istanza = completa(fake, giulia)
     csrf = await avvocato.csrf(f"{base(istanza)}/modifica/riepilogo")
-    risposta = await avvocato.post(f"{base(istanza)}/deposito", data={"csrf": csrf})
+    risposta = await avvocato.post(
+        f"{base(istanza)}/deposito", data={"csrf": csrf, "conferma": "si"}
+    )
     assert risposta.status_code == 422
     pagina = Pagina(risposta.text)
     assert "Manca il file firmato digitalmente." in pagina.per_id("f-firmato-errore").testo
+    assert "Conferma e deposita" in pagina.testo  # on the confirmation page, to try again
     assert fake.istanze[istanza.id].stato == "bozza"
 
 
@@ -238,7 +277,11 @@ async def test_where_the_ordine_allows_it_the_hand_signed_way_is_explained(
     istanza = completa(fake, giulia)
     pagina = await avvocato.pagina(f"{base(istanza)}/modifica/riepilogo")
     assert "Firma autografa ammessa" in pagina.testo
-    risposta = await avvocato.post(f"{base(istanza)}/deposito", data={"csrf": pagina.csrf})
+    conferma = await avvocato.pagina(f"{base(istanza)}/deposito")
+    assert "originale firmato a mano" in conferma.testo
+    risposta = await avvocato.post(
+        f"{base(istanza)}/deposito", data={"csrf": pagina.csrf, "conferma": "si"}
+    )
     assert risposta.status_code == 303
     assert fake.istanze[istanza.id].firma.tipo == "autografa"  # type: ignore[union-attr]
 
@@ -309,7 +352,7 @@ async def test_the_timeline_says_who_acted_and_through_what(
     istanza = completa(fake, giulia)
     pagina = await avvocato.pagina(f"{base(istanza)}/modifica/riepilogo")
     await avvocato.post(f"{base(istanza)}/firma-demo", data={"csrf": pagina.csrf})
-    await avvocato.post(f"{base(istanza)}/deposito", data={"csrf": pagina.csrf})
+    await avvocato.post(f"{base(istanza)}/deposito", data={"csrf": pagina.csrf, "conferma": "si"})
     cronologia = (await avvocato.pagina(base(istanza))).testo
     assert "Istanza depositata (Giulia Bianchi, Area riservata dell'avvocato)" in cronologia
 
@@ -329,13 +372,17 @@ async def test_the_buttons_are_what_the_service_allows_not_what_the_state_sugges
     assert "Rimuovi" not in allegati.testo
     assert not allegati.ha_id("f-file")
     riepilogo = await avvocato.pagina(f"{base(bozza)}/modifica/riepilogo")
-    assert not riepilogo.ha_id("f-firmato")  # complete, yet no deposit: the service decides
+    assert "Procedi al deposito" not in riepilogo.testo  # complete, yet no deposit: the service
     assert "Firma con certificato demo" not in riepilogo.testo
+    niente = await avvocato.get(f"{base(bozza)}/deposito")
+    assert niente.status_code == 303
+    assert niente.headers["location"] == f"{base(bozza)}/modifica/riepilogo"
 
     fake.imposta(bozza, azioni=["modifica", "allega", "firma", "deposita"])
     riepilogo = await avvocato.pagina(f"{base(bozza)}/modifica/riepilogo")
-    assert riepilogo.ha_id("f-firmato")
+    assert "Procedi al deposito" in riepilogo.testo
     assert "Firma con certificato demo" in riepilogo.testo
+    assert (await avvocato.pagina(f"{base(bozza)}/deposito")).ha_id("f-firmato")
 
 
 async def test_what_the_api_does_is_recorded_as_done_through_the_api(

@@ -7,9 +7,9 @@ from gateway.web.avvocato.moduli import (
     leggi_cliente,
     leggi_importi,
     leggi_pratica,
-    valori_importi,
 )
-from parcelle_contracts.istanze import ContenutoIstanza, Voce
+from gateway.web.avvocato.salvati import importi_salvati, valori_importi
+from parcelle_contracts.istanze import CampoNonLetto, ContenutoIstanza, Voce
 
 
 def test_client_form_fills_only_the_client_part() -> None:
@@ -44,26 +44,49 @@ def test_client_form_fills_only_the_client_part() -> None:
     assert lettura.valori["cliente.nome"] == " Mario "  # shown again exactly as typed
 
 
-def test_client_form_errors_land_on_their_fields_and_keep_the_typed_values() -> None:
+def test_client_form_sends_every_readable_value_for_the_service_to_check_all_at_once() -> None:
     lettura = leggi_cliente(
         {
             "cliente.tipo": "persona_fisica",
             "cliente.codice_fiscale": "RSSMRA80",
             "cliente.indirizzo.cap": "187",
-            "cliente.indirizzo.provincia": "Roma",
+            "cliente.indirizzo.provincia": "Rm",
             "cliente.pec": "non-una-pec",
         }
     )
-    assert lettura.contenuto is None
-    assert set(lettura.errori) == {
-        "cliente.codice_fiscale",
-        "cliente.indirizzo.cap",
-        "cliente.indirizzo.provincia",
-        "cliente.pec",
+    # No check of its own that would answer before the service's: nothing is held back.
+    assert lettura.errori == {}
+    assert lettura.contenuto is not None
+    cliente = lettura.contenuto.cliente
+    assert cliente is not None
+    assert cliente.indirizzo is not None
+    assert (cliente.codice_fiscale, cliente.indirizzo.cap, cliente.pec) == (
+        "RSSMRA80",
+        "187",
+        "non-una-pec",
+    )
+
+
+def test_client_fields_the_contract_refuses_are_kept_as_typed_and_the_rest_is_sent() -> None:
+    lettura = leggi_cliente(
+        {
+            "cliente.tipo": "persona_fisica",
+            "cliente.nome": "Mario",
+            "cliente.indirizzo.cap": "00187",
+            "cliente.indirizzo.provincia": "Roma",
+            "cliente.codice_fiscale": "X" * 40,
+        }
+    )
+    assert set(lettura.errori) == {"cliente.indirizzo.provincia", "cliente.codice_fiscale"}
+    assert {c.campo: c.valore for c in lettura.da_inviare()} == {
+        "cliente.indirizzo.provincia": "Roma",
+        "cliente.codice_fiscale": "X" * 40,
     }
-    assert lettura.errori["cliente.indirizzo.cap"].startswith("Il CAP è formato da 5 cifre")
-    assert lettura.valori["cliente.indirizzo.cap"] == "187"
-    assert lettura.valori["cliente.pec"] == "non-una-pec"
+    assert lettura.contenuto is not None
+    assert lettura.contenuto.cliente is not None
+    assert lettura.contenuto.cliente.nome == "Mario"
+    assert lettura.contenuto.cliente.indirizzo is not None
+    assert lettura.contenuto.cliente.indirizzo.cap == "00187"
 
 
 def test_matter_form_reads_yes_no_dates_and_an_italian_value() -> None:
@@ -94,7 +117,7 @@ def test_matter_form_reads_yes_no_dates_and_an_italian_value() -> None:
     assert str(pratica.periodo_al) == "2024-06-15"
 
 
-def test_matter_form_refuses_contradictions() -> None:
+def test_matter_form_keeps_what_it_cannot_read_and_sends_contradictions_to_the_service() -> None:
     lettura = leggi_pratica(
         {
             "pratica.valore": "1000",
@@ -103,14 +126,20 @@ def test_matter_form_refuses_contradictions() -> None:
             "pratica.periodo_al": "2024-01-01",
             "pratica.procedimento": "inventato",
             "pratica.numero_parti": "0",
+            "pratica.autorita": "Tribunale di Roma",
         }
     )
-    assert set(lettura.errori) == {
-        "pratica.valore",
-        "pratica.periodo_al",
-        "pratica.procedimento",
-        "pratica.numero_parti",
+    assert set(lettura.errori) == {"pratica.procedimento", "pratica.numero_parti"}
+    assert {c.campo: c.valore for c in lettura.da_inviare()} == {
+        "pratica.procedimento": "inventato",
+        "pratica.numero_parti": "0",
     }
+    pratica = lettura.contenuto.pratica if lettura.contenuto else None
+    assert pratica is not None
+    assert (pratica.valore, pratica.valore_indeterminabile) == (Decimal("1000.00"), True)
+    assert pratica.autorita == "Tribunale di Roma"
+    assert pratica.periodo_al is not None
+    assert pratica.periodo_dal is not None
 
 
 def _righe(**righe: tuple[str, str, str, str]) -> dict[str, str]:
@@ -150,24 +179,55 @@ def test_amounts_form_skips_empty_rows_and_remembers_which_row_each_item_came_fr
     }
 
 
-def test_amounts_form_errors() -> None:
+def test_amounts_rows_that_cannot_be_read_are_kept_whole_and_the_rest_is_sent() -> None:
     form = _righe(
-        r0=("studio", "mille", "", ""),
+        r0=("studio", "mille", "", "Causa complessa"),
         r1=("introduttiva", "", "", "un motivo senza importo"),
+        r2=("istruttoria", "1.806,00", "", ""),
         r4=("altro", "100", "", ""),
     )
     form |= {"spese_generali_percentuale": "20", "spese": "1,2,3"}
     lettura = leggi_importi(form)
-    assert lettura.contenuto is None
     assert set(lettura.errori) == {
         "voci.0.importo",
         "voci.1.importo",
-        "voci.4.descrizione",
         "spese_generali_percentuale",
         "spese",
     }
-    assert lettura.valori["voci.0.importo"] == "mille"
-    assert [riga.n for riga in lettura.righe] == [0, 1, 4]
+    assert lettura.contenuto is not None
+    # The readable rows are sent, the "altro" without description too (the service says it).
+    assert lettura.contenuto.voci == [
+        Voce(fase="istruttoria", importo=Decimal("1806.00")),
+        Voce(fase="altro", importo=Decimal("100.00")),
+    ]
+    tenuti = {c.campo: (c.valore, c.errore) for c in lettura.da_inviare()}
+    assert tenuti["voci.riga0.importo"][0] == "mille"
+    assert (tenuti["voci.riga0.importo"][1] or "").startswith("Importo non valido")
+    assert tenuti["voci.riga0.motivazione"] == ("Causa complessa", None)
+    assert tenuti["voci.riga1.motivazione"] == ("un motivo senza importo", None)
+    assert tenuti["spese_generali_percentuale"][0] == "20"
+    assert [riga.n for riga in lettura.righe] == [0, 1, 2, 4]
+
+
+def test_saved_rows_come_back_where_they_were_typed() -> None:
+    contenuto = ContenutoIstanza(voci=[Voce(fase="altro", importo=Decimal(5), descrizione="X")])
+    non_letti = {
+        c.campo: c
+        for c in [
+            CampoNonLetto(campo="voci.riga0.importo", valore="mille", errore="Importo non valido."),
+            CampoNonLetto(campo="voci.riga0.fase", valore="studio"),
+            CampoNonLetto(campo="voci.riga5.fase", valore="altro"),
+            CampoNonLetto(campo="voci.riga5.descrizione", valore="Trasferta"),
+            CampoNonLetto(campo="voci.riga5.importo", valore="", errore="Indica l'importo."),
+        ]
+    }
+    importi = importi_salvati(contenuto, non_letti)
+    assert importi.valori["voci.0.importo"] == "mille"
+    assert importi.valori["voci.4.descrizione"] == "X"  # the saved item
+    assert importi.valori["voci.5.descrizione"] == "Trasferta"  # the kept row after it
+    assert importi.rinominati["voci.riga5.importo"] == "voci.5.importo"
+    assert importi.riga_della_voce == [4]
+    assert [(r.n, r.fase) for r in importi.righe][-2:] == [(5, "altro"), (6, "altro")]
 
 
 def test_saved_amounts_show_one_row_per_phase_then_the_others_then_an_empty_one() -> None:

@@ -233,6 +233,16 @@ class RelatoreAssegnato(Event):
     assegnato_il: AwareDatetime
 
 
+class AvvioNotificato(Event):
+    """The notice of start of proceedings reached the client (PEC delivered, letter delivered):
+    the client's observations term runs from ``notificato_il``."""
+
+    owner: ClassVar[str] = "acquisizione"
+    name: ClassVar[str] = "avvio_notificato"
+    istanza_id: str
+    notificato_il: AwareDatetime
+
+
 class OsservazioniAggiunte(Event):
     """The client's observations reached the case: a decision that waits for them (the
     Ordine's ``revisione.attendi_osservazioni``) need not wait for the end of the term."""

@@ -1,149 +1,75 @@
 """Messages of the ``istanze`` service: the lawyer's application (istanza), from draft to
 deposit, and the case (pratica) status it owns.
 
-Drafts are saved at every step, so every field of the content is optional here; the service
-says what is missing when the lawyer asks for the document to sign or deposits.
+What the lawyer writes (the content) is in :mod:`parcelle_contracts.contenuto`; its models
+are named here too, where the messages that carry them live.
 """
 
-from datetime import date
-from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
+from typing import ClassVar, Literal
 
-from pydantic import (
-    AwareDatetime,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    WithJsonSchema,
-)
+from pydantic import AwareDatetime, Field
 
-from parcelle_contracts.common import Attore, BlobRef, Model, Paginata, non_un_numero
+from parcelle_contracts.common import Attore, BlobRef, Model, Paginata
 from parcelle_contracts.consegne import Seguito
-from parcelle_contracts.denaro import Importo, ImportoRichiesto, Parametri
+from parcelle_contracts.contenuto import (
+    CampoErrato,
+    CampoNonLetto,
+    Cliente,
+    ContenutoIstanza,
+    DatiPratica,
+    Indirizzo,
+    Voce,
+    ids_voci,
+)
+from parcelle_contracts.denaro import Importo, Parametri
 from parcelle_contracts.envelope import Command, Event, Query
-from parcelle_contracts.esempi import ESEMPIO
 from parcelle_contracts.vocabolario import (
     CategoriaAllegato,
     Fase,
-    Procedimento,
     Requisito,
     Ruolo,
     Stato,
-    TipoCliente,
     TipoFile,
     TipoFirma,
     Tramite,
 )
 
+__all__ = [
+    "AggiornaBozza",
+    "AggiungiAllegato",
+    "Allegato",
+    "Azione",
+    "CampoErrato",
+    "CampoNonLetto",
+    "Cliente",
+    "ContenutoIstanza",
+    "CreaBozza",
+    "DatiPratica",
+    "DepositaIstanza",
+    "DettaglioIstanza",
+    "ElencoIstanze",
+    "Evento",
+    "FileIstanza",
+    "Firma",
+    "FirmaDemoIstanza",
+    "Indirizzo",
+    "IntegrazioneAttesa",
+    "Istanza",
+    "IstanzaDepositata",
+    "IstanzaRinunciata",
+    "IstanzaSintesi",
+    "Mancante",
+    "PreparaDocumento",
+    "RimuoviAllegato",
+    "RinunciaIstanza",
+    "Totali",
+    "Voce",
+    "ids_voci",
+]
+
 Azione = Literal["modifica", "allega", "firma", "deposita", "rinuncia", "integra"]
 """What the asking user may do with the case now, as its owner decides: pages show the buttons
 of these and nothing else."""
-
-
-Data = Annotated[date, BeforeValidator(non_un_numero)]
-"""A date the lawyer enters: ``AAAA-MM-GG``, never a number."""
-Testo = Annotated[str, Field(max_length=200)]
-TestoLungo = Annotated[str, Field(max_length=4000)]
-
-
-class Indirizzo(Model):
-    via: Testo | None = Field(default=None, description="Street and number.")
-    cap: str | None = Field(default=None, pattern=r"^\d{5}$", description="Postcode.")
-    comune: Testo | None = Field(default=None, description="Municipality.")
-    provincia: str | None = Field(
-        default=None, pattern=r"^[A-Za-z]{2}$", description="Province code, e.g. RM."
-    )
-    nazione: str = Field(default="IT", pattern=r"^[A-Z]{2}$", description="ISO country code.")
-
-
-class Cliente(Model):
-    """The client and counter-party (controinteressato): a person or a company."""
-
-    tipo: TipoCliente | None = None
-    nome: Testo | None = None
-    cognome: Testo | None = None
-    denominazione: Testo | None = Field(default=None, description="Company name.")
-    # Longer than the codes themselves: what was typed (spaces, an "IT" prefix) reaches the
-    # service, which normalises it or says precisely what is wrong.
-    codice_fiscale: str | None = Field(default=None, max_length=32)
-    partita_iva: str | None = Field(default=None, max_length=32)
-    indirizzo: Indirizzo | None = None
-    pec: str | None = Field(default=None, max_length=254, description="Digital domicile.")
-    email: str | None = Field(default=None, max_length=254)
-
-
-class DatiPratica(Model):
-    """The matter the fees are for."""
-
-    # Strict where pydantic would convert: `0` or `"no"` are not what true/false say, `"2"` is
-    # not a number of parties, `0` not a date (schemathesis found them accepted).
-
-    autorita: Testo | None = Field(default=None, description="Court or authority.")
-    procedimento: Procedimento | None = Field(default=None, description="Kind of proceeding.")
-    numero_rg: str | None = Field(default=None, max_length=40, description="Docket number.")
-    valore: Importo | None = Field(default=None, description="Value of the case (scaglione).")
-    valore_indeterminabile: StrictBool = Field(default=False, description="Value not determinable.")
-    numero_parti: StrictInt | None = Field(default=None, ge=1, le=1000)
-    periodo_dal: Data | None = Field(default=None, description="Activity started on.")
-    periodo_al: Data | None = Field(default=None, description="Activity ended on.")
-    mandato_concluso: StrictBool | None = Field(default=None, description="The mandate has ended.")
-    difesa_ufficio: StrictBool | None = Field(
-        default=None,
-        description="Court-appointed defence or legal aid (patrocinio a spese dello Stato).",
-    )
-    equo_compenso_art7: StrictBool | None = Field(
-        default=None, description="Asks for the art. 7 L. 49/2023 (equo compenso) procedure."
-    )
-    insinuazione_passivo: StrictBool = Field(default=False, description="For a bankruptcy claim.")
-
-
-class Voce(Model):
-    """A requested amount for one phase or item."""
-
-    id: str | None = Field(
-        default=None,
-        max_length=40,
-        description="Stable id of the item in the case view (the phase for the first item of a "
-        "phase, then ``<fase>-2``...; ``altro-1``, ``altro-2``... for other items); ignored in a "
-        "draft's content, where the service gives it.",
-    )
-    fase: Fase
-    importo: ImportoRichiesto
-    descrizione: Testo | None = Field(default=None, description="Required for ``altro``.")
-    motivazione: TestoLungo | None = Field(
-        default=None, description="Reasons for an increase or decrease of the parameter."
-    )
-
-
-class ContenutoIstanza(Model):
-    """What the lawyer writes in the application. Every part may be absent in a draft."""
-
-    model_config = ConfigDict(json_schema_extra={"examples": [ESEMPIO]})
-
-    cliente: Cliente | None = None
-    pratica: DatiPratica | None = None
-    voci: list[Voce] | None = Field(default=None, max_length=50)
-    spese: ImportoRichiesto | None = Field(default=None, description="Expenses (spese vive).")
-    spese_generali_percentuale: Annotated[
-        Decimal,
-        Field(ge=0, le=15, decimal_places=2),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {
-                        "type": "string",
-                        "pattern": r"^(([0-9]|1[0-4])(\.[0-9]{1,2})?|15(\.0{1,2})?)$",
-                    },
-                    {"type": "number", "minimum": 0, "maximum": 15},
-                ]
-            }
-        ),
-    ] = Field(
-        default=Decimal("15"), description="Spese generali, % of the fee (DM 55/2014 art. 2)."
-    )
-    note: TestoLungo | None = None
 
 
 class Totali(Model):
@@ -217,6 +143,21 @@ class Istanza(Model):
     contenuto: ContenutoIstanza
     totali: Totali | None
     mancanti: list[Mancante] = Field(description="What a deposit still needs, in order.")
+    requisiti: list[Requisito] = Field(
+        default_factory=list,
+        description="Everything the Ordine requires before a deposit, met or not: the pages "
+        "mark those fields as required.",
+    )
+    errori: list[CampoErrato] = Field(
+        default_factory=list,
+        description="Every field of the draft that is wrong, with why: kept as written, they "
+        "stop the deposit until corrected.",
+    )
+    non_letti: list[CampoNonLetto] = Field(
+        default_factory=list,
+        description="Fields a form could not read as their type, kept as typed (by the form's "
+        "own path); their errors are in ``errori`` too.",
+    )
     allegati: list[Allegato]
     documento_pronto: bool = Field(description="The application PDF matches the current data.")
     documento_sha256: str | None = None
@@ -289,7 +230,8 @@ class CreaBozza(_Richiesta):
 
 
 class AggiornaBozza(_Richiesta):
-    """Replace the parts of the draft that are given (a part left out stays as it was)."""
+    """Replace the parts of the draft that are given (a part left out stays as it was). Wrong
+    values are saved as written and named in the reply's ``errori``: nothing typed is lost."""
 
     name: ClassVar[str] = "aggiorna_bozza"
     istanza_id: str
@@ -297,6 +239,12 @@ class AggiornaBozza(_Richiesta):
     parti: list[
         Literal["cliente", "pratica", "voci", "spese", "spese_generali_percentuale", "note"]
     ]
+    non_letti: list[CampoNonLetto] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Fields of the given parts the sender could not read as their type, as "
+        "typed, by path; they replace those the draft kept for these parts.",
+    )
 
 
 class AggiungiAllegato(_Richiesta):
@@ -403,17 +351,3 @@ class IstanzaRinunciata(Event):
     motivo: str
     rinunciata_il: AwareDatetime
     rinunciata_da: Attore = Field(description="The lawyer, and through what they withdrew.")
-
-
-def ids_voci(fasi: list[Fase]) -> list[str]:
-    """The stable ids of requested items in the order given: the phase for the first item of
-    each fixed phase (``studio``), ``<fase>-2``... for a repeated one, ``altro-1``,
-    ``altro-2``... for the other items. The owner gives them in the case view; a decision
-    names an item by them."""
-    visti: dict[str, int] = {}
-    ids: list[str] = []
-    for fase in fasi:
-        visti[fase] = visti.get(fase, 0) + 1
-        n = visti[fase]
-        ids.append(f"altro-{n}" if fase == "altro" else fase if n == 1 else f"{fase}-{n}")
-    return ids

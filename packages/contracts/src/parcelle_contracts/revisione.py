@@ -13,9 +13,10 @@ from typing import ClassVar, Literal
 from pydantic import AwareDatetime, Field, model_validator
 
 from parcelle_contracts.common import Attore, FileRef, Model
+from parcelle_contracts.contenuto import TestoLungo
 from parcelle_contracts.denaro import Importo, Parametri
 from parcelle_contracts.envelope import Command, Event, Query
-from parcelle_contracts.istanze import Istanza, TestoLungo, Totali
+from parcelle_contracts.istanze import Istanza, Totali
 from parcelle_contracts.vocabolario import Fase
 
 EsitoDecisione = Literal["liquidata", "non_liquidabile"]

@@ -314,6 +314,35 @@ AREE: Final[Mapping[Ruolo, str]] = {
 NON_INDICATO: Final = "non indicato"
 """What a document prints where the application gave no value."""
 
+DATI_ISTANZA: Final[Mapping[str, str]] = {
+    "cliente.codice_fiscale": "Codice fiscale",
+    "cliente.partita_iva": "Partita IVA",
+    "cliente.residenza": "Residenza",
+    "cliente.sede": "Sede",
+    "cliente.pec": "Domicilio digitale (PEC)",
+    "cliente.email": "E-mail",
+    "pratica.autorita": "Autorità",
+    "pratica.procedimento": "Tipo di procedimento",
+    "pratica.numero_rg": "Numero di R.G.",
+    "pratica.valore": "Valore della pratica",
+    "pratica.numero_parti": "Numero delle parti",
+    "pratica.periodo": "Periodo dell'attività",
+    "pratica.mandato_concluso": "Mandato concluso",
+    "pratica.difesa_ufficio": "Difesa d'ufficio o patrocinio a spese dello Stato",
+    "pratica.equo_compenso_art7": "Procedura dell'art. 7 L. 49/2023 (equo compenso)",
+    "pratica.insinuazione_passivo": "Insinuazione al passivo",
+    "totali.compenso": "Compenso",
+    "totali.spese_generali": "Spese generali",
+    "totali.cpa": "Cassa Forense \u2013 CPA (4%)",
+    "totali.iva": "IVA (22%)",
+    "totali.spese": "Spese documentate (esenti)",
+    "totali.totale": "Totale",
+    "motivazioni": "Motivazioni",
+    "note": "Note",
+}
+"""How the application names each of its data: the PDF the lawyer signs and the summary the
+lawyer reads before signing say the same words."""
+
 
 def tramite(via: Tramite, ruolo: Ruolo | None = None, stazione: str | None = None) -> str:
     """Where an action came from, in words that fit who acted: the lawyer's deposit from their

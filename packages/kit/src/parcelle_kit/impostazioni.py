@@ -11,14 +11,16 @@ again (one slow page, not all of them, while the owner is down).
 """
 
 import time
-from typing import Final
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Final, Protocol
 
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ordini import ImpostazioniOrdine, LeggiImpostazioniOrdine
 from parcelle_kit.bus import RequestTimeoutError, RpcClient
 from parcelle_kit.logging import get_logger
 from parcelle_kit.requests import ask
-from parcelle_kit.store.ports import Transaction
+from parcelle_kit.store.ports import DocumentStore, DuplicateKeyError, Transaction
 
 IMPOSTAZIONI: Final = "impostazioni_ordini"
 
@@ -76,3 +78,35 @@ class AcquisizioneRemota:
             logger.warning("acquisizione refused the Ordine's settings", reason=motivo)
             return None
         return esito.dati
+
+
+class Copia(Protocol):
+    async def leggi(self, ordine: str) -> ImpostazioniOrdine | None: ...
+
+    async def sostituisci(self, impostazioni: ImpostazioniOrdine) -> bool: ...
+
+
+class Proprietario(Protocol):
+    async def impostazioni(self, cause: Message, ordine: str) -> ImpostazioniOrdine | None: ...
+
+
+async def impostazioni_ordine(
+    store: DocumentStore,
+    copia: Callable[[Transaction], Copia],
+    proprietario: Proprietario,
+    causa: Message,
+    ordine: str,
+) -> ImpostazioniOrdine:
+    """The Ordine's settings: the read copy; without one, the owner's answer (kept as the
+    copy); without an answer in time, the defaults, for this request only."""
+    letta = await store.run(lambda tx: copia(tx).leggi(ordine))
+    if letta is not None:
+        return letta
+    risposta = await proprietario.impostazioni(causa, ordine)
+    if risposta is None:
+        logger.warning("no settings of the Ordine: the defaults apply", ordine=ordine)
+        return ImpostazioniOrdine(codice=ordine)
+    # A concurrent request (or the owner's announcement) may have stored a copy first.
+    with suppress(DuplicateKeyError):
+        await store.run(lambda tx: copia(tx).sostituisci(risposta))
+    return risposta

@@ -28,7 +28,9 @@ from acquisizione.ports import Dependencies, UnitOfWork
 from parcelle_contracts.envelope import utcnow
 from parcelle_contracts.ordini import (
     ImpostazioniOrdine,
+    ImpostazioniPosta,
     RegoleDiritti,
+    RegolePagamento,
     RegoleRevisione,
     Relatore,
 )
@@ -56,9 +58,14 @@ ORDINE_DEMO = ImpostazioniOrdine(
         attendi_osservazioni=False,
         diritti=RegoleDiritti(percentuale=Decimal("3"), percentuale_difesa_ufficio=Decimal("1")),
     ),
+    # The signed order reaches the lawyer at once, attached to the mail; the fee is paid after.
+    pagamento=RegolePagamento(prima_del_rilascio=False),
+    posta=ImpostazioniPosta(
+        mittente_email="segreteria@ordine-demo.example.it", provvedimento_allegato=True
+    ),
 )
 """The demo Ordine (development only): the default terms and application rules, automatic
-assignment to the demo councillor."""
+assignment to the demo councillor, the order released without prior payment."""
 
 
 def unit_of_work(tx: Transaction) -> UnitOfWork:

@@ -9,7 +9,7 @@ JSON both understand, and each side checks it its own way (closed values, amount
 from dataclasses import fields
 from typing import Any, Literal
 
-from istanze.domain.contenuto import ContenutoIstanza
+from istanze.domain.contenuto import ContenutoIstanza, NonLetto
 from istanze.domain.deposito import Firma
 from istanze.domain.errori import FirmaNonValidaError, NonTrovataError
 from istanze.domain.istanza import Istanza
@@ -35,6 +35,11 @@ def contenuto(messaggio: contratti.ContenutoIstanza) -> ContenutoIstanza:
     # An item's id is the view's (given from its place among the items), never the draft's.
     dati = messaggio.model_dump(mode="json", exclude={"voci": {"__all__": {"id"}}})
     return decode(ContenutoIstanza, dati, "contenuto")
+
+
+def non_letti(campi: list[contratti.CampoNonLetto]) -> tuple[NonLetto, ...]:
+    """The fields a form could not read, as the domain keeps them (in the order given)."""
+    return tuple(NonLetto(percorso=c.campo, valore=c.valore, errore=c.errore) for c in campi)
 
 
 def avvocato(attore: Attore) -> Avvocato:
@@ -93,6 +98,15 @@ def vista(istanza: Istanza, regole: RegoleOrdine, chi: Utente) -> contratti.Ista
             },
             "contenuto": _con_ids(encode(istanza.contenuto)),
             "totali": encode(totali),
+            "errori": [
+                {"campo": campo, "messaggio": messaggio}
+                for campo, messaggio in istanza.verifica_campi().items()
+            ],
+            "requisiti": list(regole.requisiti),
+            "non_letti": [
+                {"campo": n.percorso, "valore": n.valore, "errore": n.errore}
+                for n in istanza.non_letti
+            ],
             "mancanti": [
                 {"requisito": requisito, "etichetta": ETICHETTE[requisito]}
                 for requisito in istanza.requisiti_mancanti(regole)

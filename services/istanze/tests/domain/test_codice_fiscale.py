@@ -101,7 +101,7 @@ def test_a_wrong_check_letter_is_said_so() -> None:
         valida_codice_fiscale("RSSMRA80A01H501V")
     assert rifiuto.value.messaggio == MESSAGGIO_CONTROLLO
     assert rifiuto.value.messaggio == (
-        "Il carattere di controllo non corrisponde: verifica il codice fiscale"
+        "Il carattere di controllo non corrisponde: controlla il codice fiscale"
     )
     assert rifiuto.value.codice == "dati_non_validi"
 

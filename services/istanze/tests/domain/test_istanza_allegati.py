@@ -124,7 +124,7 @@ def test_the_number_of_attachments_is_limited() -> None:
     with rifiutata(istanza, "limite_superato") as errori:
         aggiungi(istanza, dimensione=1)
     assert isinstance(errori[0], TroppiAllegatiError)
-    assert errori[0].messaggio == "Si possono allegare al massimo 50 file per istanza"
+    assert errori[0].messaggio == "Puoi allegare al massimo 50 file per istanza"
 
 
 def test_the_size_of_a_case_is_limited() -> None:

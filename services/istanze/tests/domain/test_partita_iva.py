@@ -67,7 +67,7 @@ def test_any_single_character_change_is_refused(numero: str, data: st.DataObject
         ("0636339100", "La partita IVA deve avere 11 cifre: ne ha 10"),
         ("0636339100A", "La partita IVA deve contenere solo cifre"),
         ("00000000000", "La partita IVA non può essere composta da soli zeri"),
-        ("06363391002", "La cifra di controllo non corrisponde: verifica la partita IVA"),
+        ("06363391002", "La cifra di controllo non corrisponde: controlla la partita IVA"),
     ],
 )
 def test_the_message_says_what_is_wrong(numero: str, messaggio: str) -> None:

@@ -37,9 +37,9 @@ def test_tax_code_and_vat_check_digits_are_verified() -> None:
     errori = campi(replace(CONTENUTO, cliente=cliente))
     assert errori == {
         "cliente.codice_fiscale": (
-            "Il carattere di controllo non corrisponde: verifica il codice fiscale"
+            "Il carattere di controllo non corrisponde: controlla il codice fiscale"
         ),
-        "cliente.partita_iva": "La cifra di controllo non corrisponde: verifica la partita IVA",
+        "cliente.partita_iva": "La cifra di controllo non corrisponde: controlla la partita IVA",
     }
 
 
@@ -122,7 +122,7 @@ def test_value_and_indeterminable_value_exclude_each_other() -> None:
 def test_an_other_item_needs_a_description() -> None:
     voci = (*VOCI, Voce(fase="altro", importo=Decimal("100.00")))
     assert campi(replace(CONTENUTO, voci=voci)) == {
-        "voci.4.descrizione": "Descrivere la voce «Altro»"
+        "voci.4.descrizione": "Descrivi la voce «Altro»"
     }
 
 
@@ -135,7 +135,7 @@ def test_a_phase_may_be_asked_once_other_items_many_times() -> None:
     )
     assert campi(replace(CONTENUTO, voci=voci)) == {
         "voci.4.fase": "La voce «Fase di studio della controversia» è già presente: "
-        "indicarla una volta sola"
+        "indicala una volta sola"
     }
 
 

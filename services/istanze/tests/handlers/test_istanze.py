@@ -120,3 +120,45 @@ async def test_a_pdf_with_active_content_is_refused_naming_it_and_nothing_is_kep
     assert "codice JavaScript" in refused.value.messaggio
     assert (await servizio.caso()).allegati == ()
     assert await servizio.blobs.stat(f"allegati/istanza-1/{messaggio.message_id}") is None
+
+
+async def test_a_step_saved_with_wrong_fields_keeps_them_all_and_names_every_error(
+    servizio: Servizio,
+) -> None:
+    await servizio.imposta()
+    await servizio.istanze.crea_bozza(crea())
+    cliente = contratti.Cliente(
+        tipo="persona_fisica",
+        nome="Mario",
+        cognome="Rossi",
+        codice_fiscale="RSSMRA80A01H501V",
+        indirizzo=contratti.Indirizzo(via="Via Roma 1", cap="0018", comune="Roma"),
+        pec="mario.rossi@",
+    )
+    vista = await servizio.istanze.aggiorna_bozza(
+        contratti.AggiornaBozza(
+            correlation_id="x",
+            ordine="DEMO",
+            attore=AVVOCATO,
+            istanza_id="istanza-1",
+            contenuto=contratti.ContenutoIstanza(cliente=cliente),
+            parti=["cliente", "pratica"],
+            non_letti=[
+                contratti.CampoNonLetto(
+                    campo="pratica.numero_parti", valore="tre", errore="Indica un numero intero."
+                )
+            ],
+        )
+    )
+    assert {e.campo for e in vista.errori} == {
+        "cliente.codice_fiscale",
+        "cliente.indirizzo.cap",
+        "cliente.pec",
+        "pratica.numero_parti",
+    }
+    assert "deposita" not in vista.azioni
+    # Stored: read again, the draft has every field as written and the one kept as typed.
+    riletta = await servizio.istanze.dettaglio(dettaglio(AVVOCATO))
+    assert riletta.contenuto.cliente == cliente
+    assert [(n.campo, n.valore) for n in riletta.non_letti] == [("pratica.numero_parti", "tre")]
+    assert riletta.errori == vista.errori

@@ -6,6 +6,7 @@ from faststream.rabbit import RabbitRouter
 
 from parcelle_contracts import revisione as contratti
 from parcelle_contracts.acquisizione import (
+    AvvioNotificato,
     OsservazioniAggiunte,
     PraticaAcquisita,
     RelatoreAssegnato,
@@ -46,6 +47,9 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     async def osservazioni(message: OsservazioniAggiunte) -> None:
         await seguiti.registra_osservazioni(d, message)
 
+    async def notificato(message: AvvioNotificato) -> None:
+        await seguiti.registra_notifica(d, message)
+
     async def integrazione(message: IntegrazioneFornita) -> None:
         await seguiti.registra_integrazione(d, message)
 
@@ -59,6 +63,7 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     follow(subscribers, topology, service, PraticaAcquisita, acquisita)
     follow(subscribers, topology, service, RelatoreAssegnato, relatore)
     follow(subscribers, topology, service, OsservazioniAggiunte, osservazioni)
+    follow(subscribers, topology, service, AvvioNotificato, notificato)
     follow(subscribers, topology, service, IntegrazioneFornita, integrazione)
     follow(subscribers, topology, service, IstanzaRinunciata, rinuncia)
     follow(subscribers, topology, service, ImpostazioniOrdineCambiate, impostazioni)

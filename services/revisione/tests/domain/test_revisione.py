@@ -90,3 +90,21 @@ def test_signed_once_and_the_relatore_kept_after_the_decision() -> None:
     assert revisione.firmato(p)
     assert not revisione.firmato(p)
     assert revisione.stato == "decisa"
+
+
+def test_the_observations_term_runs_from_the_notice_reaching_the_client() -> None:
+    revisione = caso()
+    assert revisione.acquisita_il is not None
+    prima = revisione.osservazioni_fino_al(10)
+    assert prima == revisione.acquisita_il + timedelta(days=10)  # until a delivery is known
+    consegnato = revisione.acquisita_il + timedelta(days=3)
+    assert revisione.avvio_notificato(consegnato)
+    assert revisione.osservazioni_fino_al(10) == consegnato + timedelta(days=10)
+    # A later report of the same delivery (the return receipt) changes nothing.
+    assert not revisione.avvio_notificato(consegnato + timedelta(days=2))
+    giorno = consegnato + timedelta(days=9)
+    motivo = revisione.perche_non_decidibile(
+        giorno, attendi_osservazioni=True, giorni_osservazioni=10
+    )
+    assert motivo is not None
+    assert "non è ancora scaduto" in motivo

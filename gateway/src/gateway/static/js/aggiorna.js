@@ -4,8 +4,8 @@
  *
  * The part carries data-aggiorna="<address of the same part alone>". This script asks that
  * address again, every few seconds and less and less often, while the page is visible; when
- * the answer no longer carries data-aggiorna, the part is replaced by it and a polite live
- * region says so (data-annuncio). The focus stays where it is (the scan field keeps it).
+ * the answer no longer carries data-aggiorna, or carries it with something changed (a delivery
+ * that moved on), the part is replaced by it and a polite live region says so (data-annuncio). The focus stays where it is (the scan field keeps it).
  * Without JavaScript the part keeps its advice to reload the page (data-senza-js); with it
  * that advice becomes data-con-js. No motion when the user asked for less.
  */
@@ -80,8 +80,19 @@
         var modello = document.createElement("template");
         modello.innerHTML = testo || "";
         var nuova = modello.content.firstElementChild;
-        if (!nuova || nuova.id !== parte.id || nuova.hasAttribute("data-aggiorna")) {
+        if (!nuova || nuova.id !== parte.id) {
           prossima();
+          return;
+        }
+        if (nuova.hasAttribute("data-aggiorna")) {
+          // Still on its way (deliveries waiting for receipts): shown when it changed.
+          conJavaScript(nuova);
+          if (nuova.innerHTML === parte.innerHTML) {
+            prossima();
+            return;
+          }
+          sostituisci(parte, nuova);
+          segui(nuova);
           return;
         }
         sostituisci(parte, nuova);

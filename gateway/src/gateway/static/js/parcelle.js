@@ -14,7 +14,9 @@
  *  - a page that answers a form with another page's content (the case opened by a scan) names
  *    that page as canonical: the address bar shows it, so a reload asks for it again;
  *  - an amount typed outside the DM 147/2022 range shown beside it says so at once (the page
- *    says it too once saved).
+ *    says it too once saved);
+ *  - an attachment refuses at once, before sending, a file larger than the limit shown or no
+ *    file at all (the server refuses them again, and says so on the step's own page).
  */
 (function () {
   "use strict";
@@ -216,8 +218,53 @@
     });
   }
 
+  function mb(byte) {
+    return (byte / 1048576).toLocaleString("it-IT", { maximumFractionDigits: 1 });
+  }
+
+  function caricaAllegato(form) {
+    var campo = form.querySelector('input[type="file"][data-massimo-byte]');
+    var avviso = form.querySelector("[data-avviso-file]");
+    if (!campo || !avviso) { return; }
+    var massimo = Number(campo.dataset.massimoByte);
+    function problema() {
+      var file = campo.files && campo.files[0];
+      if (!file) { return "Scegli il file da allegare."; }
+      if (file.size === 0) { return "Il file è vuoto: scegli un altro file."; }
+      if (file.size > massimo) {
+        return "Il file pesa " + mb(file.size) + " MB: al massimo " + campo.dataset.massimoMb +
+          " MB. Scegli un file più leggero.";
+      }
+      return "";
+    }
+    function mostra(testo) {
+      avviso.textContent = testo;
+      avviso.hidden = !testo;
+      campo.classList.toggle("is-invalid", Boolean(testo));
+      if (testo) {
+        campo.setAttribute("aria-invalid", "true");
+        var descritto = (campo.getAttribute("aria-describedby") || "").split(" ");
+        if (descritto.indexOf(avviso.id) < 0) { descritto.push(avviso.id); }
+        campo.setAttribute("aria-describedby", descritto.join(" ").trim());
+      } else {
+        campo.removeAttribute("aria-invalid");
+      }
+    }
+    campo.addEventListener("change", function () { mostra(problema()); });
+    form.addEventListener("submit", function (evento) {
+      var testo = problema();
+      if (testo) {
+        evento.preventDefault();
+        evento.stopImmediatePropagation();
+        mostra(testo);
+        campo.focus();
+      }
+    }, true);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     indirizzoCanonico();
+    document.querySelectorAll("form[data-carica-allegato]").forEach(caricaAllegato);
     var riepilogo = document.getElementById("riepilogo-errori");
     var scansione = document.querySelector("form[data-scansione] input[name=codice]");
     if (scansione) {

@@ -1,8 +1,9 @@
 """The lawyer's area ``/avvocato``: the list of applications (elenco), the guided form of a
-draft (compilazione, with its steps in passi and its form readers in moduli), the attachments
-(allegati), the PDF to sign and the deposit (deposito), and the case as the lawyer follows it,
-with the withdrawal (istanza), and what follows the decision (seguito: the order's
-download and sending, the lawyer's channels)."""
+draft (compilazione, with its steps in passi, its form readers in moduli, the saved draft's
+values in salvati and the summary's data in riepilogo), the attachments (allegati, coming back
+after a refusal through ritorno), the PDF to sign, the confirmation and the deposit (deposito),
+and the case as the lawyer follows it, with the withdrawal (istanza), and what follows the
+decision (seguito: the order's download and sending, the lawyer's channels)."""
 
 from fastapi import APIRouter
 

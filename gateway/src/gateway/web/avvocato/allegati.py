@@ -1,4 +1,10 @@
-"""Attachments of a draft: upload (with its category), removal, download."""
+"""Attachments of a draft: upload (with its category), removal, download.
+
+Every upload ends in a redirect to the step's own address (post/redirect/get), a refused one
+too: the step shows the error beside the file field with the category still chosen (the file
+itself a browser never lets a page choose again). The error travels in the address
+(:mod:`gateway.web.avvocato.ritorno`).
+"""
 
 from typing import Annotated
 
@@ -8,13 +14,8 @@ from fastapi.responses import RedirectResponse, Response
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Files, Istanze
 from gateway.errors import ApiError
-from gateway.web.avvocato import passi
-from gateway.web.avvocato.compilazione import (
-    SERVIZIO_ASSENTE,
-    dettaglio_se_possibile,
-    indirizzo_passo,
-    pagina_passo,
-)
+from gateway.web.avvocato.compilazione import indirizzo_passo
+from gateway.web.avvocato.ritorno import CATEGORIE, di_nuovo
 from gateway.web.dependencies import (
     CSRF_FIELD,
     RIFIUTI_DA_PAGINA,
@@ -22,13 +23,13 @@ from gateway.web.dependencies import (
     Identificativo,
     verifica_csrf,
 )
-from parcelle_contracts.vocabolario import CATEGORIE_ALLEGATO, CategoriaAllegato
 from parcelle_kit.blob.filenames import sanitise_filename
 
 router = APIRouter(include_in_schema=False)
 
-PASSO = passi.PER_SLUG["allegati"]
-_CATEGORIE: dict[str, CategoriaAllegato] = {nome: nome for nome in CATEGORIE_ALLEGATO}
+SERVIZIO_ASSENTE = (
+    "Il servizio non risponde in questo momento: l'allegato non è stato caricato. Riprova tra poco."
+)
 
 
 @router.post("/avvocato/istanze/{istanza_id}/allegati")
@@ -43,37 +44,19 @@ async def carica(
     csrf: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
     verifica_csrf(user, csrf)
-    scelta = _CATEGORIE.get(categoria)
-    errori: dict[str, str] = {}
+    scelta = CATEGORIE.get(categoria)
     if scelta is None:
-        errori["categoria"] = "Scegli il tipo di documento."
+        return di_nuovo(user, istanza_id, "categoria", "Scegli il tipo di documento.", categoria)
     if file is None or not file.filename:
-        errori["file"] = "Scegli il file da allegare."
-
-    async def di_nuovo(errore_generale: str | None = None, stato: int = 422) -> Response:
-        istanza = await dettaglio_se_possibile(istanze, user, istanza_id)
-        return pagina_passo(
-            request,
-            user,
-            PASSO,
-            istanza_id=istanza_id,
-            istanza=istanza,
-            valori={"categoria": categoria},
-            errori=errori,
-            errore_generale=errore_generale,
-            stato=stato,
-        )
-
-    if errori or file is None or scelta is None:
-        return await di_nuovo()
+        return di_nuovo(user, istanza_id, "file", "Scegli il file da allegare.", categoria)
     try:
         blob = await files.receive(file)
     except ApiError as error:
-        errori["file"] = error.message
-        return await di_nuovo(stato=error.status)
+        return di_nuovo(user, istanza_id, "file", error.message, categoria)
     if blob.size == 0:
-        errori["file"] = "Il file è vuoto: scegli un altro file."
-        return await di_nuovo()
+        return di_nuovo(
+            user, istanza_id, "file", "Il file è vuoto: scegli un altro file.", categoria
+        )
     nome = sanitise_filename(file.filename or "allegato")
     try:
         await istanze.aggiungi_allegato(user.attore, istanza_id, scelta, nome, blob)
@@ -81,12 +64,11 @@ async def carica(
         if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
             raise
         campi = rifiuto.errore.campi
-        errori["categoria" if "categoria" in campi else "file"] = campi.get("categoria") or next(
-            iter(campi.values()), rifiuto.errore.messaggio
-        )
-        return await di_nuovo()
+        campo = "categoria" if "categoria" in campi else "file"
+        messaggio = campi.get(campo) or next(iter(campi.values()), rifiuto.errore.messaggio)
+        return di_nuovo(user, istanza_id, campo, messaggio, categoria)
     except ServiceUnavailableError:
-        return await di_nuovo(SERVIZIO_ASSENTE.replace("di questo passo", "dell'allegato"), 503)
+        return di_nuovo(user, istanza_id, "generale", SERVIZIO_ASSENTE, categoria)
     return RedirectResponse(f"{indirizzo_passo(istanza_id, 'allegati')}?caricato=1", 303)
 
 

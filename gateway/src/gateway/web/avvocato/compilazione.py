@@ -2,9 +2,11 @@
 ``/avvocato/istanze/{id}/modifica/{passo}``.
 
 Each step's form posts to its own address; "Salva e continua" sends ``aggiorna`` exactly the
-parts of that step. Whatever goes wrong (a value that cannot be read, a field the service
-refuses, a service that does not answer), the page comes back with every typed value in its
-field and each error next to its field and in the summary at the top.
+parts of that step, every field of them: those that are wrong are saved as written (or, when
+they cannot even be read, kept as typed), so nothing typed is lost. Then the step comes back to
+its own address with every error of the step at once, next to its field and in the summary at
+the top, as it does whenever the step is opened again; a deposit waits until none is left.
+When the service does not answer, the page comes back with every typed value in its field.
 """
 
 from collections.abc import Callable
@@ -19,7 +21,7 @@ from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Istanze
 from gateway.ports import IstanzePort
 from gateway.web import campi
-from gateway.web.avvocato import moduli, passi
+from gateway.web.avvocato import moduli, passi, riepilogo, ritorno, salvati
 from gateway.web.dependencies import AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.templating import pagina, settings_of
 from parcelle_contracts.istanze import ContenutoIstanza, Istanza
@@ -52,16 +54,53 @@ def indirizzo_passo(istanza_id: str, slug: str) -> str:
     return f"{base_istanza(istanza_id)}/modifica/{slug}"
 
 
-def valori_del_passo(
-    passo: passi.Passo, contenuto: ContenutoIstanza
-) -> tuple[moduli.Valori, list[moduli.Riga]]:
-    if passo.slug == "cliente":
-        return moduli.valori_cliente(contenuto.cliente), []
-    if passo.slug == "pratica":
-        return moduli.valori_pratica(contenuto.pratica), []
-    if passo.slug == "importi":
-        return moduli.valori_importi(contenuto)
-    return {}, []
+DA_CORREGGERE = (
+    "Ho salvato tutti i dati di questo passo, anche quelli da correggere, come li hai scritti: "
+    "correggili quando vuoi. Finché ci sono errori non puoi depositare l'istanza."
+)
+
+
+def del_passo(passo: passi.Passo) -> Callable[[str], bool]:
+    """Whether a field path lies on the step ``passo``."""
+
+    def sul_passo(percorso: str) -> bool:
+        trovato = passi.passo_del_campo(percorso)
+        return trovato is not None and trovato.slug == passo.slug
+
+    return sul_passo
+
+
+def categoria_proposta(istanza: Istanza) -> str:
+    """The kind of document an upload most likely is: the first the deposit still needs."""
+    for mancante in istanza.mancanti:
+        categoria = mancante.requisito.removeprefix("allegato_")
+        if categoria != mancante.requisito and categoria in ritorno.CATEGORIE:
+            return categoria
+    return "altro"
+
+
+def _da_correggere(istanza: Istanza) -> list[dict[str, Any]]:
+    """Every wrong field of the draft, named, with the step that corrects it."""
+    fasi = {k: voce.fase for k, voce in enumerate(istanza.contenuto.voci or [])}
+    tenuti = {c.campo: c.valore for c in istanza.non_letti}
+    voci = []
+    for errore in istanza.errori:
+        passo = passi.passo_del_campo(errore.campo) or passi.PER_SLUG["riepilogo"]
+        trattenuto = moduli.riga_trattenuta(errore.campo)
+        if trattenuto is not None:
+            fase = tenuti.get(f"voci.riga{trattenuto[0]}.fase", "altro")
+            nome = campi.etichetta(f"voci.0.{trattenuto[1]}", {0: fase})
+        else:
+            nome = campi.etichetta(errore.campo, fasi)
+        voci.append(
+            {
+                "etichetta": nome,
+                "messaggio": errore.messaggio,
+                "href": indirizzo_passo(istanza.id, passo.slug),
+                "passo": passo,
+            }
+        )
+    return voci
 
 
 def _mancanti(istanza: Istanza) -> list[dict[str, Any]]:
@@ -97,13 +136,16 @@ def pagina_passo(
     righe: list[moduli.Riga] | None = None,
     errore_generale: str | None = None,
     stato: int = 200,
+    modello: str | None = None,
 ) -> Response:
-    """A step of the form, with the given values (as typed) and errors."""
+    """A step of the form, with the given values (as typed) and errors; ``modello`` another
+    page of the step (the deposit's confirmation)."""
     errori = errori or {}
     righe = righe or []
     if passo.slug == "importi" and not righe:
         righe = [moduli.Riga(n, fase, True) for n, fase in enumerate(FASI_FISSE)]
     fasi_righe = {riga.n: riga.fase for riga in righe}
+    mancanti = _mancanti(istanza) if istanza else []
     base = base_istanza(istanza_id) if istanza_id else ""
     avviso = next(
         (testo for chiave, testo in AVVISI.items() if chiave in request.query_params), None
@@ -125,10 +167,15 @@ def pagina_passo(
         "righe": righe,
         "avviso": None if errori or errore_generale else avviso,
         "richiedente": istanza.avvocato if istanza else user.attore,
-        "mancanti": _mancanti(istanza) if istanza else [],
+        "mancanti": mancanti,
+        "mancanti_del_passo": [m for m in mancanti if m["passo"].slug == passo.slug],
+        "obbligatori": passi.campi_obbligatori(istanza.requisiti) if istanza else frozenset(),
         "max_upload_mb": settings_of(request).max_upload_mb,
+        "dati": riepilogo.contesto(istanza) if istanza and passo.slug == "riepilogo" else None,
+        "da_correggere": _da_correggere(istanza) if istanza else [],
     }
-    return pagina(request, f"avvocato/passo_{passo.slug}.html", contesto, utente=user, stato=stato)
+    nome = modello or f"avvocato/passo_{passo.slug}.html"
+    return pagina(request, nome, contesto, utente=user, stato=stato)
 
 
 async def dettaglio_se_possibile(
@@ -169,15 +216,33 @@ async def mostra(
     istanza = await istanze.dettaglio(user.attore, istanza_id)
     if "modifica" not in istanza.azioni:
         return RedirectResponse(base_istanza(istanza_id), status_code=303)
-    valori, righe = valori_del_passo(passo, istanza.contenuto)
+    valori, righe, errori = salvati.passo_salvato(passo.slug, istanza, del_passo(passo))
+    errori = dict(sorted(errori.items(), key=lambda voce: passi.posizione_del_campo(voce[0])))
+    generale = DA_CORREGGERE if errori else None
+    if passo.slug == "allegati":
+        valori, errori = ritorno.errore_dall_indirizzo(user, request.query_params)
+        valori.setdefault("categoria", categoria_proposta(istanza))
+        generale = errori.pop("generale", None)
     return pagina_passo(
-        request, user, passo, istanza_id=istanza_id, istanza=istanza, valori=valori, righe=righe
+        request,
+        user,
+        passo,
+        istanza_id=istanza_id,
+        istanza=istanza,
+        valori=valori,
+        righe=righe,
+        errori=errori,
+        errore_generale=generale,
     )
 
 
-def _destinazione(istanza_id: str, passo: passi.Passo, campi_form: dict[str, str]) -> str:
+def _destinazione(
+    istanza_id: str, passo: passi.Passo, campi_form: dict[str, str], da_correggere: bool
+) -> str:
     scelto = passi.passo(campi_form.get("vai", ""))
     azione = campi_form.get("azione", "continua")
+    if da_correggere and scelto is None:
+        return indirizzo_passo(istanza_id, passo.slug)  # its errors, all at once
     if scelto is not None:
         arrivo = scelto
     elif azione == "salva":
@@ -220,7 +285,9 @@ async def salva(
         istanza = await dettaglio_se_possibile(istanze, user, istanza_id)
         return di_nuovo(lettura.errori, istanza, stato=422)
     try:
-        await istanze.aggiorna(user.attore, istanza_id, lettura.contenuto, lettura.parti)
+        istanza = await istanze.aggiorna(
+            user.attore, istanza_id, lettura.contenuto, lettura.parti, lettura.da_inviare()
+        )
     except RichiestaRifiutataError as rifiuto:
         if not rifiuto.errore.campi and rifiuto.errore.codice != "dati_non_validi":
             raise
@@ -228,5 +295,8 @@ async def salva(
         istanza = await dettaglio_se_possibile(istanze, user, istanza_id)
         return di_nuovo(errori, istanza, errore_generale=rifiuto.errore.messaggio, stato=422)
     except ServiceUnavailableError:
-        return di_nuovo({}, None, errore_generale=SERVIZIO_ASSENTE, stato=503)
-    return RedirectResponse(_destinazione(istanza_id, passo, campi_form), status_code=303)
+        return di_nuovo(lettura.errori, None, errore_generale=SERVIZIO_ASSENTE, stato=503)
+    da_correggere = any(del_passo(passo)(errore.campo) for errore in istanza.errori)
+    return RedirectResponse(
+        _destinazione(istanza_id, passo, campi_form, da_correggere), status_code=303
+    )

@@ -1,6 +1,9 @@
 """From the complete draft to the deposit: the PDF to sign, the demo signature (development),
-the deposit with the signed file. Every POST ends in a redirect, and a second deposit of the
-same application (double click, two tabs) lands on the case page of the one deposit made."""
+the deposit with the signed file. The deposit cannot be undone, so it has a page of its own
+that says what will happen (the receipt, the Ordine's acquisition) and deposits only when the
+lawyer confirms there (no JavaScript needed). Every successful POST ends in a redirect, and a
+second deposit of the same application (double click, two tabs) lands on the case page of the
+one deposit made."""
 
 from typing import Annotated
 
@@ -45,8 +48,8 @@ ERRORI_DEL_FILE = frozenset(
 )
 DEPOSITO_INCERTO = (
     "Il servizio non ha risposto in tempo: il deposito potrebbe non essere stato registrato. "
-    "Apri la pagina dell'istanza per vederne lo stato prima di riprovare (un secondo deposito "
-    "della stessa istanza non ne crea un altro)."
+    "Apri la pagina dell'istanza per vederne lo stato prima di riprovare: un secondo deposito "
+    "della stessa istanza non ne crea un altro."
 )
 
 
@@ -59,6 +62,7 @@ async def _riepilogo_con_errore(
     errori: dict[str, str] | None = None,
     messaggio: str | None = None,
     stato: int = 422,
+    modello: str | None = None,
 ) -> Response:
     istanza = await dettaglio_se_possibile(istanze, user, istanza_id)
     return pagina_passo(
@@ -70,6 +74,25 @@ async def _riepilogo_con_errore(
         errori=errori,
         errore_generale=messaggio,
         stato=stato,
+        modello=modello,
+    )
+
+
+CONFERMA = "avvocato/conferma_deposito.html"
+
+
+@router.get("/avvocato/istanze/{istanza_id}/deposito")
+async def conferma(
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
+) -> Response:
+    """What the deposit will do, and the button that does it."""
+    istanza = await istanze.dettaglio(user.attore, istanza_id)
+    if istanza.depositata_il is not None:
+        return RedirectResponse(base_istanza(istanza_id), status_code=303)
+    if "deposita" not in istanza.azioni:
+        return RedirectResponse(indirizzo_passo(istanza_id, "riepilogo"), status_code=303)
+    return pagina_passo(
+        request, user, PASSO, istanza_id=istanza_id, istanza=istanza, modello=CONFERMA
     )
 
 
@@ -130,8 +153,11 @@ async def deposita(
     files: Files,
     firmato: Annotated[UploadFile | None, File()] = None,
     csrf: Annotated[str, Form(alias=CSRF_FIELD)] = "",
+    confermato: Annotated[str, Form(alias="conferma")] = "",
 ) -> Response:
     verifica_csrf(user, csrf)
+    if confermato != "si":  # only the confirmation page deposits
+        return RedirectResponse(f"{base_istanza(istanza_id)}/deposito", status_code=303)
     blob: BlobRef | None = None
     nome: str | None = None
     if firmato is not None and firmato.filename:
@@ -145,6 +171,7 @@ async def deposita(
                 istanza_id,
                 errori={"firmato": error.message},
                 stato=error.status,
+                modello=CONFERMA,
             )
         nome = sanitise_filename(firmato.filename)
     try:
@@ -167,6 +194,7 @@ async def deposita(
                 istanza_id,
                 errori={"firmato": testo},
                 stato=status_of(errore),
+                modello=CONFERMA,
             )
         return await _riepilogo_con_errore(
             request,
@@ -175,9 +203,16 @@ async def deposita(
             istanza_id,
             messaggio=errore.messaggio,
             stato=status_of(errore),
+            modello=CONFERMA,
         )
     except ServiceUnavailableError:
         return await _riepilogo_con_errore(
-            request, user, istanze, istanza_id, messaggio=DEPOSITO_INCERTO, stato=503
+            request,
+            user,
+            istanze,
+            istanza_id,
+            messaggio=DEPOSITO_INCERTO,
+            stato=503,
+            modello=CONFERMA,
         )
     return _depositata(istanza_id)

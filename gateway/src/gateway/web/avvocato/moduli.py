@@ -1,9 +1,12 @@
 """Reading the steps' forms into parts of the application, keeping what the user typed.
 
-Every reader returns a :class:`Lettura`: the content to send (None when something cannot be
-read), the parts it fills, the typed values exactly as typed (to put back into the fields) and
-the errors by field path. Errors the service sends back (``campi``) are mapped onto the same
-paths by :func:`errori_servizio`.
+Every reader returns a :class:`Lettura`: the content to send (every field that could be read
+as its type), the fields that could not (``non_letti``: kept as typed, with why, so the draft
+loses nothing), the parts it fills, the typed values exactly as typed (to put back into the
+fields) and the errors by field path. Whether a readable value is right (a tax code's check
+character, a CAP, a PEC) is the service's to say, for every field at once: the reply's
+``errori``. Errors the service sends back are mapped onto the form's paths by
+:func:`errori_servizio`.
 """
 
 import re
@@ -18,13 +21,18 @@ from gateway.errors import field_errors
 from gateway.ports import Parte
 from gateway.web.formato import (
     ValoreNonValidoError,
-    importo_da_modificare,
     leggi_data,
     leggi_importo,
     leggi_intero,
-    percentuale,
 )
-from parcelle_contracts.istanze import Cliente, ContenutoIstanza, DatiPratica, Indirizzo, Voce
+from parcelle_contracts.istanze import (
+    CampoNonLetto,
+    Cliente,
+    ContenutoIstanza,
+    DatiPratica,
+    Indirizzo,
+    Voce,
+)
 from parcelle_contracts.vocabolario import FASI, FASI_FISSE, PROCEDIMENTI, TIPI_CLIENTE, Fase
 
 Valori = dict[str, str]
@@ -32,17 +40,17 @@ Errori = dict[str, str]
 M = TypeVar("M", bound=BaseModel)
 
 MAX_RIGHE = 50
-_FASI_PER_NOME: dict[str, Fase] = {fase: fase for fase in FASI}
+FASI_PER_NOME: dict[str, Fase] = {fase: fase for fase in FASI}
 _CAMPO_FASE = re.compile(r"^voci\.([0-9]+)\.fase$")
-_CODICE_FISCALE = re.compile(r"^([A-Z0-9]{16}|\d{11})$")
-_PARTITA_IVA = re.compile(r"^\d{11}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CAMPI_RIGA = ("fase", "descrizione", "importo", "motivazione")
 
 # Clearer words than the generic ones for the fields whose format is fixed.
 _FORMATO = {
     "cliente.indirizzo.cap": "Il CAP è formato da 5 cifre, ad esempio 00187.",
     "cliente.indirizzo.provincia": "Indica la sigla di due lettere, ad esempio RM.",
     "cliente.indirizzo.nazione": "Indica il codice di due lettere, ad esempio IT.",
+    "cliente.codice_fiscale": "Il codice fiscale ha 16 caratteri (11 cifre per società ed enti).",
+    "cliente.partita_iva": "La partita IVA è formata da 11 cifre.",
     "pratica.numero_parti": "Indica un numero da 1 a 1000.",
 }
 
@@ -59,13 +67,20 @@ class Riga:
 @dataclass
 class Lettura:
     contenuto: ContenutoIstanza | None
+    """What could be read; None only when the form as a whole cannot be (too many rows)."""
     parti: list[Parte]
     valori: Valori = field(default_factory=dict)
     errori: Errori = field(default_factory=dict)
+    non_letti: dict[str, CampoNonLetto] = field(default_factory=dict)
+    """Fields that could not be read as their type, as typed, with why."""
     righe: list[Riga] = field(default_factory=list)
     """Amounts step: the rows of the form, to render them again."""
     voci_righe: list[int] = field(default_factory=list)
     """Amounts step: position in ``voci`` sent -> row of the form."""
+
+    def da_inviare(self) -> list[CampoNonLetto]:
+        """The fields kept as typed, as the request carries them."""
+        return [campo.model_copy(update={"campo": p}) for p, campo in self.non_letti.items()]
 
 
 class _Modulo:
@@ -75,6 +90,7 @@ class _Modulo:
         self.form = form
         self.valori: Valori = {}
         self.errori: Errori = {}
+        self.non_letti: dict[str, CampoNonLetto] = {}
 
     def grezzo(self, percorso: str) -> str:
         valore = self.form.get(percorso, "")
@@ -114,18 +130,40 @@ class _Modulo:
             return None
 
     def errore(self, percorso: str, messaggio: str) -> None:
+        """A field that cannot be read: the error, and its text kept as typed."""
         self.errori.setdefault(percorso, messaggio)
+        self.non_letti.setdefault(
+            percorso,
+            CampoNonLetto(campo=percorso, valore=self.valori.get(percorso, ""), errore=messaggio),
+        )
+
+    def trattieni(self, percorso: str) -> None:
+        """Keep a readable field as typed, because it belongs with one in error (its row)."""
+        self.non_letti.setdefault(
+            percorso, CampoNonLetto(campo=percorso, valore=self.valori.get(percorso, ""))
+        )
 
     def modello(self, tipo: type[M], dati: dict[str, Any], prefisso: str) -> M | None:
-        """Validate with the contract's own model; its errors land on the fields."""
-        try:
-            return tipo.model_validate(dati)
-        except ValidationError as error:
-            for percorso, messaggio in field_errors(error.errors()).items():
-                completo = f"{prefisso}.{percorso}" if percorso != "richiesta" else prefisso
-                tipo_formato = completo in _FORMATO and messaggio != "Campo obbligatorio."
-                self.errore(completo, _FORMATO[completo] if tipo_formato else messaggio)
-            return None
+        """Validate with the contract's own model. A field it refuses is kept as typed with
+        its error and left out, and the rest is validated again: every error at once, every
+        other field saved. None only when the model as a whole cannot be built."""
+        dati = dict(dati)
+        for _ in range(len(dati) + 1):
+            try:
+                return tipo.model_validate(dati)
+            except ValidationError as error:
+                tolti = False
+                for percorso, messaggio in field_errors(error.errors()).items():
+                    completo = f"{prefisso}.{percorso}" if percorso != "richiesta" else prefisso
+                    tipo_formato = completo in _FORMATO and messaggio != "Campo obbligatorio."
+                    self.errore(completo, _FORMATO[completo] if tipo_formato else messaggio)
+                    chiave = percorso.split(".", 1)[0]
+                    if chiave in dati and dati[chiave] is not None:
+                        dati[chiave] = None
+                        tolti = True
+                if not tolti:
+                    return None
+        return None
 
 
 def leggi_cliente(form: Mapping[str, str]) -> Lettura:
@@ -143,17 +181,6 @@ def leggi_cliente(form: Mapping[str, str]) -> Lettura:
         "provincia": m.testo("cliente.indirizzo.provincia", maiuscolo=True),
     }
     nazione = m.testo("cliente.indirizzo.nazione", maiuscolo=True)
-    if codice_fiscale and not _CODICE_FISCALE.match(codice_fiscale):
-        m.errore(
-            "cliente.codice_fiscale",
-            "Codice fiscale non valido: 16 caratteri per una persona fisica, 11 cifre per una "
-            "società o un ente.",
-        )
-    if partita_iva and not _PARTITA_IVA.match(partita_iva.removeprefix("IT")):
-        m.errore("cliente.partita_iva", "La partita IVA è formata da 11 cifre.")
-    for percorso, indirizzo_email in (("cliente.pec", pec), ("cliente.email", email)):
-        if indirizzo_email and not _EMAIL.match(indirizzo_email):
-            m.errore(percorso, "Indirizzo non valido: scrivi ad esempio nome@dominio.it.")
     if tipo == "persona_fisica":
         denominazione = None
     elif tipo == "persona_giuridica":
@@ -173,24 +200,17 @@ def leggi_cliente(form: Mapping[str, str]) -> Lettura:
             Indirizzo, {**indirizzo, "nazione": nazione or "IT"}, "cliente.indirizzo"
         )
     cliente = m.modello(Cliente, dati, "cliente")
-    if m.errori or cliente is None:
-        return Lettura(None, ["cliente"], m.valori, m.errori)
-    return Lettura(ContenutoIstanza(cliente=cliente), ["cliente"], m.valori)
+    return Lettura(ContenutoIstanza(cliente=cliente), ["cliente"], m.valori, m.errori, m.non_letti)
 
 
 def leggi_pratica(form: Mapping[str, str]) -> Lettura:
     m = _Modulo(form)
+    # Both a value and "indeterminable", an end before the start: kept as written, and the
+    # service names them with every other error of the draft.
     valore = m.leggi("pratica.valore", leggi_importo)
     indeterminabile = m.casella("pratica.valore_indeterminabile")
-    if valore is not None and indeterminabile:
-        m.errore(
-            "pratica.valore",
-            "Indica il valore oppure segna «valore indeterminabile», non entrambi.",
-        )
     dal = m.leggi("pratica.periodo_dal", leggi_data)
     al = m.leggi("pratica.periodo_al", leggi_data)
-    if dal and al and al < dal:
-        m.errore("pratica.periodo_al", "La data di fine precede quella di inizio.")
     dati: dict[str, Any] = {
         "autorita": m.testo("pratica.autorita"),
         "procedimento": m.scelta("pratica.procedimento", PROCEDIMENTI),
@@ -206,9 +226,7 @@ def leggi_pratica(form: Mapping[str, str]) -> Lettura:
         "insinuazione_passivo": m.casella("pratica.insinuazione_passivo"),
     }
     pratica = m.modello(DatiPratica, dati, "pratica")
-    if m.errori or pratica is None:
-        return Lettura(None, ["pratica"], m.valori, m.errori)
-    return Lettura(ContenutoIstanza(pratica=pratica), ["pratica"], m.valori)
+    return Lettura(ContenutoIstanza(pratica=pratica), ["pratica"], m.valori, m.errori, m.non_letti)
 
 
 def righe_del_modulo(form: Mapping[str, str]) -> list[Riga]:
@@ -220,7 +238,7 @@ def righe_del_modulo(form: Mapping[str, str]) -> list[Riga]:
     )
     righe = []
     for n in numeri[: MAX_RIGHE + len(FASI_FISSE) + 1]:
-        fase = _FASI_PER_NOME.get(form[f"voci.{n}.fase"])
+        fase = FASI_PER_NOME.get(form[f"voci.{n}.fase"])
         if fase is not None:
             righe.append(Riga(n, fase, n < len(FASI_FISSE) and fase == FASI_FISSE[n]))
     return righe
@@ -239,6 +257,8 @@ def _leggi_percentuale(testo: str | None) -> Decimal | None:
 
 
 def leggi_importi(form: Mapping[str, str]) -> Lettura:
+    """The amounts step. A row whose amount cannot be read (or is missing while the row has
+    other text) is kept as typed, all its fields, so the draft loses nothing of it."""
     m = _Modulo(form)
     righe = righe_del_modulo(form)
     voci: list[Voce] = []
@@ -254,37 +274,53 @@ def leggi_importi(form: Mapping[str, str]) -> Lettura:
             continue
         if importo is None and f"{prefisso}.importo" not in m.errori:
             m.errore(f"{prefisso}.importo", "Indica l'importo, oppure svuota tutta la riga.")
-        if riga.fase == "altro" and not descrizione:
-            m.errore(f"{prefisso}.descrizione", "Descrivere la voce.")
-        if importo is None:
-            continue
         dati = {
             "fase": riga.fase,
             "importo": importo,
             "descrizione": descrizione,
             "motivazione": motivazione,
         }
-        voce = m.modello(Voce, dati, prefisso)
-        if voce is not None:
-            voci.append(voce)
-            voci_righe.append(riga.n)
-    if len(voci) > MAX_RIGHE:
-        m.errore("voci", f"Al massimo {MAX_RIGHE} voci.")
-    spese_generali = m.leggi("spese_generali_percentuale", _leggi_percentuale)
-    spese = m.leggi("spese", leggi_importo)
-    note = m.testo("note")
+        voce = m.modello(Voce, dati, prefisso) if importo is not None else None
+        if voce is None:
+            for nome in CAMPI_RIGA:
+                m.trattieni(f"{prefisso}.{nome}")
+            continue
+        voci.append(voce)
+        voci_righe.append(riga.n)
     parti: list[Parte] = ["voci", "spese", "spese_generali_percentuale", "note"]
-    if m.errori:
-        return Lettura(None, parti, m.valori, m.errori, righe, voci_righe)
+    if len(voci) > MAX_RIGHE:
+        m.errori["voci"] = f"Al massimo {MAX_RIGHE} voci."
+        return Lettura(None, parti, m.valori, m.errori, m.non_letti, righe, voci_righe)
+    spese_generali = m.leggi("spese_generali_percentuale", _leggi_percentuale)
     dati_contenuto: dict[str, Any] = {
         "voci": voci,
-        "spese": spese,
-        "spese_generali_percentuale": spese_generali,
-        "note": note,
+        "spese": m.leggi("spese", leggi_importo),
+        "note": m.testo("note"),
     }
+    if spese_generali is not None:
+        dati_contenuto["spese_generali_percentuale"] = spese_generali
     contenuto = m.modello(ContenutoIstanza, dati_contenuto, "contenuto")
     errori = {k.removeprefix("contenuto."): v for k, v in m.errori.items()}
-    return Lettura(contenuto, parti, m.valori, errori, righe, voci_righe)
+    non_letti = {_trattenuto(k.removeprefix("contenuto.")): v for k, v in m.non_letti.items()}
+    return Lettura(contenuto, parti, m.valori, errori, non_letti, righe, voci_righe)
+
+
+_TRATTENUTO = re.compile(r"^voci\.riga([0-9]+)\.([a-z]+)$")
+
+
+def _trattenuto(percorso: str) -> str:
+    """The path a row's kept field has in the draft: ``voci.3.importo`` -> ``voci.riga3.importo``
+    (``voci.3`` there would be the draft's fourth item, not the form's fourth row)."""
+    parti = percorso.split(".")
+    if len(parti) == 3 and parti[0] == "voci" and parti[1].isdigit():
+        return f"voci.riga{parti[1]}.{parti[2]}"
+    return percorso
+
+
+def riga_trattenuta(percorso: str) -> tuple[int, str] | None:
+    """The form's row and field of a kept field's path, or None for another path."""
+    trovato = _TRATTENUTO.match(percorso)
+    return (int(trovato.group(1)), trovato.group(2)) if trovato else None
 
 
 def errori_servizio(campi: Mapping[str, str], voci_righe: list[int] | None = None) -> Errori:
@@ -299,79 +335,3 @@ def errori_servizio(campi: Mapping[str, str], voci_righe: list[int] | None = Non
                 parti[1] = str(voci_righe[k])
         errori.setdefault(".".join(parti), messaggio)
     return errori
-
-
-# --- the values of a saved draft, as the fields show them ---------------------------------------
-
-
-def _testo(valore: object) -> str:
-    return "" if valore is None else str(valore)
-
-
-def valori_cliente(cliente: Cliente | None) -> Valori:
-    if cliente is None:
-        return {"cliente.indirizzo.nazione": "IT"}
-    indirizzo = cliente.indirizzo or Indirizzo()
-    valori = {
-        f"cliente.{nome}": _testo(getattr(cliente, nome))
-        for nome in (
-            "tipo",
-            "nome",
-            "cognome",
-            "denominazione",
-            "codice_fiscale",
-            "partita_iva",
-            "pec",
-            "email",
-        )
-    }
-    for nome in ("via", "cap", "comune", "provincia", "nazione"):
-        valori[f"cliente.indirizzo.{nome}"] = _testo(getattr(indirizzo, nome))
-    return valori
-
-
-def _si_no(valore: bool | None) -> str:
-    return "" if valore is None else ("si" if valore else "no")
-
-
-def valori_pratica(pratica: DatiPratica | None) -> Valori:
-    p = pratica or DatiPratica()
-    return {
-        "pratica.autorita": _testo(p.autorita),
-        "pratica.procedimento": _testo(p.procedimento),
-        "pratica.numero_rg": _testo(p.numero_rg),
-        "pratica.valore": importo_da_modificare(p.valore),
-        "pratica.valore_indeterminabile": "si" if p.valore_indeterminabile else "",
-        "pratica.numero_parti": _testo(p.numero_parti),
-        "pratica.periodo_dal": p.periodo_dal.isoformat() if p.periodo_dal else "",
-        "pratica.periodo_al": p.periodo_al.isoformat() if p.periodo_al else "",
-        "pratica.mandato_concluso": _si_no(p.mandato_concluso),
-        "pratica.difesa_ufficio": _si_no(p.difesa_ufficio),
-        "pratica.equo_compenso_art7": _si_no(p.equo_compenso_art7),
-        "pratica.insinuazione_passivo": "si" if p.insinuazione_passivo else "",
-    }
-
-
-def valori_importi(contenuto: ContenutoIstanza) -> tuple[Valori, list[Riga]]:
-    """The amounts step of a saved draft: one row per phase, the other items, one empty row."""
-    rimaste = list(contenuto.voci or [])
-    ordinate: list[tuple[Riga, Voce | None]] = []
-    for n, fase in enumerate(FASI_FISSE):
-        voce = next((v for v in rimaste if v.fase == fase), None)
-        if voce is not None:
-            rimaste.remove(voce)
-        ordinate.append((Riga(n, fase, True), voce))
-    for voce in rimaste:
-        ordinate.append((Riga(len(ordinate), voce.fase, False), voce))
-    ordinate.append((Riga(len(ordinate), "altro", False), None))
-    valori: Valori = {}
-    for riga, voce in ordinate:
-        prefisso = f"voci.{riga.n}"
-        valori[f"{prefisso}.fase"] = riga.fase
-        valori[f"{prefisso}.importo"] = importo_da_modificare(voce.importo) if voce else ""
-        valori[f"{prefisso}.descrizione"] = _testo(voce.descrizione) if voce else ""
-        valori[f"{prefisso}.motivazione"] = _testo(voce.motivazione) if voce else ""
-    valori["spese_generali_percentuale"] = percentuale(contenuto.spese_generali_percentuale)
-    valori["spese"] = importo_da_modificare(contenuto.spese)
-    valori["note"] = _testo(contenuto.note)
-    return valori, [riga for riga, _ in ordinate]

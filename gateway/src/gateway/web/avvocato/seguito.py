@@ -13,19 +13,19 @@ from gateway.elenchi import PaginaRichiesta
 from gateway.web import campi
 from gateway.web.avvocato.compilazione import base_istanza
 from gateway.web.avvocato.istanza import pagina_istanza
-from gateway.web.dependencies import RIFIUTI_DA_PAGINA, AvvocatoWeb, Identificativo, campi_modulo
+from gateway.web.dependencies import AvvocatoWeb, Identificativo, campi_modulo
 from gateway.web.seguito import (
     CAMPI,
+    NON_RISPONDE,
     destinatari_iniziali,
-    errori_del_servizio,
+    esegui,
     leggi_destinatari,
 )
-from gateway.web.templating import pagina
+from gateway.web.templating import frammento, pagina
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.vocabolario import CanalePosta
 
 router = APIRouter(include_in_schema=False)
-NON_RISPONDE = "Il servizio non risponde: nulla è stato inviato. Riprova tra poco."
 
 
 @router.get("/avvocato/istanze/{istanza_id}/documenti/provvedimento")
@@ -42,6 +42,16 @@ async def provvedimento(
     return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
 
 
+@router.get("/avvocato/istanze/{istanza_id}/sezioni/invii")
+async def sezione_invii(
+    request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
+) -> Response:
+    """The order's deliveries alone, for the case page that updates itself."""
+    istanza = await istanze.dettaglio(user.attore, istanza_id)
+    contesto = {"istanza": istanza, "azione": base_istanza(istanza_id)}
+    return frammento(request, "pratica/_invii.html", contesto)
+
+
 @router.post("/avvocato/istanze/{istanza_id}/consegne")
 async def invia(
     request: Request, istanza_id: Identificativo, user: AvvocatoWeb, istanze: Istanze
@@ -52,18 +62,10 @@ async def invia(
     messaggio: str | None = None
     stato = 422
     if not errori:
-        try:
-            await istanze.invia_provvedimento(user.attore, istanza_id, recapiti)
-        except RichiestaRifiutataError as rifiuto:
-            if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
-                raise
-            errori = errori_del_servizio(rifiuto.errore.campi)
-            messaggio = None if errori else rifiuto.errore.messaggio
-            stato = 422 if errori else 409
-        except ServiceUnavailableError:
-            messaggio, stato = NON_RISPONDE, 503
-        else:
+        rifiuto = await esegui(istanze.invia_provvedimento(user.attore, istanza_id, recapiti))
+        if rifiuto is None:
             return RedirectResponse(f"{base_istanza(istanza_id)}?esito=inviato#provvedimento", 303)
+        errori, messaggio, stato = rifiuto.errori, rifiuto.messaggio, rifiuto.stato
     istanza = await istanze.dettaglio(user.attore, istanza_id)
     return pagina_istanza(
         request, user, istanza, valori=valori, errori=errori, errore_generale=messaggio, stato=stato

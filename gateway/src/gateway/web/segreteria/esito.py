@@ -3,6 +3,7 @@ the signed order, the council fee and its payment (registered here), and the ord
 the client and other obligors, each delivery with its status and, under art. 7 L. 49/2023,
 the end of the opposition period. The case itself belongs to ``istanze``."""
 
+from collections.abc import Awaitable
 from datetime import date
 from typing import Any
 
@@ -10,18 +11,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from gateway.auth import WebUser
-from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
 from gateway.dependencies import Istanze
 from gateway.ports import IstanzePort
-from gateway.web.dependencies import RIFIUTI_DA_PAGINA, Identificativo, SegreteriaWeb, campi_modulo
+from gateway.web.dependencies import Identificativo, SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import base_pratica, pagina_segreteria
-from gateway.web.seguito import contesto_seguito, errori_del_servizio, leggi_destinatari
+from gateway.web.seguito import contesto_seguito, esegui, leggi_destinatari
+from gateway.web.templating import frammento
 from parcelle_contracts.vocabolario import METODI_PAGAMENTO, MetodoPagamento
 
 router = APIRouter(include_in_schema=False)
 ESITI = {"pagato": "Pagamento registrato.", "inviato": "Provvedimento in partenza."}
 METODI: dict[str, MetodoPagamento] = {metodo: metodo for metodo in METODI_PAGAMENTO}
-NON_RISPONDE = "Il servizio non risponde: nulla è stato registrato. Riprova tra poco."
 
 
 async def pagina_esito(
@@ -57,6 +57,16 @@ async def mostra(
     request: Request, istanza_id: Identificativo, user: SegreteriaWeb, istanze: Istanze
 ) -> Response:
     return await pagina_esito(request, user, istanze, istanza_id)
+
+
+@router.get("/segreteria/pratiche/{istanza_id}/esito/sezioni/invii")
+async def sezione_invii(
+    request: Request, istanza_id: Identificativo, user: SegreteriaWeb, istanze: Istanze
+) -> Response:
+    """The order's deliveries alone, for the page that updates itself."""
+    istanza = await istanze.dettaglio(user.attore, istanza_id)
+    contesto = {"istanza": istanza, "azione": f"{base_pratica(istanza_id)}/esito"}
+    return frammento(request, "pratica/_invii.html", contesto)
 
 
 @router.post("/segreteria/pratiche/{istanza_id}/esito/pagamento")
@@ -120,38 +130,23 @@ async def _esegui(
     istanze: IstanzePort,
     istanza_id: str,
     valori: dict[str, str],
-    richiesta: Any,
+    richiesta: Awaitable[object],
     esito: str,
 ) -> Response:
     """Send the request; back to the page with what was typed when it is refused."""
-    try:
-        await richiesta
-    except RichiestaRifiutataError as rifiuto:
-        if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
-            raise
-        errori = errori_del_servizio(rifiuto.errore.campi)
-        messaggio = None if errori else rifiuto.errore.messaggio
-        return await pagina_esito(
-            request,
-            user,
-            istanze,
-            istanza_id,
-            valori=valori,
-            errori=errori,
-            errore_generale=messaggio,
-            stato=422 if errori else 409,
-        )
-    except ServiceUnavailableError:
-        return await pagina_esito(
-            request,
-            user,
-            istanze,
-            istanza_id,
-            valori=valori,
-            errore_generale=NON_RISPONDE,
-            stato=503,
-        )
-    return RedirectResponse(f"{base_pratica(istanza_id)}/esito?esito={esito}", 303)
+    rifiuto = await esegui(richiesta)
+    if rifiuto is None:
+        return RedirectResponse(f"{base_pratica(istanza_id)}/esito?esito={esito}", 303)
+    return await pagina_esito(
+        request,
+        user,
+        istanze,
+        istanza_id,
+        valori=valori,
+        errori=rifiuto.errori,
+        errore_generale=rifiuto.messaggio,
+        stato=rifiuto.stato,
+    )
 
 
 def _data(testo: str) -> date | None:

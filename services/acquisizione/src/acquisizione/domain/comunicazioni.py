@@ -7,11 +7,11 @@ digital domicile (PEC) when they have one, otherwise by registered mail with ret
 recipient who cannot be reached at all is reported, not silently skipped.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
-from parcelle_contracts.vocabolario import Canale, StatoInvio, TipoComunicazione
+from parcelle_contracts.vocabolario import PROGRESSO_INVIO, Canale, StatoInvio, TipoComunicazione
 
 Parte = Literal["cliente", "avvocato"]
 """Who a notice is for: the client (the counter-party) or the applicant."""
@@ -86,3 +86,23 @@ def invii_avvio(cliente: Recapito | None, avvocato: Recapito) -> tuple[list[Invi
     else:
         problemi.append(f"L'avv. {avvocato.nome} non ha PEC né e-mail: avviso non inviato")
     return invii, problemi
+
+
+def avanza(
+    comunicazioni: tuple[Comunicazione, ...],
+    comunicazione_id: str,
+    stato: StatoInvio,
+    ora: datetime,
+) -> tuple[tuple[Comunicazione, ...], Comunicazione] | None:
+    """The deliveries after a report on one of them, and that one as it was; ``None`` when the
+    report changes nothing (unknown delivery, or a step back: receipts arrive late or twice)."""
+    for i, comunicazione in enumerate(comunicazioni):
+        if comunicazione.id != comunicazione_id:
+            continue
+        if PROGRESSO_INVIO[stato] < PROGRESSO_INVIO[comunicazione.stato]:
+            return None
+        if stato == comunicazione.stato and ora <= comunicazione.aggiornata_il:
+            return None
+        nuova = replace(comunicazione, stato=stato, aggiornata_il=ora)
+        return (*comunicazioni[:i], nuova, *comunicazioni[i + 1 :]), comunicazione
+    return None

@@ -9,14 +9,14 @@ Times are timezone-aware and kept in UTC.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Final, Literal
 
 from acquisizione.domain import termini
 from acquisizione.domain.assegnazione import AUTOMATICA, Relatore
-from acquisizione.domain.comunicazioni import Comunicazione, Documento
+from acquisizione.domain.comunicazioni import Comunicazione, Documento, avanza
 from acquisizione.domain.cronologia import Passo
 from acquisizione.domain.errori import (
     DatiNonValidiError,
@@ -29,7 +29,6 @@ from acquisizione.domain.sportello import Ricevuti
 from acquisizione.domain.termini import Sospensione, StatoTermine
 from parcelle_contracts.vocabolario import (
     CANALI,
-    PROGRESSO_INVIO,
     STATI_INVIO,
     TIPI_COMUNICAZIONE,
     TIPI_FIRMA,
@@ -307,24 +306,15 @@ class Pratica:
     def aggiorna_comunicazione(
         self, comunicazione_id: str, stato: StatoInvio, ora: datetime, dettaglio: str
     ) -> bool:
-        """A delivery service reported on a delivery of the notice; whether it changed it (a
-        report never moves a delivery back: receipts arrive late or twice)."""
+        """A delivery service reported on a delivery of the notice; whether it changed it."""
         ora = _utc(ora)
-        for i, comunicazione in enumerate(self.comunicazioni):
-            if comunicazione.id != comunicazione_id:
-                continue
-            if PROGRESSO_INVIO[stato] < PROGRESSO_INVIO[comunicazione.stato]:
-                return False
-            if stato == comunicazione.stato and ora <= comunicazione.aggiornata_il:
-                return False
-            nuova = replace(comunicazione, stato=stato, aggiornata_il=ora)
-            self.comunicazioni = (*self.comunicazioni[:i], nuova, *self.comunicazioni[i + 1 :])
-            via = CANALI[comunicazione.canale]
-            self._annota(
-                ora, f"Avviso per {comunicazione.destinatario} ({via}): {dettaglio}", SISTEMA
-            )
-            return True
-        return False
+        esito = avanza(self.comunicazioni, comunicazione_id, stato, ora)
+        if esito is None:
+            return False
+        self.comunicazioni, comunicazione = esito
+        via = CANALI[comunicazione.canale]
+        self._annota(ora, f"Avviso per {comunicazione.destinatario} ({via}): {dettaglio}", SISTEMA)
+        return True
 
     # --- observations ---------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from parcelle_contracts.istanze import (
 )
 from parcelle_contracts.vocabolario import (
     CATEGORIE_ALLEGATO,
+    DATI_ISTANZA,
     FASI,
     NON_INDICATO,
     PROCEDIMENTI,
@@ -104,6 +105,7 @@ def contesto_istanza(
         "luogo": luogo if luogo is not None else _citta(ordine_nome),
         "cliente": _cliente(contenuto.cliente or Cliente()),
         "pratica": _pratica(pratica),
+        "etichette": DATI_ISTANZA,
         "voci": voci,
         "motivazioni": [voce for voce in voci if voce["motivazione"]],
         "note": contenuto.note or "",

@@ -70,7 +70,7 @@ def verifica_nuovo_allegato(
     """Raise the refusal, if any, of adding a file to the attachments ``presenti``."""
     if categoria not in CATEGORIE_ALLEGATO:
         raise DatiNonValidiError(
-            "Categoria di allegato non prevista", {"categoria": "Scegli una categoria"}
+            "Categoria di allegato non prevista", {"categoria": "Scegli il tipo di documento"}
         )
     if dimensione <= 0:
         raise DatiNonValidiError("Il file è vuoto", {"file": "Il file è vuoto"})
@@ -86,7 +86,7 @@ def verifica_nuovo_allegato(
         )
     if len(presenti) >= regole.max_allegati:
         raise TroppiAllegatiError(
-            f"Si possono allegare al massimo {regole.max_allegati} file per istanza"
+            f"Puoi allegare al massimo {regole.max_allegati} file per istanza"
         )
     occupato = sum(a.dimensione for a in presenti)
     if occupato + dimensione > regole.max_dimensione_pratica:

@@ -21,7 +21,13 @@ from istanze.domain.allegati import (
     pulisci_nome_file,
     verifica_nuovo_allegato,
 )
-from istanze.domain.contenuto import PARTI, ContenutoIstanza, Parte
+from istanze.domain.contenuto import (
+    PARTI,
+    ContenutoIstanza,
+    NonLetto,
+    Parte,
+    parte_del_percorso,
+)
 from istanze.domain.cronologia import Evento, evento, in_utc
 from istanze.domain.deposito import Deposito, DocumentoIstanza, FileFirmato
 from istanze.domain.errori import DatiNonValidiError, NonTrovataError, StatoNonValidoError
@@ -50,6 +56,8 @@ class Bozza:
     aggiornata_il: datetime
     stato: Stato = "bozza"
     contenuto: ContenutoIstanza = field(default_factory=ContenutoIstanza)
+    non_letti: tuple[NonLetto, ...] = ()
+    """Fields typed but not readable as their type, kept as typed until corrected."""
     allegati: tuple[Allegato, ...] = ()
     documento: DocumentoIstanza | None = None
     """The application PDF last generated; ``None`` once the data it shows changed."""
@@ -105,11 +113,19 @@ class Bozza:
 
     # --- the draft ------------------------------------------------------------------------------
 
-    def aggiorna(self, parti: Iterable[Parte], contenuto: ContenutoIstanza, ora: datetime) -> None:
-        """Replace the ``parti`` of the content with those of ``contenuto``; only in a draft.
+    def aggiorna(
+        self,
+        parti: Iterable[Parte],
+        contenuto: ContenutoIstanza,
+        ora: datetime,
+        non_letti: Iterable[NonLetto] = (),
+    ) -> None:
+        """Replace the ``parti`` of the content with those of ``contenuto``, and the fields of
+        those parts kept as typed with ``non_letti``; only in a draft.
 
-        Any change to what the document shows invalidates the generated document and the
-        signed file proposed for it.
+        Wrong values are saved as they are (nothing typed is lost): :meth:`verifica_campi`
+        names each, and a deposit waits until none is left. Any change to what the document
+        shows invalidates the generated document and the signed file proposed for it.
         """
         ora = in_utc(ora)
         self._solo_in_bozza("modificare")
@@ -118,14 +134,26 @@ class Bozza:
         if ignote:
             raise DatiNonValidiError("Parti del contenuto sconosciute: " + ", ".join(ignote))
         nuovo = replace(self.contenuto, **{parte: getattr(contenuto, parte) for parte in scelte})
-        if nuovo != self.contenuto:
+        altrove = tuple(n for n in self.non_letti if parte_del_percorso(n.percorso) not in scelte)
+        dati = tuple(n for n in non_letti if parte_del_percorso(n.percorso) in scelte)
+        fuori = sorted(n.percorso for n in non_letti if n not in dati)
+        if fuori:
+            raise DatiNonValidiError("Campi fuori dalle parti aggiornate: " + ", ".join(fuori))
+        nuovi_non_letti = (*altrove, *dati)
+        if nuovo != self.contenuto or nuovi_non_letti != self.non_letti:
             self.contenuto = nuovo
+            self.non_letti = nuovi_non_letti
             self._invalida_documento()
         self.aggiornata_il = ora
 
     def verifica_campi(self) -> dict[str, str]:
-        """Field path -> Italian message for what is present but wrong."""
-        return verifica_contenuto(self.contenuto)
+        """Field path -> Italian message for what is present but wrong: every wrong value of
+        the content, and every field kept as typed because it could not be read."""
+        errori = verifica_contenuto(self.contenuto)
+        for non_letto in self.non_letti:
+            if non_letto.errore:
+                errori[non_letto.percorso] = non_letto.errore
+        return errori
 
     def requisiti_mancanti(self, regole: RegoleOrdine = REGOLE_PREDEFINITE) -> list[Requisito]:
         """What a deposit still needs under ``regole``, in the order the Ordine lists it."""

@@ -15,7 +15,7 @@ import string
 from istanze.domain.errori import DatiNonValidiError
 from istanze.domain.partita_iva import Messaggi, valida_numerico
 
-MESSAGGIO_CONTROLLO = "Il carattere di controllo non corrisponde: verifica il codice fiscale"
+MESSAGGIO_CONTROLLO = "Il carattere di controllo non corrisponde: controlla il codice fiscale"
 
 MESI = "ABCDEHLMPRST"
 """Month letters, January to December."""
@@ -42,7 +42,7 @@ MESSAGGI_NUMERICO = Messaggi(
     solo_cifre="Il codice fiscale di 11 caratteri deve contenere solo cifre",
     lunghezza="Il codice fiscale numerico deve avere 11 cifre: ne ha {n}",
     zeri="Il codice fiscale non può essere composto da soli zeri",
-    controllo="La cifra di controllo non corrisponde: verifica il codice fiscale",
+    controllo="La cifra di controllo non corrisponde: controlla il codice fiscale",
 )
 
 

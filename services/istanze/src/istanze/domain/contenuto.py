@@ -101,6 +101,22 @@ class ContenutoIstanza:
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class NonLetto:
+    """A field the lawyer typed that the form could not read as its type (``12,3,4`` for an
+    amount): kept as typed, by the form's path, until corrected, so nothing typed is lost."""
+
+    percorso: str
+    valore: str
+    errore: str | None = None
+    """Why it cannot be read; None for a field kept only with one in error (its row's reason)."""
+
+
+def parte_del_percorso(percorso: str) -> str:
+    """The part of the content a field path belongs to: ``cliente.indirizzo.cap`` -> cliente."""
+    return percorso.split(".", 1)[0]
+
+
 def presente(testo: str | None) -> TypeGuard[str]:
     """Whether a text field holds something other than blanks."""
     return testo is not None and testo.strip() != ""

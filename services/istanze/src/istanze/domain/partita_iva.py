@@ -28,7 +28,7 @@ MESSAGGI_PARTITA_IVA = Messaggi(
     solo_cifre="La partita IVA deve contenere solo cifre",
     lunghezza="La partita IVA deve avere 11 cifre: ne ha {n}",
     zeri="La partita IVA non può essere composta da soli zeri",
-    controllo="La cifra di controllo non corrisponde: verifica la partita IVA",
+    controllo="La cifra di controllo non corrisponde: controlla la partita IVA",
 )
 
 

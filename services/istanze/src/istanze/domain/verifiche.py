@@ -151,10 +151,10 @@ def _voci(voci: tuple[Voce, ...]) -> dict[str, str]:
         _importo(errori, f"voci.{indice}.importo", voce.importo)
         if voce.fase == "altro":
             if not presente(voce.descrizione):
-                errori[f"voci.{indice}.descrizione"] = "Descrivere la voce «Altro»"
+                errori[f"voci.{indice}.descrizione"] = "Descrivi la voce «Altro»"
         elif voce.fase in viste:
             errori[f"voci.{indice}.fase"] = (
-                f"La voce «{FASI[voce.fase]}» è già presente: indicarla una volta sola"
+                f"La voce «{FASI[voce.fase]}» è già presente: indicala una volta sola"
             )
         viste.add(voce.fase)
     if voci and all(voce.importo.is_finite() and voce.importo <= 0 for voce in voci):

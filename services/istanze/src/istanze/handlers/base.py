@@ -3,7 +3,6 @@
 idempotent consumer, taking payloads out of the transfer area."""
 
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 
 from istanze import views
 from istanze.domain.errori import DatiNonValidiError
@@ -20,13 +19,11 @@ from parcelle_contracts.vocabolario import Stato
 from parcelle_kit.blob.transfer import claim
 from parcelle_kit.blob.writes import delete_quietly
 from parcelle_kit.consumer import Outcome
-from parcelle_kit.logging import get_logger
-from parcelle_kit.store.ports import DuplicateKeyError, Transaction
+from parcelle_kit.impostazioni import impostazioni_ordine
+from parcelle_kit.store.ports import Transaction
 
 Cambio = Callable[[Istanza, RegoleOrdine], Sequence[Message]]
 """A change of a case under its Ordine's rules; returns the events it causes."""
-
-logger = get_logger(__name__)
 
 
 class NonDisponibileError(Exception):
@@ -47,19 +44,9 @@ class Handler:
         self.d = d
 
     async def _impostazioni(self, causa: Message, ordine: str) -> ImpostazioniOrdine:
-        """The Ordine's settings: the read copy; without one, the owner's answer (kept as the
-        copy); without an answer in time, the defaults, for this request only."""
-        copia = await self.d.store.run(lambda tx: self.d.impostazioni(tx).leggi(ordine))
-        if copia is not None:
-            return copia
-        risposta = await self.d.acquisizione.impostazioni(causa, ordine)
-        if risposta is None:
-            logger.warning("no settings of the Ordine: the defaults apply", ordine=ordine)
-            return ImpostazioniOrdine(codice=ordine)
-        # A concurrent request (or the owner's announcement) may have stored a copy first.
-        with suppress(DuplicateKeyError):
-            await self.d.store.run(lambda tx: self.d.impostazioni(tx).sostituisci(risposta))
-        return risposta
+        return await impostazioni_ordine(
+            self.d.store, self.d.impostazioni, self.d.acquisizione, causa, ordine
+        )
 
     async def _leggi(self, causa: Message, istanza_id: str) -> tuple[Istanza, RegoleOrdine]:
         """The case and its Ordine's rules, outside any change."""

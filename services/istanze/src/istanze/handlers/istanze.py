@@ -94,15 +94,16 @@ class Istanze(Handler):
         return contratti.Istanza.model_validate(processed.reply)
 
     async def aggiorna_bozza(self, msg: contratti.AggiornaBozza) -> contratti.Istanza:
-        """Replace parts of a draft's content."""
+        """Replace parts of a draft's content. Wrong values are saved as written (nothing
+        typed is lost) and the reply names every one of them in ``errori``."""
         utente = views.utente(msg.attore)
         contenuto = views.contenuto(msg.contenuto)
+        non_letti = views.non_letti(msg.non_letti)
         ora = self.d.ora()
 
         def cambia(istanza: Istanza, _: RegoleOrdine) -> Sequence[Message]:
             istanza.verifica_titolare(utente)
-            istanza.aggiorna(msg.parti, contenuto, ora)
-            rifiuta_campi_errati(istanza)
+            istanza.aggiorna(msg.parti, contenuto, ora, non_letti)
             return ()
 
         return await self._cambia(msg, utente, msg.istanza_id, cambia)

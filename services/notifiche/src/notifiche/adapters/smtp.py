@@ -1,6 +1,7 @@
 """Mail through SMTP (aiosmtplib): e-mail to the Ordine's mail server, PEC to its provider's
 SMTP, each falling back to this service's own server when the Ordine set none (in development
-the local sink of ``parcelle up``, which keeps every message, PEC included, under var/mail).
+the local sink of ``parcelle up``, which keeps every message under var/mail; there PEC goes
+through the simulated provider instead, unless ``pec_trasporto`` says ``smtp``).
 
 The server's reply decides what a failure is: 5xx refuses the message for good
 (:class:`~notifiche.domain.errori.RecapitoRifiutatoError`); 4xx, a server that cannot be

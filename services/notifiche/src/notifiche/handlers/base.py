@@ -1,15 +1,10 @@
 """The steps every use case of `notifiche` shares: the Ordine's settings (the read copy, or
 the owner's answer kept as the copy, or the defaults for this message only)."""
 
-from contextlib import suppress
-
 from notifiche.ports import Dependencies
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.ordini import ImpostazioniOrdine
-from parcelle_kit.logging import get_logger
-from parcelle_kit.store.ports import DuplicateKeyError
-
-logger = get_logger(__name__)
+from parcelle_kit.impostazioni import impostazioni_ordine
 
 
 class Handler:
@@ -19,13 +14,6 @@ class Handler:
         self.d = d
 
     async def _impostazioni(self, causa: Message, ordine: str) -> ImpostazioniOrdine:
-        copia = await self.d.store.run(lambda tx: self.d.impostazioni(tx).leggi(ordine))
-        if copia is not None:
-            return copia
-        risposta = await self.d.acquisizione.impostazioni(causa, ordine)
-        if risposta is None:
-            logger.warning("no settings of the Ordine: the defaults apply", ordine=ordine)
-            return ImpostazioniOrdine(codice=ordine)
-        with suppress(DuplicateKeyError):
-            await self.d.store.run(lambda tx: self.d.impostazioni(tx).sostituisci(risposta))
-        return risposta
+        return await impostazioni_ordine(
+            self.d.store, self.d.impostazioni, self.d.acquisizione, causa, ordine
+        )

@@ -2,7 +2,6 @@
 owner's answer kept as the copy, or the defaults for this request only), a receipt kept
 write-once in the service's own area, and the event that announces a step."""
 
-from contextlib import suppress
 from datetime import datetime
 
 from parcelle_contracts.envelope import Message
@@ -10,12 +9,9 @@ from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.postale import RaccomandataAggiornata
 from parcelle_contracts.vocabolario import RICEVUTE_POSTALI, TipoRicevutaPostale
 from parcelle_kit.blob.writes import put_once
-from parcelle_kit.logging import get_logger
-from parcelle_kit.store.ports import DuplicateKeyError
+from parcelle_kit.impostazioni import impostazioni_ordine
 from postale.domain.raccomandata import Raccomandata, Ricevuta
 from postale.ports import Dependencies
-
-logger = get_logger(__name__)
 
 
 class Handler:
@@ -25,16 +21,9 @@ class Handler:
         self.d = d
 
     async def _impostazioni(self, causa: Message, ordine: str) -> ImpostazioniOrdine:
-        copia = await self.d.store.run(lambda tx: self.d.impostazioni(tx).leggi(ordine))
-        if copia is not None:
-            return copia
-        risposta = await self.d.acquisizione.impostazioni(causa, ordine)
-        if risposta is None:
-            logger.warning("no settings of the Ordine: the defaults apply", ordine=ordine)
-            return ImpostazioniOrdine(codice=ordine)
-        with suppress(DuplicateKeyError):
-            await self.d.store.run(lambda tx: self.d.impostazioni(tx).sostituisci(risposta))
-        return risposta
+        return await impostazioni_ordine(
+            self.d.store, self.d.impostazioni, self.d.acquisizione, causa, ordine
+        )
 
     async def _conserva(
         self, raccomandata_id: str, tipo: TipoRicevutaPostale, pdf: bytes, il: datetime

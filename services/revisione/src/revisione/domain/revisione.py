@@ -56,6 +56,8 @@ class Revisione:
     acquisita_il: datetime | None = None
     relatore: str | None = None
     osservazioni_il: datetime | None = None
+    notificato_il: datetime | None = None
+    """When the notice of start reached the client (the observations term runs from then)."""
     """When the client's observations reached the case (the first ones)."""
     stato: StatoRevisione = "da_decidere"
     integrazioni: tuple[Integrazione, ...] = ()
@@ -119,11 +121,20 @@ class Revisione:
     # --- the term and the decision ---
 
     def osservazioni_fino_al(self, giorni: int) -> datetime | None:
-        """End of the client's observations term: ``giorni`` days from the acquisition (the
-        notice of start goes out with it)."""
-        if self.acquisita_il is None:
+        """End of the client's observations term: ``giorni`` days from when the notice of start
+        reached the client; until that is known, from the acquisition (the notice goes out
+        with it)."""
+        inizio = self.notificato_il or self.acquisita_il
+        if inizio is None:
             return None
-        return self.acquisita_il + timedelta(days=giorni)
+        return inizio + timedelta(days=giorni)
+
+    def avvio_notificato(self, ora: datetime) -> bool:
+        """The notice reached the client (the first delivery counts); whether it changed."""
+        if self.notificato_il is not None and self.notificato_il <= ora:
+            return False
+        self.notificato_il = ora
+        return True
 
     def perche_non_decidibile(
         self, ora: datetime, *, attendi_osservazioni: bool, giorni_osservazioni: int

@@ -2,18 +2,13 @@
 owner's answer kept as the copy, or the defaults for this request only), the review and the
 application as the relatore sees them, and who the relatore is by name."""
 
-from contextlib import suppress
-
 from parcelle_contracts.common import Attore
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.istanze import Istanza
 from parcelle_contracts.ordini import ImpostazioniOrdine
-from parcelle_kit.logging import get_logger
-from parcelle_kit.store.ports import DuplicateKeyError
+from parcelle_kit.impostazioni import impostazioni_ordine
 from revisione.domain.revisione import Revisione
 from revisione.ports import Dependencies
-
-logger = get_logger(__name__)
 
 
 class Handler:
@@ -23,16 +18,9 @@ class Handler:
         self.d = d
 
     async def _impostazioni(self, causa: Message, ordine: str) -> ImpostazioniOrdine:
-        copia = await self.d.store.run(lambda tx: self.d.impostazioni(tx).leggi(ordine))
-        if copia is not None:
-            return copia
-        risposta = await self.d.acquisizione.impostazioni(causa, ordine)
-        if risposta is None:
-            logger.warning("no settings of the Ordine: the defaults apply", ordine=ordine)
-            return ImpostazioniOrdine(codice=ordine)
-        with suppress(DuplicateKeyError):
-            await self.d.store.run(lambda tx: self.d.impostazioni(tx).sostituisci(risposta))
-        return risposta
+        return await impostazioni_ordine(
+            self.d.store, self.d.impostazioni, self.d.acquisizione, causa, ordine
+        )
 
     async def _revisione(self, istanza_id: str) -> Revisione:
         return await self.d.store.run(lambda tx: self.d.revisioni(tx).prendi(istanza_id))

@@ -5,6 +5,7 @@ through the idempotent consumer; a review is created by whichever of the acquisi
 assignment and the observations arrives first (they may arrive in any order)."""
 
 from parcelle_contracts.acquisizione import (
+    AvvioNotificato,
     OsservazioniAggiunte,
     PraticaAcquisita,
     RelatoreAssegnato,
@@ -63,6 +64,19 @@ async def registra_osservazioni(d: Dependencies, msg: OsservazioniAggiunte) -> N
         revisioni = d.revisioni(tx)
         revisione = await _della_pratica(revisioni, msg, msg.istanza_id)
         if revisione.osservazioni_ricevute(msg.aggiunte_il):
+            await revisioni.salva(revisione)
+        return Outcome()
+
+    await d.consumer.handle(msg, work)
+
+
+async def registra_notifica(d: Dependencies, msg: AvvioNotificato) -> None:
+    """The notice of start reached the client: the observations term runs from then."""
+
+    async def work(tx: Transaction) -> Outcome:
+        revisioni = d.revisioni(tx)
+        revisione = await _della_pratica(revisioni, msg, msg.istanza_id)
+        if revisione.avvio_notificato(msg.notificato_il):
             await revisioni.salva(revisione)
         return Outcome()
 
