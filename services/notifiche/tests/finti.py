@@ -1,6 +1,7 @@
 """Fakes of the ports of `notifiche` for the use-case tests: a transport that keeps the mails
 it is given (and fails as a test tells it to), the owner of the settings, a clock."""
 
+import asyncio
 import hashlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ class FintoTrasporto:
     chiamate: list[ImpostazioniPosta] = field(default_factory=list)
 
     canale: CanalePosta = "email"
+    lento: asyncio.Event | None = None
+    """While set to an unset event, a send waits for it (a slow server)."""
 
     def __call__(self, posta: ImpostazioniPosta, canale: CanalePosta) -> "FintoTrasporto":
         self.chiamate.append(posta)
@@ -45,6 +48,8 @@ class FintoTrasporto:
     async def invia(self, messaggio: EmailMessage) -> None:
         if self.guasti:
             raise self.guasti.pop(0)
+        if self.lento is not None:
+            await self.lento.wait()
         self.inviati.append((messaggio, self.canale))
 
 

@@ -2,6 +2,8 @@
 documents byte for byte (or as signed links); redeliveries, refusals, failures that pass and
 commands given up on."""
 
+import asyncio
+
 import pytest
 
 from notifiche.domain.errori import AllegatoNonValidoError, RecapitoRifiutatoError
@@ -185,3 +187,17 @@ async def test_the_settings_asked_once_are_kept_as_the_read_copy(servizio: Servi
 def _elenco() -> ElencoNonRecapitate:
     attore = Attore(username="segreteria.demo", ruolo="segreteria", ordine="ROMA")
     return ElencoNonRecapitate(correlation_id="c", ordine="ROMA", attore=attore)
+
+
+async def test_two_deliveries_of_one_command_at_once_send_one_mail(servizio: Servizio) -> None:
+    servizio.trasporto.lento = asyncio.Event()
+    msg = comando("cambio_relatore", relatore="Avv. Giulio Verdi")
+    primo = asyncio.create_task(servizio.invii.invia(msg))
+    await asyncio.sleep(0.05)  # the first holds the record and waits on the server
+    with pytest.raises(TransientError):  # the second comes back later
+        await servizio.invii.invia(msg)
+    servizio.trasporto.lento.set()
+    await primo
+    await servizio.invii.invia(msg)  # back later: it was sent, nothing more happens
+    assert len(servizio.trasporto.inviati) == 1
+    assert len(await servizio.uscita()) == 1

@@ -5,14 +5,21 @@ mail will carry, derived from the command's id), so that a redelivered command f
 ``inviata`` or ``non_consegnata`` nothing is sent again. A crash after the server accepted the
 mail and before the record says so leaves it ``in_attesa``: the redelivery sends the mail once
 more, with the same Message-ID (at most one duplicate, which the recipient's mail system can
-recognise as such). ``consegnata`` is for a later proof of delivery (a PEC receipt)."""
+recognise as such). ``consegnata`` is for a later proof of delivery (a PEC receipt).
+
+Two deliveries of the same command at once (two replicas, a publisher's duplicate) never both
+send: the one that sends first takes the record for a while (``in_corso_fino``); the other
+finds it taken and comes back later, when the record says how it ended."""
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Final
 
 from parcelle_contracts.vocabolario import CanalePosta, Messaggio, StatoInvio
 
 DOMINIO_PREDEFINITO = "parcelle.invalid"
+PRESA: Final = timedelta(minutes=2)
+"""How long a delivery holds the record while it sends (longer than any SMTP exchange)."""
 
 
 def message_id_mail(message_id: str, mittente: str) -> str:
@@ -42,11 +49,21 @@ class Invio:
     protocollo: str | None = None
     spedito_il: datetime | None = None
     motivo: str | None = None
+    in_corso_fino: datetime | None = None
+    """Until when a delivery that is sending holds the record."""
 
     @property
     def concluso(self) -> bool:
         """Sent or given up: a redelivered command does nothing more."""
         return self.stato != "in_attesa"
+
+    def preso(self, ora: datetime) -> bool:
+        """Whether another delivery is sending it now."""
+        return self.in_corso_fino is not None and ora < self.in_corso_fino
+
+    def prendi(self, ora: datetime) -> "Invio":
+        """Held by the delivery that sends it now."""
+        return replace(self, in_corso_fino=ora + PRESA)
 
     def spedito(self, oggetto: str, ora: datetime) -> "Invio":
         return replace(self, stato="inviata", oggetto=oggetto, spedito_il=ora, aggiornato_il=ora)

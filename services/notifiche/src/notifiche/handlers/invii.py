@@ -16,6 +16,7 @@ that will not pass) reaches :meth:`Invii.abbandonato` from the dead letters."""
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 from typing import Final
 
 from notifiche.domain.errori import RecapitoRifiutatoError
@@ -26,6 +27,7 @@ from notifiche.views import contesto, non_recapitata, spedita
 from parcelle_contracts.comunicazioni import InviaComunicazione
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_contracts.vocabolario import Messaggio
+from parcelle_kit.bus.retry import TransientError
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import DuplicateKeyError, Transaction
@@ -56,23 +58,19 @@ class Invii(Handler):
         if not invio.indirizzo:
             await self._concludi(msg, lambda i, ora: i.non_consegnato(SENZA_INDIRIZZO, ora))
             return
-        testi, allegati = await self._redigi(msg, impostazioni)
-        busta = Busta(
-            mittente_nome=impostazioni.nome_esteso(),
-            mittente=mittente,
-            destinatario_nome=msg.destinatario.nome,
-            destinatario=invio.indirizzo,
-            message_id_mail=invio.message_id_mail,
-            data=self.d.ora(),
-        )
-        mail = componi(busta, testi, allegati)
+        oggetto: str | None = None
         try:
+            testi, mail = await self._scrivi(msg, impostazioni, invio, mittente)
+            oggetto = testi.oggetto
             await self.d.trasporti(impostazioni.posta, msg.canale).invia(mail)
         except RecapitoRifiutatoError as rifiuto:
             motivo = rifiuto.motivo
             logger.warning("message refused by the server", motivo=motivo)
-            await self._concludi(msg, lambda i, ora: i.non_consegnato(motivo, ora), testi.oggetto)
+            await self._concludi(msg, lambda i, ora: i.non_consegnato(motivo, ora), oggetto)
             return
+        except BaseException:
+            await self._rilascia(msg)  # not sent: the next delivery may try at once
+            raise
         await self._concludi(msg, lambda i, ora: i.spedito(testi.oggetto, ora))
 
     async def abbandonato(self, msg: InviaComunicazione, motivo: str) -> None:
@@ -108,21 +106,54 @@ class Invii(Handler):
         )
 
     async def _apri(self, msg: InviaComunicazione, mittente: str) -> Invio:
-        """The record of ``msg``: found, or written now before anything is sent."""
+        """The record of ``msg``, written before anything is sent and held by this delivery
+        while it sends; another delivery sending it now makes this one come back later."""
 
         async def work(tx: Transaction) -> Invio:
             invii = self.d.invii(tx)
+            ora = self.d.ora()
             trovato = await invii.trova(msg.message_id)
-            if trovato is not None:
+            if trovato is not None and trovato.concluso:
                 return trovato
-            nuovo = self._nuovo(msg, mittente)
-            await invii.salva(nuovo)
-            return nuovo
+            if trovato is not None and trovato.preso(ora):
+                raise TransientError("another delivery of this command is sending it")
+            preso = (trovato or self._nuovo(msg, mittente)).prendi(ora)
+            await invii.salva(preso)
+            return preso
 
         try:
             return await self.d.store.run(work)
         except DuplicateKeyError:  # two deliveries raced: the other one wrote it
             return await self.d.store.run(work)
+
+    async def _scrivi(
+        self,
+        msg: InviaComunicazione,
+        impostazioni: ImpostazioniOrdine,
+        invio: Invio,
+        mittente: str,
+    ) -> tuple[Redazione, EmailMessage]:
+        """The message's texts and the mail that carries them."""
+        assert invio.indirizzo is not None
+        testi, allegati = await self._redigi(msg, impostazioni)
+        busta = Busta(
+            mittente_nome=impostazioni.nome_esteso(),
+            mittente=mittente,
+            destinatario_nome=msg.destinatario.nome,
+            destinatario=invio.indirizzo,
+            message_id_mail=invio.message_id_mail,
+            data=self.d.ora(),
+        )
+        return testi, componi(busta, testi, allegati)
+
+    async def _rilascia(self, msg: InviaComunicazione) -> None:
+        async def work(tx: Transaction) -> None:
+            invii = self.d.invii(tx)
+            invio = await invii.trova(msg.message_id)
+            if invio is not None and not invio.concluso:
+                await invii.salva(replace(invio, in_corso_fino=None))
+
+        await self.d.store.run(work)
 
     async def _concludi(
         self,
