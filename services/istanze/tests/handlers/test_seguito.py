@@ -104,7 +104,10 @@ def invia(*destinatari: Recapito, attore: Any = AVVOCATO) -> InviaProvvedimento:
 
 CLIENTE_PEC = Recapito(nome="Mario Rossi", canale="pec", indirizzo="mario.rossi@pec.example.it")
 OBBLIGATO = Recapito(
-    nome="Anna Verdi", ruolo="obbligato", canale="raccomandata", indirizzo="Via Po 2\n00198 Roma"
+    nome="Anna  Verdi",
+    ruolo="obbligato",
+    canale="raccomandata",
+    indirizzo="Via Po 2 \r\n\r\n00198  Roma",  # as a browser's textarea sends it
 )
 
 

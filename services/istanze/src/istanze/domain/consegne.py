@@ -92,6 +92,18 @@ class Consegna:
         )
 
 
+def pulito(recapito: Recapito) -> Recapito:
+    """The recipient as typed, tidied: one space between words, one line per part of a postal
+    address (whatever line endings the browser or the client sent)."""
+    righe = [" ".join(riga.split()) for riga in recapito.indirizzo.splitlines()]
+    return Recapito(
+        nome=" ".join(recapito.nome.split()),
+        ruolo=recapito.ruolo,
+        canale=recapito.canale,
+        indirizzo="\n".join(riga for riga in righe if riga),
+    )
+
+
 def verifica_recapito(recapito: Recapito) -> dict[str, str]:
     """What is wrong with a recipient as given, field by field (empty: nothing)."""
     errori: dict[str, str] = {}

@@ -19,6 +19,7 @@ from istanze.domain.consegne import (
     FileProvvedimento,
     Pagamento,
     Recapito,
+    pulito,
     verifica_recapito,
 )
 from istanze.domain.cronologia import in_utc
@@ -325,6 +326,7 @@ class Istanza(Bozza):
             raise DatiNonValidiError(
                 f"Indica da 1 a {MAX_DESTINATARI} destinatari", {"destinatari": "Indica chi"}
             )
+        recapiti = [pulito(recapito) for recapito in recapiti]
         errori = {
             f"destinatari.{i}.{campo}": testo
             for i, recapito in enumerate(recapiti)
