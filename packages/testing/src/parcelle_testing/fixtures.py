@@ -24,6 +24,7 @@ from parcelle_kit.bus.topology import EXPIRING_QUEUES
 from parcelle_kit.cli.processes import load_process
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
+from parcelle_testing.comando import free_port
 
 AMQP_URL = os.environ.get("PARCELLE_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 TEST_QUEUE_EXPIRY_MS = 120_000
@@ -97,6 +98,9 @@ def settings_values(tmp_path: Path, amqp_url: str, bus_namespace: str) -> dict[s
         "blob": "filesystem",
         "graceful_timeout": 3.0,
         "log_format": "json",
+        # No mail of a test reaches a developer's own SMTP sink on the default port: a test
+        # that sends mail starts its own server and says where it is.
+        "smtp_port": free_port(),
     }
 
 
