@@ -10,10 +10,11 @@ import pytest
 
 from istanze.adapters.archivio import INDEXES, Archivio
 from istanze.adapters.avvisi import PreferenzeAvvisi
+from istanze.adapters.pagopa import SenzaPagoPA
 from istanze.domain.istanza import Istanza
 from istanze.handlers.deposito import Deposito
 from istanze.handlers.istanze import Istanze
-from istanze.ports import Dependencies
+from istanze.ports import Dependencies, PagoPA
 from parcelle_contracts.ordini import ImpostazioniOrdine
 from parcelle_kit.blob.filesystem import FilesystemBlobStore
 from parcelle_kit.blob.writes import one_chunk
@@ -76,7 +77,7 @@ async def servizio(tmp_path: Path) -> AsyncIterator[Servizio]:
         yield servizio_su(stores)
 
 
-def servizio_su(stores: Locali) -> Servizio:
+def servizio_su(stores: Locali, pagopa: PagoPA | None = None) -> Servizio:
     store, blobs, transfer = stores.store, stores.blobs, stores.transfer
     firma, documenti = FintaFirma(blobs, transfer), FintiDocumenti()
     acquisizione, orologio = FintaAcquisizione(), Orologio(ORA)
@@ -86,6 +87,7 @@ def servizio_su(stores: Locali) -> Servizio:
         istanze=Archivio,
         impostazioni=CopiaImpostazioni,
         avvisi=PreferenzeAvvisi,
+        pagopa=pagopa or SenzaPagoPA(),
         blobs=blobs,
         area="istanze",
         transfer=transfer,

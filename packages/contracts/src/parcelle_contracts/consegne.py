@@ -55,6 +55,9 @@ class Seguito(Model):
     pagamento_richiesto: bool = Field(
         description="The Ordine releases the order only once the council fee is paid."
     )
+    avviso_pagopa: str | None = Field(
+        default=None, description="The 18-digit pagoPA notice number the fee is paid with."
+    )
     pagamento: Pagamento | None = None
     consegne: list[Consegna] = Field(default_factory=list)
     opposizione_entro: date | None = Field(

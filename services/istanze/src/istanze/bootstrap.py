@@ -12,6 +12,7 @@ from istanze.adapters.archivio import INDEXES, Archivio
 from istanze.adapters.avvisi import PreferenzeAvvisi
 from istanze.adapters.documenti import PACKAGE, DocumentiIstanza
 from istanze.adapters.firma_remota import FirmaRemota
+from istanze.adapters.pagopa import SenzaPagoPA
 from istanze.config import IstanzeSettings
 from istanze.entrypoints import build_router
 from istanze.ports import Dependencies
@@ -40,6 +41,7 @@ def build_dependencies(runtime: Runtime[IstanzeSettings]) -> Dependencies:
         istanze=Archivio,
         impostazioni=CopiaImpostazioni,
         avvisi=PreferenzeAvvisi,
+        pagopa=SenzaPagoPA(),
         blobs=runtime.blobs,
         area=runtime.name,
         transfer=runtime.transfer,

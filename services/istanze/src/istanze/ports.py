@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from istanze.domain.consegne import AvvisoPagoPA
 from istanze.domain.istanza import Istanza
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.common import BlobRef, FileRef
@@ -155,6 +156,16 @@ class ImpostazioniRepository(Protocol):
         ...
 
 
+class PagoPA(Protocol):
+    """The Ordine's pagoPA intermediary (the national payment system Ordini are bound to use):
+    asked for a payment notice when a council fee becomes due. ``None``: the Ordine has none
+    (the secretariat registers payments by hand)."""
+
+    async def avviso(
+        self, ordine: str, istanza_id: str, importo: Decimal, debitore: str
+    ) -> AvvisoPagoPA | None: ...
+
+
 class AvvisiRepository(Protocol):
     """Each lawyer's chosen channels for their messages, inside one transaction."""
 
@@ -176,6 +187,7 @@ class Dependencies:
     istanze: Callable[[Transaction], IstanzaRepository]
     impostazioni: Callable[[Transaction], ImpostazioniRepository]
     avvisi: Callable[[Transaction], AvvisiRepository]
+    pagopa: PagoPA
     blobs: BlobStore
     """The service's own blob area."""
     area: str

@@ -139,6 +139,7 @@ def _seguito(istanza: Istanza, regole: RegoleOrdine) -> dict[str, Any] | None:
     return {
         "rilasciato": istanza.rilasciato(regole),
         "pagamento_richiesto": regole.pagamento_prima_del_rilascio and bool(istanza.diritti),
+        "avviso_pagopa": istanza.avviso_pagopa.codice_avviso if istanza.avviso_pagopa else None,
         "pagamento": encode(istanza.pagamento),
         "consegne": encode(istanza.consegne),
         "opposizione_entro": encode(istanza.opposizione_entro()),

@@ -4,11 +4,14 @@ opposition period and the lawyer's chosen channels."""
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from istanze.adapters.archivio import Archivio
+from istanze.adapters.archivio import INDEXES, Archivio
+from istanze.domain.consegne import AvvisoPagoPA
 from istanze.domain.errori import DatiNonValidiError, StatoNonValidoError
 from istanze.handlers.acquisizione import registra_acquisizione, registra_relatore
 from istanze.handlers.revisione import registra_provvedimento
@@ -21,8 +24,9 @@ from parcelle_contracts.istanze import DettaglioIstanza
 from parcelle_contracts.ordini import RegolePagamento
 from parcelle_contracts.postale import RaccomandataAggiornata
 from parcelle_contracts.revisione import ProvvedimentoEmesso
+from parcelle_testing.locali import locali
 
-from ..conftest import Servizio
+from ..conftest import Servizio, servizio_su
 from ..domain.fabbrica import ORA, depositata
 from ..finti import AVVOCATO, IMPOSTAZIONI, SEGRETERIA
 from .test_acquisizione import acquisita
@@ -269,3 +273,36 @@ async def test_a_new_relatore_is_told_to_the_lawyer_not_the_first(servizio: Serv
         if m.get("messaggio") == "cambio_relatore"
     ]
     assert cambi == ["Luca Neri", "Luca Neri"]  # by PEC and by e-mail
+
+
+class PagoPAFinto:
+    """An Ordine's intermediary that issues one notice per case."""
+
+    def __init__(self) -> None:
+        self.richieste: list[tuple[str, Decimal]] = []
+
+    async def avviso(
+        self, ordine: str, istanza_id: str, importo: Decimal, debitore: str
+    ) -> AvvisoPagoPA:
+        self.richieste.append((istanza_id, importo))
+        return AvvisoPagoPA(codice_avviso="301000000000012345", ente="80012345678", importo=importo)
+
+
+async def test_with_a_pagopa_intermediary_the_fee_due_carries_its_notice(tmp_path: Path) -> None:
+    pagopa = PagoPAFinto()
+    async with locali(tmp_path, "istanze", INDEXES) as stores:
+        servizio = servizio_su(stores, pagopa)
+        await decisa(servizio, paga_prima=True)
+        await registra_provvedimento(servizio.d, emesso())  # the same order again
+        assert pagopa.richieste == [("istanza-1", Decimal("228.48"))]
+        dovuti = [
+            m["dati"]["pagamento"]
+            for m in await servizio.uscita()
+            if m.get("messaggio") == "diritti_dovuti"
+        ]
+        assert dovuti == ["avviso pagoPA n. 301000000000012345"] * 2  # PEC and e-mail
+        vista = await servizio.istanze.dettaglio(
+            DettaglioIstanza(**BUSTA, attore=AVVOCATO, istanza_id="istanza-1")
+        )
+        assert vista.seguito is not None
+        assert vista.seguito.avviso_pagopa == "301000000000012345"

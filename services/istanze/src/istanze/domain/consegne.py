@@ -38,6 +38,17 @@ class FileProvvedimento:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AvvisoPagoPA:
+    """A pagoPA payment notice for the council fee, as the Ordine's payment intermediary
+    issued it: the 18-digit notice number the lawyer pays with (home banking, PSP, app IO)."""
+
+    codice_avviso: str
+    ente: str
+    """The Ordine's tax code, the creditor."""
+    importo: Decimal
+
+
+@dataclass(frozen=True, kw_only=True)
 class Pagamento:
     """The council fee, paid."""
 

@@ -15,6 +15,7 @@ from istanze.domain.azioni import Azione, consentite
 from istanze.domain.bozza import GIA_DEPOSITATA, Bozza
 from istanze.domain.consegne import (
     MAX_DESTINATARI,
+    AvvisoPagoPA,
     Consegna,
     FileProvvedimento,
     Pagamento,
@@ -68,6 +69,8 @@ class Istanza(Bozza):
     """The reporting councillor's login name, as ``acquisizione`` last assigned it."""
     provvedimento_file: FileProvvedimento | None = None
     """Where ``revisione`` keeps the signed decision (for the mails that carry it)."""
+    avviso_pagopa: AvvisoPagoPA | None = None
+    """The pagoPA notice the council fee is paid with, where the Ordine has an intermediary."""
     pagamento: Pagamento | None = None
     """The council fee, once the secretariat registered its payment."""
     consegne: tuple[Consegna, ...] = ()

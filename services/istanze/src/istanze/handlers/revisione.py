@@ -9,7 +9,7 @@ and acknowledged."""
 from collections.abc import Callable, Sequence
 
 from istanze import views
-from istanze.domain.consegne import FileProvvedimento
+from istanze.domain.consegne import AvvisoPagoPA, FileProvvedimento
 from istanze.domain.errori import StatoNonValidoError
 from istanze.domain.istanza import Istanza
 from istanze.domain.regole import REGOLE_PREDEFINITE
@@ -24,7 +24,7 @@ from parcelle_contracts.revisione import (
     PraticaNonLiquidabile,
     ProvvedimentoEmesso,
 )
-from parcelle_contracts.vocabolario import CanalePosta, Messaggio
+from parcelle_contracts.vocabolario import CanalePosta, Messaggio, Stato
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.logging import get_logger
 from parcelle_kit.store.ports import Transaction
@@ -115,41 +115,56 @@ def _decisione(msg: ProvvedimentoEmesso | PraticaNonLiquidabile) -> Avvisi:
         allegati = allegato(istanza) if rilasciato else []
         comandi = all_avvocato(msg, istanza, esito, canali, dati=dati, allegati=allegati)
         if msg.diritti and istanza.pagamento is None:
+            if istanza.avviso_pagopa is not None:
+                codice = istanza.avviso_pagopa.codice_avviso
+                dati = dati.model_copy(update={"pagamento": f"avviso pagoPA n. {codice}"})
             comandi += all_avvocato(msg, istanza, "diritti_dovuti", canali, dati=dati)
         return comandi
 
     return avvisi
 
 
+async def _avviso_pagopa(
+    d: Dependencies, msg: ProvvedimentoEmesso | PraticaNonLiquidabile
+) -> AvvisoPagoPA | None:
+    """The pagoPA notice of the council fee, when one is due and the Ordine has an
+    intermediary (asked before the transaction: it is a call outside the service)."""
+    if not msg.diritti:
+        return None
+    istanza = await d.store.run(lambda tx: d.istanze(tx).trova(msg.istanza_id))
+    if istanza is None or istanza.avviso_pagopa is not None:
+        return istanza.avviso_pagopa if istanza else None
+    debitore = istanza.avvocato.nome_completo()
+    return await d.pagopa.avviso(msg.ordine, msg.istanza_id, msg.diritti, debitore)
+
+
+def _decisa(
+    stato: Stato,
+    msg: ProvvedimentoEmesso | PraticaNonLiquidabile,
+    descrizione: str,
+    pagopa: AvvisoPagoPA | None,
+) -> Callable[[Istanza], bool]:
+    """The case with its signed decision (and the pagoPA notice of its council fee)."""
+
+    def cambio(istanza: Istanza) -> bool:
+        file = file_provvedimento(msg.documento)
+        if not istanza.registra_provvedimento(
+            stato, msg.sha256, msg.emesso_il, descrizione, msg.diritti, file
+        ):
+            return False
+        istanza.avviso_pagopa = istanza.avviso_pagopa or pagopa
+        return True
+
+    return cambio
+
+
 async def registra_provvedimento(d: Dependencies, msg: ProvvedimentoEmesso) -> None:
-    await _riporta(
-        d,
-        msg,
-        msg.istanza_id,
-        lambda istanza: istanza.registra_provvedimento(
-            "provvedimento_emesso",
-            msg.sha256,
-            msg.emesso_il,
-            "Provvedimento di liquidazione emesso",
-            msg.diritti,
-            file_provvedimento(msg.documento),
-        ),
-        _decisione(msg),
-    )
+    descrizione = "Provvedimento di liquidazione emesso"
+    cambio = _decisa("provvedimento_emesso", msg, descrizione, await _avviso_pagopa(d, msg))
+    await _riporta(d, msg, msg.istanza_id, cambio, _decisione(msg))
 
 
 async def registra_non_liquidabile(d: Dependencies, msg: PraticaNonLiquidabile) -> None:
-    await _riporta(
-        d,
-        msg,
-        msg.istanza_id,
-        lambda istanza: istanza.registra_provvedimento(
-            "non_liquidabile",
-            msg.sha256,
-            msg.emesso_il,
-            f"Compenso non liquidabile: {msg.motivi}",
-            msg.diritti,
-            file_provvedimento(msg.documento),
-        ),
-        _decisione(msg),
-    )
+    descrizione = f"Compenso non liquidabile: {msg.motivi}"
+    cambio = _decisa("non_liquidabile", msg, descrizione, await _avviso_pagopa(d, msg))
+    await _riporta(d, msg, msg.istanza_id, cambio, _decisione(msg))
