@@ -145,7 +145,7 @@ def test_kinds_with_one_verified_table(procedimento: str, codice: str) -> None:
 
 @pytest.mark.parametrize(
     "procedimento",
-    ["esecuzione", "fallimentare", "penale", "tributario", "stragiudiziale", "altro"],
+    ["fallimentare", "penale", "tributario", "stragiudiziale", "altro"],
 )
 def test_kinds_without_a_verified_table_answer_none(procedimento: str) -> None:
     assert tabella(procedimento) is None

@@ -15,6 +15,7 @@ from parcelle_compensi.importi import (
     percentuale,
 )
 from parcelle_compensi.tabelle import (
+    FASE_UNICA,
     Fonte,
     Parametri,
     Regola,
@@ -36,6 +37,7 @@ from parcelle_compensi.tabelle import (
 __all__ = [
     "CENTESIMO",
     "CPA_PERCENTUALE",
+    "FASE_UNICA",
     "IVA_PERCENTUALE",
     "SPESE_GENERALI_PERCENTUALE",
     "Fonte",

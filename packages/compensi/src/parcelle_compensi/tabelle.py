@@ -8,7 +8,7 @@ parameters: the functions answer ``None``, never a value from elsewhere.
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -18,6 +18,11 @@ from typing import Any
 from parcelle_compensi.importi import CENTESIMO, percentuale
 
 FILE_DATI = "dm147_2022.json"
+
+FASE_UNICA = "unica"
+"""The phase code of a table with one fee for the whole proceeding (Tabella 8, procedimenti
+monitori). It is not one of the contracts' phases: a caller asking for ``studio`` ...
+``decisionale`` gets ``None`` from such a table, and asks for ``unica`` instead."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,12 @@ class Scaglione:
 
 @dataclass(frozen=True)
 class Tabella:
-    """One table of the annex: its number, its phases, its brackets and where it was read."""
+    """One table of the annex: its number, its phases, its brackets and where it was read.
+
+    ``fasi`` are the contracts' phase words (``studio`` ... ``decisionale``), or :data:`FASE_UNICA`
+    for a single fee. ``nomi_fasi`` gives the annex's own name of a phase where it differs from
+    the contracts' label (Tabella 17 calls ``istruttoria`` "Fase di trattazione e conclusiva").
+    """
 
     codice: str
     numero: str
@@ -84,6 +94,7 @@ class Tabella:
     scaglioni: tuple[Scaglione, ...]
     fonti: tuple[Fonte, ...]
     verifica: str
+    nomi_fasi: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -306,6 +317,7 @@ def _tabella(voce: Mapping[str, Any], fonti: Mapping[str, Fonte]) -> Tabella:
         scaglioni=tuple(scaglioni),
         fonti=tuple(fonti[codice] for codice in voce["fonti"]),
         verifica=voce["verifica"],
+        nomi_fasi=MappingProxyType(dict(voce.get("nomi_fasi", {}))),
     )
 
 
