@@ -132,8 +132,12 @@ def test_enforcement_is_one_kind_with_three_tables_so_the_caller_chooses() -> No
     assert [t.numero for t in tabelle_per("esecuzione")] == ["16", "17", "18"]
 
 
-def test_no_kind_of_proceeding_points_to_payment_orders_or_precautionary_tables_yet() -> None:
-    from parcelle_compensi.tabelle import leggi_dati
-
-    indicate = {c for codici in leggi_dati()["procedimenti"].values() for c in codici}
-    assert {"monitori", "cautelari"}.isdisjoint(indicate)
+def test_payment_orders_and_precautionary_proceedings_have_their_tables() -> None:
+    monitorio = tabella("monitorio")
+    cautelare = tabella("cautelare")
+    assert monitorio is not None
+    assert cautelare is not None
+    assert (monitorio.numero, cautelare.numero) == ("8", "10")
+    # The payment order's single fee is not one of the four phases of a judgment.
+    assert parametri("monitorio", D("2000"), "studio") is None
+    assert parametri("cautelare", D("30000"), "studio") is not None
