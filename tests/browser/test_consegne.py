@@ -96,7 +96,12 @@ def test_the_lawyer_sends_the_order_to_the_client_and_follows_each_delivery(
             expect(invii).to_contain_text("Anna Verdi")
 
             def consegnati() -> bool:
-                return page.locator("#provvedimento table").get_by_text("Consegnata", exact=True).count() == 2
+                return (
+                    page.locator("#provvedimento table")
+                    .get_by_text("Consegnata", exact=True)
+                    .count()
+                    == 2
+                )
 
             finche(page, consegnati, secondi=150)  # PEC receipts; the simulated letter's course
             expect(invii).to_contain_text("Ricevuta di avvenuta consegna PEC (simulata)")
