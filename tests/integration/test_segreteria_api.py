@@ -242,7 +242,11 @@ async def test_the_clerk_acquires_assigns_adds_observations_and_gets_the_notice(
         destinatari = " | ".join(c["destinatario"] for c in with_notice["comunicazioni"])
         assert "(cliente, controinteressato)" in destinatari
         assert "(richiedente)" in destinatari
-        assert all(c["stato"] == "in_attesa" for c in with_notice["comunicazioni"])
+        # notifiche sends them at once; the simulated PEC provider's receipts follow.
+        delivered = await eventually(
+            detail, lambda p: all(c["stato"] == "consegnata" for c in p["comunicazioni"])
+        )
+        assert [c["canale"] for c in delivered["comunicazioni"]] == ["pec", "pec"]
         notice = with_notice["comunicazioni"][0]
         pdf_notice = await http.get(
             f"{base}/comunicazioni/{notice['id']}/documento", headers=segreteria
