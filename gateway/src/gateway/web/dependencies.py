@@ -27,7 +27,7 @@ class CsrfError(HTTPException):
         super().__init__(403, CSRF_REFUSED)
 
 
-def _del_ruolo(ruolo: str) -> Callable[[WebUser], Awaitable[WebUser]]:
+def del_ruolo(ruolo: str) -> Callable[[WebUser], Awaitable[WebUser]]:
     async def user_of_role(user: Annotated[WebUser, Depends(web_user)]) -> WebUser:
         """The logged-in user of this role; any other role gets the 403 page."""
         if user.account.ruolo != ruolo:
@@ -37,9 +37,9 @@ def _del_ruolo(ruolo: str) -> Callable[[WebUser], Awaitable[WebUser]]:
     return user_of_role
 
 
-AvvocatoWeb = Annotated[WebUser, Depends(_del_ruolo("avvocato"))]
-SegreteriaWeb = Annotated[WebUser, Depends(_del_ruolo("segreteria"))]
-ConsigliereWeb = Annotated[WebUser, Depends(_del_ruolo("consigliere"))]
+AvvocatoWeb = Annotated[WebUser, Depends(del_ruolo("avvocato"))]
+SegreteriaWeb = Annotated[WebUser, Depends(del_ruolo("segreteria"))]
+ConsigliereWeb = Annotated[WebUser, Depends(del_ruolo("consigliere"))]
 Identificativo = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 """An id in a page's address (a case, an attachment, a station)."""
 RIFIUTI_DA_PAGINA = frozenset({"non_trovata", "non_autorizzata"})
