@@ -4,6 +4,8 @@ answered an integration or withdrew the application; the Ordine's settings chang
 through the idempotent consumer; a review is created by whichever of the acquisition, the
 assignment and the observations arrives first (they may arrive in any order)."""
 
+from collections.abc import Callable
+
 from parcelle_contracts.acquisizione import (
     AvvioNotificato,
     OsservazioniAggiunte,
@@ -57,30 +59,29 @@ async def registra_relatore(d: Dependencies, msg: RelatoreAssegnato) -> None:
     await d.consumer.handle(msg, work)
 
 
-async def registra_osservazioni(d: Dependencies, msg: OsservazioniAggiunte) -> None:
-    """The client's observations reached the case (a decision need not wait any longer)."""
+async def _segna(
+    d: Dependencies, msg: Message, istanza_id: str, cambio: Callable[[Revisione], bool]
+) -> None:
+    """Record a fact another service reports about the case, once; saved only if it changed."""
 
     async def work(tx: Transaction) -> Outcome:
         revisioni = d.revisioni(tx)
-        revisione = await _della_pratica(revisioni, msg, msg.istanza_id)
-        if revisione.osservazioni_ricevute(msg.aggiunte_il):
+        revisione = await _della_pratica(revisioni, msg, istanza_id)
+        if cambio(revisione):
             await revisioni.salva(revisione)
         return Outcome()
 
     await d.consumer.handle(msg, work)
+
+
+async def registra_osservazioni(d: Dependencies, msg: OsservazioniAggiunte) -> None:
+    """The client's observations reached the case (a decision need not wait any longer)."""
+    await _segna(d, msg, msg.istanza_id, lambda r: r.osservazioni_ricevute(msg.aggiunte_il))
 
 
 async def registra_notifica(d: Dependencies, msg: AvvioNotificato) -> None:
     """The notice of start reached the client: the observations term runs from then."""
-
-    async def work(tx: Transaction) -> Outcome:
-        revisioni = d.revisioni(tx)
-        revisione = await _della_pratica(revisioni, msg, msg.istanza_id)
-        if revisione.avvio_notificato(msg.notificato_il):
-            await revisioni.salva(revisione)
-        return Outcome()
-
-    await d.consumer.handle(msg, work)
+    await _segna(d, msg, msg.istanza_id, lambda r: r.avvio_notificato(msg.notificato_il))
 
 
 async def registra_integrazione(d: Dependencies, msg: IntegrazioneFornita) -> None:
