@@ -126,6 +126,7 @@ def test_the_lawyer_sends_the_order_to_the_client_and_follows_each_delivery(
     allegati = []
     for file in posta.rglob("*.eml"):
         messaggio = BytesParser(policy=policy.default).parsebytes(file.read_bytes())
-        if demo.AVVOCATO.email in str(messaggio["To"]) or demo.AVVOCATO.pec in str(messaggio["To"]):
+        destinatario = str(messaggio["To"])
+        if any(a and a in destinatario for a in (demo.AVVOCATO.email, demo.AVVOCATO.pec)):
             allegati += [a.get_filename() or "" for a in messaggio.iter_attachments()]
     assert any(nome.startswith("provvedimento") for nome in allegati), allegati

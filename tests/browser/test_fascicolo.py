@@ -98,13 +98,11 @@ def test_the_staff_see_the_whole_file_and_what_is_prepared_appears_by_itself(
             salvato = tmp_path / "parcella.pdf"
             scaricato.value.save_as(salvato)
             assert salvato.read_bytes().startswith(b"%PDF")
-            aperto = page.request.get(
-                sistema
-                + page.get_by_role(
-                    "link", name="Apri Istanza firmata digitalmente", exact=False
-                ).get_attribute("href")
-                or ""
-            )
+            indirizzo = page.get_by_role(
+                "link", name="Apri Istanza firmata digitalmente", exact=False
+            ).get_attribute("href")
+            assert indirizzo is not None
+            aperto = page.request.get(sistema + indirizzo)
             assert aperto.headers["content-disposition"].startswith("inline")
             controlla_accessibilita(page, "pratica con il fascicolo")
             fotografa(page, "segreteria-pratica")
