@@ -71,6 +71,8 @@ class FakeRevisione(Registro):
 
     files: GatewayFiles | None = None
     revisioni: dict[str, Revisione] = field(default_factory=dict)
+    trattenuti: set[str] = field(default_factory=set)
+    """Cases whose signed order is not the lawyer's yet (the council fee comes first)."""
 
     # --- test helpers -------------------------------------------------------------------------
 
@@ -316,4 +318,6 @@ class FakeRevisione(Registro):
             raise errore("non_trovata", "Provvedimento non disponibile")
         if revisione.provvedimento is None:
             raise errore("non_trovata", "Provvedimento non disponibile")
+        if attore.ruolo == "avvocato" and istanza_id in self.trattenuti:
+            raise errore("stato_non_valido", "Il provvedimento sarà scaricabile dopo il pagamento.")
         return revisione.provvedimento

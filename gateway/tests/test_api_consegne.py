@@ -7,8 +7,10 @@ from decimal import Decimal
 import httpx
 
 from parcelle_contracts.common import Attore
+from parcelle_contracts.revisione import VoceDecisa
 
 from .fake_istanze import FakeIstanze
+from .fake_revisione import FakeRevisione
 from .fake_seguito import seguito
 from .test_api_segreteria import token
 
@@ -65,9 +67,14 @@ async def test_the_lawyer_chooses_channels_and_sends_the_order(
 
 
 async def test_only_the_secretariat_registers_the_payment_that_releases_the_order(
-    api: httpx.AsyncClient, fake: FakeIstanze, giulia: Attore
+    api: httpx.AsyncClient, fake: FakeIstanze, revisione: FakeRevisione, giulia: Attore
 ) -> None:
     istanza_id = decisa(fake, giulia, rilasciato=False)
+    revisione.assegna(fake.istanze[istanza_id])
+    marco = Attore(username="consigliere.demo", ruolo="consigliere", ordine="DEMO")
+    voci = [VoceDecisa(id="studio", importo_liquidato=Decimal("1701.00"))]
+    await revisione.decidi(marco, istanza_id, esito="liquidata", voci=voci)
+    revisione.trattenuti.add(istanza_id)  # revisione heard no release yet
     avvocato = await token(api, "avvocato.demo")
     trattenuto = await api.get(f"/api/v1/istanze/{istanza_id}/provvedimento", headers=avvocato)
     assert (trattenuto.status_code, trattenuto.json()["error"]) == (409, "stato_non_valido")
@@ -81,3 +88,6 @@ async def test_only_the_secretariat_registers_the_payment_that_releases_the_orde
     assert pagato.status_code == 200, pagato.text
     assert pagato.json()["seguito"]["pagamento"]["riferimento"] == "IUV 3010001"
     assert pagato.json()["seguito"]["rilasciato"] is True
+    revisione.trattenuti.discard(istanza_id)  # the release istanze announces reached revisione
+    rilasciato = await api.get(f"/api/v1/istanze/{istanza_id}/provvedimento", headers=avvocato)
+    assert (rilasciato.status_code, rilasciato.content[:5]) == (200, b"%PDF-")

@@ -284,13 +284,7 @@ async def integra(
     responses={200: {"content": PDF}, **rifiuti(*MODIFICABILE)},
 )
 async def provvedimento(
-    istanza_id: str, attore: Avvocato, istanze: Istanze, revisione: Revisione, files: Files
+    istanza_id: str, attore: Avvocato, revisione: Revisione, files: Files
 ) -> Response:
-    istanza = await istanze.dettaglio(attore, istanza_id)
-    if istanza.seguito is not None and not istanza.seguito.rilasciato:
-        raise ApiError(
-            409,
-            "stato_non_valido",
-            "Il provvedimento sarà scaricabile dopo il pagamento dei diritti di opinamento.",
-        )
+    """409 ``stato_non_valido`` until the Ordine releases it (where the fee is paid first)."""
     return await files.send(await revisione.file_provvedimento(attore, istanza_id))

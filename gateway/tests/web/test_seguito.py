@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from parcelle_contracts.common import Attore
 from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.revisione import VoceDecisa
 
 from ..fake_istanze import FakeIstanze
 from ..fake_revisione import FakeRevisione
@@ -38,6 +39,11 @@ async def test_the_order_waits_for_the_payment_the_secretariat_registers(
     browser: Browser, fake: FakeIstanze, revisione: FakeRevisione, giulia: Attore
 ) -> None:
     istanza = decisa(fake, giulia, rilasciato=False)
+    revisione.assegna(istanza)
+    marco = Attore(username="consigliere.demo", ruolo="consigliere", ordine="DEMO")
+    voci = [VoceDecisa(id="studio", importo_liquidato=Decimal("1701.00"))]
+    await revisione.decidi(marco, istanza.id, esito="liquidata", voci=voci)
+    revisione.trattenuti.add(istanza.id)
     avvocato = segreteria = browser
     await browser.accedi("avvocato.demo")
     base = f"/avvocato/istanze/{istanza.id}"
@@ -82,9 +88,9 @@ async def test_the_order_waits_for_the_payment_the_secretariat_registers(
     dopo = await avvocato.pagina(base)
     assert "pagati" in dopo.testo_di("provvedimento")
     assert "IUV 301000000000000123" in dopo.testo_di("provvedimento")
-    revisione.assegna(istanza)
+    revisione.trattenuti.discard(istanza.id)  # the release reached revisione
     scaricato = await avvocato.get(dopo.link("Scarica il provvedimento firmato (PDF)"))
-    assert scaricato.status_code != 303  # released: revisione answers, the page no longer holds it
+    assert (scaricato.status_code, scaricato.content[:5]) == (200, b"%PDF-")
 
 
 async def test_the_order_goes_to_the_client_and_every_mistake_comes_at_once(

@@ -12,7 +12,7 @@ from pydantic import AwareDatetime, Field
 
 from parcelle_contracts.common import Attore, Model
 from parcelle_contracts.denaro import Importo
-from parcelle_contracts.envelope import Command
+from parcelle_contracts.envelope import Command, Event
 from parcelle_contracts.vocabolario import Canale, MetodoPagamento, RuoloDestinatario, StatoInvio
 
 
@@ -64,6 +64,17 @@ class Seguito(Model):
         default=None,
         description="Last day of the art. 7 L. 49/2023 opposition (40 days from service).",
     )
+
+
+class ProvvedimentoRilasciato(Event):
+    """The signed decision is the lawyer's to download now: at once where the Ordine does not
+    ask for the council fee first, else when its payment is registered. ``revisione``, which
+    serves the file, refuses the lawyer until then."""
+
+    owner: ClassVar[str] = "istanze"
+    name: ClassVar[str] = "provvedimento_rilasciato"
+    istanza_id: str
+    rilasciato_il: AwareDatetime
 
 
 class _Richiesta(Command):

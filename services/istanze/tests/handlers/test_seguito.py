@@ -87,6 +87,11 @@ async def avvisi(servizio: Servizio) -> list[tuple[str, str, int]]:
     ]
 
 
+async def rilasci(servizio: Servizio) -> int:
+    uscita = await servizio.uscita()
+    return [m["routing_key"] for m in uscita].count("istanze.event.provvedimento_rilasciato")
+
+
 def paga(**altro: Any) -> RegistraPagamento:
     valori: dict[str, Any] = {
         **BUSTA,
@@ -121,6 +126,7 @@ async def test_released_at_once_the_order_travels_with_the_lawyers_message(
     await decisa(servizio, paga_prima=False)
     assert ("provvedimento_emesso", "pec", 1) in await avvisi(servizio)
     assert ("diritti_dovuti", "pec", 0) in await avvisi(servizio)
+    assert await rilasci(servizio) == 1  # revisione hears that the lawyer may download it
     vista = await Seguito(servizio.d).leggi_avvisi(LeggiAvvisi(**BUSTA, attore=AVVOCATO))
     assert (vista.canali, vista.scelti) == (["pec", "email"], False)
     dettaglio = await servizio.istanze.dettaglio(
@@ -135,6 +141,7 @@ async def test_where_payment_comes_first_the_payment_releases_the_order(
 ) -> None:
     await decisa(servizio, paga_prima=True)
     assert ("provvedimento_emesso", "pec", 0) in await avvisi(servizio)
+    assert await rilasci(servizio) == 0
     seguito = Seguito(servizio.d)
     with pytest.raises(StatoNonValidoError, match="pagamento"):
         await seguito.invia_provvedimento(invia(CLIENTE_PEC))
@@ -152,6 +159,7 @@ async def test_where_payment_comes_first_the_payment_releases_the_order(
     with pytest.raises(StatoNonValidoError, match="già"):
         await seguito.registra_pagamento(paga(message_id="altro", riferimento="CRO 1"))
     assert [a[0] for a in await avvisi(servizio)].count("pagamento_registrato") == 2
+    assert await rilasci(servizio) == 1  # released by the payment, once
 
 
 async def test_the_order_goes_to_each_recipient_by_their_channel(servizio: Servizio) -> None:

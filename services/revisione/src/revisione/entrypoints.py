@@ -11,6 +11,7 @@ from parcelle_contracts.acquisizione import (
     PraticaAcquisita,
     RelatoreAssegnato,
 )
+from parcelle_contracts.consegne import ProvvedimentoRilasciato
 from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaRinunciata
 from parcelle_contracts.ordini import ImpostazioniOrdineCambiate
@@ -50,6 +51,9 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     async def notificato(message: AvvioNotificato) -> None:
         await seguiti.registra_notifica(d, message)
 
+    async def rilasciato(message: ProvvedimentoRilasciato) -> None:
+        await seguiti.registra_rilascio(d, message)
+
     async def integrazione(message: IntegrazioneFornita) -> None:
         await seguiti.registra_integrazione(d, message)
 
@@ -64,6 +68,7 @@ def build_router(topology: Topology, service: str, d: Dependencies) -> RabbitRou
     follow(subscribers, topology, service, RelatoreAssegnato, relatore)
     follow(subscribers, topology, service, OsservazioniAggiunte, osservazioni)
     follow(subscribers, topology, service, AvvioNotificato, notificato)
+    follow(subscribers, topology, service, ProvvedimentoRilasciato, rilasciato)
     follow(subscribers, topology, service, IntegrazioneFornita, integrazione)
     follow(subscribers, topology, service, IstanzaRinunciata, rinuncia)
     follow(subscribers, topology, service, ImpostazioniOrdineCambiate, impostazioni)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from parcelle_contracts.common import Attore
+from parcelle_contracts.consegne import ProvvedimentoRilasciato
 from parcelle_contracts.ordini import RegoleRevisione
 from parcelle_contracts.revisione import (
     DecidiPratica,
@@ -25,6 +26,7 @@ from revisione.domain.errori import (
     NonTrovataError,
     StatoNonValidoError,
 )
+from revisione.handlers.seguiti import registra_rilascio
 
 from ..conftest import Servizio
 from ..finti import AVVOCATO, IMPOSTAZIONI, ORA, RELATORE, revisione
@@ -192,6 +194,14 @@ async def test_the_order_is_served_to_the_lawyer_the_secretariat_and_the_relator
         FirmaProvvedimento(correlation_id="corr-1", ordine="DEMO", istanza_id="istanza-1")
     )
     segreteria = Attore(username="segr", ruolo="segreteria", ordine="DEMO")
+    # Not the lawyer's until istanze releases it (at once, or once the council fee is paid).
+    with pytest.raises(StatoNonValidoError, match="pagamento"):
+        await servizio.revisioni.file(domanda)
+    rilascio = ProvvedimentoRilasciato(
+        correlation_id="c", ordine="DEMO", istanza_id="istanza-1", rilasciato_il=ORA
+    )
+    await registra_rilascio(servizio.d, rilascio)
+    await registra_rilascio(servizio.d, rilascio)  # redelivered
     for attore in (AVVOCATO, segreteria, RELATORE):
         ref = await servizio.revisioni.file(domanda.model_copy(update={"attore": attore}))
         assert ref.blob.area == "revisione"

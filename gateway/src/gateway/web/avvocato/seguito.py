@@ -32,14 +32,17 @@ router = APIRouter(include_in_schema=False)
 async def provvedimento(
     istanza_id: Identificativo,
     user: AvvocatoWeb,
-    istanze: Istanze,
     revisione: Revisione,
     files: Files,
 ) -> Response:
-    istanza = await istanze.dettaglio(user.attore, istanza_id)
-    if istanza.seguito is not None and not istanza.seguito.rilasciato:
+    """The signed order; until the Ordine releases it, back to the case, which says why."""
+    try:
+        file = await revisione.file_provvedimento(user.attore, istanza_id)
+    except RichiestaRifiutataError as rifiuto:
+        if rifiuto.errore.codice != "stato_non_valido":
+            raise
         return RedirectResponse(f"{base_istanza(istanza_id)}#provvedimento", 303)
-    return await files.send(await revisione.file_provvedimento(user.attore, istanza_id))
+    return await files.send(file)
 
 
 @router.get("/avvocato/istanze/{istanza_id}/sezioni/invii")

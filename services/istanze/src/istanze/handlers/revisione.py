@@ -18,6 +18,7 @@ from istanze.handlers.base import stato_cambiato
 from istanze.ports import Dependencies
 from parcelle_contracts.common import BlobRef, FileRef
 from parcelle_contracts.comunicazioni import DatiComunicazione
+from parcelle_contracts.consegne import ProvvedimentoRilasciato
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.revisione import (
     IntegrazioneRichiesta,
@@ -57,9 +58,10 @@ async def _riporta(
         copia = await d.impostazioni(tx).leggi(istanza.ordine)
         rilasciato = istanza.rilasciato(views.regole(copia) if copia else REGOLE_PREDEFINITE)
         canali = await d.avvisi(tx).leggi(istanza.ordine, istanza.avvocato.username)
-        return Outcome(
-            events=[stato_cambiato(msg, istanza, precedente), *avvisi(istanza, canali, rilasciato)]
-        )
+        eventi = [stato_cambiato(msg, istanza, precedente), *avvisi(istanza, canali, rilasciato)]
+        if rilasciato and istanza.provvedimento_sha256 is not None:
+            eventi.append(rilascio(msg, istanza))
+        return Outcome(events=eventi)
 
     await d.consumer.handle(msg, work)
 
@@ -74,6 +76,13 @@ async def registra_integrazione_richiesta(d: Dependencies, msg: IntegrazioneRich
         return all_avvocato(msg, istanza, "integrazione_richiesta", canali, dati=dati)
 
     await _riporta(d, msg, msg.istanza_id, cambio, avvisi)
+
+
+def rilascio(causa: Message, istanza: Istanza) -> Message:
+    """The announcement that the lawyer may now download the signed decision."""
+    return ProvvedimentoRilasciato.caused_by(
+        causa, istanza_id=istanza.id, rilasciato_il=istanza.aggiornata_il
+    )
 
 
 def file_provvedimento(ref: FileRef | None) -> FileProvvedimento | None:

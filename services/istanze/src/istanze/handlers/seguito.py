@@ -13,7 +13,7 @@ from istanze.domain.istanza import Istanza
 from istanze.domain.regole import RegoleOrdine
 from istanze.handlers.avvisi import TUTTI, all_avvocato
 from istanze.handlers.base import Handler
-from istanze.handlers.revisione import allegato
+from istanze.handlers.revisione import allegato, rilascio
 from istanze.ports import Dependencies
 from parcelle_contracts import istanze as contratti
 from parcelle_contracts.avvisi import Avvisi, ImpostaAvvisi, LeggiAvvisi
@@ -60,11 +60,20 @@ class Seguito(Handler):
                 diritti=registrato.importo,
                 pagamento=f"{registrato.data:%d/%m/%Y}, {registrato.riferimento}",
             )
-            # The order travels with the payment's receipt when the payment released it.
-            allegati = allegato(istanza) if not era_rilasciato else []
-            return all_avvocato(
-                msg, istanza, "pagamento_registrato", canali, dati=dati, allegati=allegati
-            )
+            if era_rilasciato:
+                return all_avvocato(msg, istanza, "pagamento_registrato", canali, dati=dati)
+            # The payment released the order: it travels with the payment's receipt.
+            return [
+                rilascio(msg, istanza),
+                *all_avvocato(
+                    msg,
+                    istanza,
+                    "pagamento_registrato",
+                    canali,
+                    dati=dati,
+                    allegati=allegato(istanza),
+                ),
+            ]
 
         return await self._cambia(msg, utente, msg.istanza_id, paga)
 

@@ -56,6 +56,9 @@ class Revisione:
     acquisita_il: datetime | None = None
     relatore: str | None = None
     osservazioni_il: datetime | None = None
+    rilasciato_il: datetime | None = None
+    """When the signed decision became the lawyer's to download (``istanze`` says: at once, or
+    once the council fee is paid)."""
     notificato_il: datetime | None = None
     """When the notice of start reached the client (the observations term runs from then)."""
     """When the client's observations reached the case (the first ones)."""
@@ -117,6 +120,17 @@ class Revisione:
             raise NonTrovataError("Provvedimento non disponibile")
         if ruolo == "consigliere" and username != self.relatore:
             raise NonAutorizzataError("Solo il relatore della pratica può leggerlo")
+        if ruolo == "avvocato" and self.rilasciato_il is None:
+            raise StatoNonValidoError(
+                "Il provvedimento sarà scaricabile dopo il pagamento dei diritti di opinamento."
+            )
+
+    def rilascia(self, ora: datetime) -> bool:
+        """The lawyer may download the signed decision from ``ora``; whether it changed."""
+        if self.rilasciato_il is not None:
+            return False
+        self.rilasciato_il = ora
+        return True
 
     # --- the term and the decision ---
 

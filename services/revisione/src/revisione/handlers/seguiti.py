@@ -12,6 +12,7 @@ from parcelle_contracts.acquisizione import (
     PraticaAcquisita,
     RelatoreAssegnato,
 )
+from parcelle_contracts.consegne import ProvvedimentoRilasciato
 from parcelle_contracts.envelope import Message
 from parcelle_contracts.integrazioni import IntegrazioneFornita
 from parcelle_contracts.istanze import IstanzaRinunciata
@@ -82,6 +83,11 @@ async def registra_osservazioni(d: Dependencies, msg: OsservazioniAggiunte) -> N
 async def registra_notifica(d: Dependencies, msg: AvvioNotificato) -> None:
     """The notice of start reached the client: the observations term runs from then."""
     await _segna(d, msg, msg.istanza_id, lambda r: r.avvio_notificato(msg.notificato_il))
+
+
+async def registra_rilascio(d: Dependencies, msg: ProvvedimentoRilasciato) -> None:
+    """The signed decision is the lawyer's to download now (``istanze`` says so)."""
+    await _segna(d, msg, msg.istanza_id, lambda r: r.rilascia(msg.rilasciato_il))
 
 
 async def registra_integrazione(d: Dependencies, msg: IntegrazioneFornita) -> None:
