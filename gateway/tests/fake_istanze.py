@@ -307,8 +307,16 @@ class FakeIstanze(SeguitoFinto):
         position of the next line; the service's is opaque)."""
         self._entra("elenco", stato=stato, cerca=cerca, limit=limit, cursor=cursor)
         righe = []
+        staff = attore.ruolo != "avvocato"
+        if staff and (stato is None or stato == "bozza"):
+            return Pagina[IstanzaSintesi](items=[])  # the Ordine's staff list by state
         for istanza in self.istanze.values():
-            if istanza.avvocato.username != attore.username:
+            mia = (
+                istanza.ordine == attore.ordine
+                if staff
+                else istanza.avvocato.username == attore.username
+            )
+            if not mia:
                 continue
             if stato is not None and istanza.stato != stato:
                 continue

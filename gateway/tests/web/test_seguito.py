@@ -188,3 +188,23 @@ async def test_the_deliveries_part_updates_by_itself_while_waiting(
     finale = Pagina((await avvocato.get(f"{base}/sezioni/invii")).text)
     assert "data-aggiorna" not in finale.per_id("invii").attributi  # nothing left to wait for
     assert "Consegnata" in finale.testo_di("invii")
+
+
+async def test_the_secretariat_sends_many_orders_at_once(
+    segreteria: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    decise = [decisa(fake, giulia, rilasciato=True) for _ in range(2)]
+    fake.bozza(giulia)  # a draft is the lawyer's alone: never listed to the staff
+    pagina = await segreteria.pagina("/segreteria/invii")
+    assert all(i.codice in pagina.testo for i in decise)
+    risposta = await segreteria.post(
+        "/segreteria/invii", data={"csrf": pagina.csrf, "istanza": [i.id for i in decise]}
+    )
+    assert (risposta.status_code, risposta.headers["location"]) == (
+        303,
+        "/segreteria/invii?inviate=2",
+    )
+    chiamate = fake.chiamate_di("invia_provvedimento")
+    assert [(c["istanza_id"], c["destinatari"][0].nome) for c in chiamate] == [
+        (i.id, "Mario Rossi") for i in decise
+    ]

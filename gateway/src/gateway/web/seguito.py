@@ -10,11 +10,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.ports import IstanzePort
 from gateway.web.dependencies import RIFIUTI_DA_PAGINA
+from parcelle_contracts.common import Attore
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.istanze import Istanza
 from parcelle_contracts.vocabolario import Canale
 
+MASSIMO_INVII = 50
+"""Cases sent at once (a page of the list)."""
 RIGHE = 3
 """Rows of the recipients' form: the client first, then two other obligors."""
 CAMPI = ("nome", "canale", "indirizzo")
@@ -74,6 +78,34 @@ def leggi_destinatari(campi: dict[str, str]) -> tuple[list[Recapito], dict[str, 
     if not recapiti and not errori:
         errori["dest.0.nome"] = "Indica almeno un destinatario."
     return recapiti, errori
+
+
+async def invia_ai_clienti(
+    istanze: IstanzePort, attore: Attore, scelte: list[str]
+) -> tuple[int, list[dict[str, str]]]:
+    """The order of each case chosen to its client, through the channel that reaches them
+    best; how many left, and the cases that could not, with the reason."""
+    inviate, problemi = 0, []
+    for istanza_id in scelte[:MASSIMO_INVII]:
+        try:
+            istanza = await istanze.dettaglio(attore, istanza_id)
+            valori = destinatari_iniziali(istanza)
+            recapito = Recapito.model_validate(
+                {campo: valori.get(f"dest.0.{campo}", "") for campo in CAMPI}
+            )
+            await istanze.invia_provvedimento(attore, istanza_id, [recapito])
+        except RichiestaRifiutataError as rifiuto:
+            if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
+                raise
+            problemi.append({"id": istanza_id, "motivo": rifiuto.errore.messaggio})
+        except ServiceUnavailableError:
+            problemi.append({"id": istanza_id, "motivo": NON_RISPONDE})
+        except ValueError:
+            motivo = "Il cliente non ha un recapito completo: invialo dalla pagina della pratica."
+            problemi.append({"id": istanza_id, "motivo": motivo})
+        else:
+            inviate += 1
+    return inviate, problemi
 
 
 def _messaggio(campo: str) -> str:

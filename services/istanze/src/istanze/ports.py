@@ -144,6 +144,12 @@ class IstanzaRepository(Protocol):
         ``InvalidCursorError``."""
         ...
 
+    async def elenco_dell_ordine(
+        self, ordine: str, stato: Stato, limit: int, cursor: str | None
+    ) -> PaginaElenco:
+        """One page of the Ordine's cases in ``stato``, the last changed first."""
+        ...
+
 
 class ImpostazioniRepository(Protocol):
     """The read copy of each Ordine's settings, inside one transaction."""

@@ -20,7 +20,7 @@ from parcelle_contracts.acquisizione import RelatoreAssegnato
 from parcelle_contracts.avvisi import ImpostaAvvisi, LeggiAvvisi
 from parcelle_contracts.comunicazioni import ComunicazioneSpedita, RicevutaPecRegistrata
 from parcelle_contracts.consegne import InviaProvvedimento, Recapito, RegistraPagamento
-from parcelle_contracts.istanze import DettaglioIstanza
+from parcelle_contracts.istanze import DettaglioIstanza, ElencoIstanze
 from parcelle_contracts.ordini import RegolePagamento
 from parcelle_contracts.postale import RaccomandataAggiornata
 from parcelle_contracts.revisione import ProvvedimentoEmesso
@@ -314,3 +314,16 @@ async def test_with_a_pagopa_intermediary_the_fee_due_carries_its_notice(tmp_pat
         )
         assert vista.seguito is not None
         assert vista.seguito.avviso_pagopa == "301000000000012345"
+
+
+async def test_the_staff_list_the_ordines_decided_cases_never_drafts(servizio: Servizio) -> None:
+    await decisa(servizio, paga_prima=False)
+    istanze = servizio.istanze
+
+    def elenco(stato: str | None) -> ElencoIstanze:
+        return ElencoIstanze.model_validate({**BUSTA, "attore": SEGRETERIA, "stato": stato})
+
+    decise = await istanze.elenco(elenco("provvedimento_emesso"))
+    assert [i.id for i in decise.items] == ["istanza-1"]
+    assert (await istanze.elenco(elenco("bozza"))).items == []
+    assert (await istanze.elenco(elenco(None))).items == []

@@ -7,25 +7,20 @@ from typing import Any, get_args
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.bus import RichiestaRifiutataError
 from gateway.dependencies import Files, Istanze, Revisione
 from gateway.elenchi import PaginaRichiesta
 from gateway.web import campi
 from gateway.web.avvocato.compilazione import base_istanza
 from gateway.web.avvocato.istanza import pagina_istanza
 from gateway.web.dependencies import AvvocatoWeb, Identificativo, campi_modulo
-from gateway.web.seguito import (
-    CAMPI,
-    NON_RISPONDE,
-    destinatari_iniziali,
-    esegui,
-    leggi_destinatari,
-)
+from gateway.web.seguito import esegui, invia_ai_clienti, leggi_destinatari
 from gateway.web.templating import frammento, pagina
-from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.vocabolario import CanalePosta
 
 router = APIRouter(include_in_schema=False)
+INVII = {"azione": "/avvocato/invii", "pratica_di": base_istanza}
+"""Where the page of many orders at once posts, and where each case's page is."""
 
 
 @router.get("/avvocato/istanze/{istanza_id}/documenti/provvedimento")
@@ -113,6 +108,7 @@ async def invii(
         cursor=pagina_richiesta.cursor,
     )
     contesto = {
+        **INVII,
         "istanze": trovate.items,
         "successiva": trovate.next,
         "inviate": request.query_params.get("inviate"),
@@ -126,29 +122,15 @@ async def invia_molti(request: Request, user: AvvocatoWeb, istanze: Istanze) -> 
     """The order of each case chosen to its client, by the channel that reaches them best."""
     async with request.form() as form:
         campi_modulo(form, user)
-        scelte = [i for i in form.getlist("istanza") if isinstance(i, str)][:50]
-    inviate, problemi = 0, []
-    for istanza_id in scelte:
-        try:
-            istanza = await istanze.dettaglio(user.attore, istanza_id)
-            valori = destinatari_iniziali(istanza)
-            recapito = Recapito.model_validate(
-                {campo: valori.get(f"dest.0.{campo}", "") for campo in CAMPI}
-            )
-            await istanze.invia_provvedimento(user.attore, istanza_id, [recapito])
-        except (RichiestaRifiutataError, ServiceUnavailableError, ValueError) as errore:
-            problemi.append({"id": istanza_id, "motivo": _motivo(errore)})
-        else:
-            inviate += 1
+        scelte = [i for i in form.getlist("istanza") if isinstance(i, str)]
+    inviate, problemi = await invia_ai_clienti(istanze, user.attore, scelte)
     if not problemi:
         return RedirectResponse(f"/avvocato/invii?inviate={inviate}", 303)
-    contesto = {"istanze": [], "successiva": None, "inviate": inviate, "errori_invio": problemi}
+    contesto = {
+        **INVII,
+        "istanze": [],
+        "successiva": None,
+        "inviate": inviate,
+        "errori_invio": problemi,
+    }
     return pagina(request, "avvocato/invii.html", contesto, utente=user, stato=422)
-
-
-def _motivo(errore: Exception) -> str:
-    if isinstance(errore, RichiestaRifiutataError):
-        return errore.errore.messaggio
-    if isinstance(errore, ServiceUnavailableError):
-        return NON_RISPONDE
-    return "Il cliente non ha un recapito completo: invialo dalla pagina della pratica."

@@ -1,7 +1,8 @@
 """The secretariat's area ``/segreteria``: the pending list and the scan field (attesa), the
 case page (pratica) and its files (documenti), the decided case's order, council fee and
-deliveries (esito), the deadlines (scadenze), the registered mail (raccomandate), the scanner
-stations (stazioni) and, in development, the mail kept by the local SMTP sink (posta)."""
+deliveries (esito), many orders sent at once (invii), the deadlines (scadenze), the registered
+mail (raccomandate), the scanner stations (stazioni) and, in development, the mail kept by the
+local SMTP sink (posta)."""
 
 from fastapi import APIRouter
 
@@ -9,6 +10,7 @@ from gateway.web.segreteria import (
     attesa,
     documenti,
     esito,
+    invii,
     posta,
     pratica,
     raccomandate,
@@ -17,7 +19,7 @@ from gateway.web.segreteria import (
 )
 
 router = APIRouter(include_in_schema=False)
-for _pages in (attesa, pratica, documenti, esito, scadenze, raccomandate, stazioni, posta):
+for _pages in (attesa, pratica, documenti, esito, invii, scadenze, raccomandate, stazioni, posta):
     router.include_router(_pages.router)
 
 __all__ = ["router"]

@@ -25,6 +25,8 @@ INDEXES: Final = (
     Index(ISTANZE, ("ordine", "avvocato.username", "aggiornata_il", "_id")),
     Index(ISTANZE, ("ordine", "avvocato.username", "stato", "aggiornata_il", "_id")),
     Index(ISTANZE, ("ordine", "stato")),
+    # The Ordine's cases in one state, for its staff (the decided ones to send, say).
+    Index(ISTANZE, ("ordine", "stato", "aggiornata_il", "_id")),
 )
 ELENCO: Final = "_elenco"
 """What a list shows that the aggregate derives (the client's name, the fee asked for),
@@ -82,6 +84,20 @@ class Archivio:
             ISTANZE,
             where=where,
             prefix=prefix,
+            order=("aggiornata_il",),
+            descending=True,
+            limit=limit,
+            after=cursor,
+            fields=CAMPI_ELENCO,
+        )
+        return PaginaElenco([_riga(d) for d in pagina.documents], pagina.next)
+
+    async def elenco_dell_ordine(
+        self, ordine: str, stato: str, limit: int, cursor: str | None
+    ) -> PaginaElenco:
+        pagina = await self._tx.page(
+            ISTANZE,
+            where={"ordine": ordine, "stato": stato},
             order=("aggiornata_il",),
             descending=True,
             limit=limit,

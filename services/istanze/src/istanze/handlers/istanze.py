@@ -31,15 +31,24 @@ class Istanze(Handler):
     # --- queries ---
 
     async def elenco(self, msg: contratti.ElencoIstanze) -> Pagina[contratti.IstanzaSintesi]:
-        """A page of the asking lawyer's cases (staff have none of their own)."""
-        if msg.attore.ruolo != "avvocato":
-            return Pagina[contratti.IstanzaSintesi](items=[])
+        """A page of the asking lawyer's cases; for the Ordine's staff, its cases in the state
+        asked (never drafts: they are the lawyer's alone)."""
         attore, filtro = msg.attore, views.filtro_elenco(msg)
-        pagina = await self.d.store.run(
-            lambda tx: self.d.istanze(tx).elenco_dell_avvocato(
-                attore.ordine, attore.username, filtro, msg.limit, msg.cursor
+        if attore.ruolo != "avvocato":
+            stato = filtro.stato
+            if stato is None or stato == "bozza":
+                return Pagina[contratti.IstanzaSintesi](items=[])
+            pagina = await self.d.store.run(
+                lambda tx: self.d.istanze(tx).elenco_dell_ordine(
+                    attore.ordine, stato, msg.limit, msg.cursor
+                )
             )
-        )
+        else:
+            pagina = await self.d.store.run(
+                lambda tx: self.d.istanze(tx).elenco_dell_avvocato(
+                    attore.ordine, attore.username, filtro, msg.limit, msg.cursor
+                )
+            )
         return Pagina[contratti.IstanzaSintesi](
             items=[views.sintesi(riga) for riga in pagina.righe], next=pagina.next
         )
