@@ -102,12 +102,12 @@ async def test_the_relatore_decides_through_the_api_and_the_lawyer_downloads_the
         di_nuovo = await http.post(f"{pratica}/decisione", json=DECISIONE, headers=relatore)
         assert (di_nuovo.status_code, di_nuovo.json()["error"]) == (409, "stato_non_valido")
 
-        provvedimento = await eventually(  # rendered, signed by firma, kept by revisione
+        provvedimento = await eventually(  # rendered, signed, kept, then released by istanze
             http,
             "GET",
             f"/api/v1/istanze/{istanza['id']}/provvedimento",
             avvocato,
-            lambda r: r.status_code != 404,
+            lambda r: r.status_code not in (404, 409),
             seconds=180,
         )
         assert provvedimento.status_code == 200, provvedimento.text

@@ -2,6 +2,7 @@
 the order sent to the client and other obligors from the case page, the same for many cases at
 once (``/avvocato/invii``), and the channels of their own messages (``/avvocato/avvisi``)."""
 
+import asyncio
 from typing import Any, get_args
 
 from fastapi import APIRouter, Request
@@ -19,6 +20,8 @@ from gateway.web.templating import frammento, pagina
 from parcelle_contracts.vocabolario import CanalePosta
 
 router = APIRouter(include_in_schema=False)
+ATTESE_RILASCIO = (0.2, 0.5, 1.0)
+"""Seconds between asks while a release announced by istanze is on its way to revisione."""
 INVII = {"azione": "/avvocato/invii", "pratica_di": base_istanza}
 """Where the page of many orders at once posts, and where each case's page is."""
 
@@ -30,14 +33,18 @@ async def provvedimento(
     revisione: Revisione,
     files: Files,
 ) -> Response:
-    """The signed order; until the Ordine releases it, back to the case, which says why."""
-    try:
-        file = await revisione.file_provvedimento(user.attore, istanza_id)
-    except RichiestaRifiutataError as rifiuto:
-        if rifiuto.errore.codice != "stato_non_valido":
-            raise
-        return RedirectResponse(f"{base_istanza(istanza_id)}#provvedimento", 303)
-    return await files.send(file)
+    """The signed order; until the Ordine releases it, back to the case, which says why. The
+    release reaches revisione a moment after the case shows it: the page waits that moment."""
+    for attesa in (0.0, *ATTESE_RILASCIO):
+        await asyncio.sleep(attesa)
+        try:
+            file = await revisione.file_provvedimento(user.attore, istanza_id)
+        except RichiestaRifiutataError as rifiuto:
+            if rifiuto.errore.codice != "stato_non_valido":
+                raise
+            continue
+        return await files.send(file)
+    return RedirectResponse(f"{base_istanza(istanza_id)}#provvedimento", 303)
 
 
 @router.get("/avvocato/istanze/{istanza_id}/sezioni/invii")

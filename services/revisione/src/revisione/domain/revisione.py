@@ -122,7 +122,8 @@ class Revisione:
             raise NonAutorizzataError("Solo il relatore della pratica può leggerlo")
         if ruolo == "avvocato" and self.rilasciato_il is None:
             raise StatoNonValidoError(
-                "Il provvedimento sarà scaricabile dopo il pagamento dei diritti di opinamento."
+                "Il provvedimento non è ancora scaricabile: lo sarà appena l'Ordine lo rilascia "
+                "(se l'Ordine lo chiede, dopo il pagamento dei diritti di opinamento)."
             )
 
     def rilascia(self, ora: datetime) -> bool:
