@@ -3,7 +3,7 @@ recipients' form of the signed order (the client, and up to two other obligors, 
 e-mail, PEC or raccomandata A/R), read and checked here so that every mistake comes back at
 once with what was typed, and sent to ``istanze``, which checks again."""
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +14,7 @@ from gateway.ports import IstanzePort
 from gateway.web.dependencies import RIFIUTI_DA_PAGINA
 from parcelle_contracts.common import Attore
 from parcelle_contracts.consegne import Recapito
-from parcelle_contracts.istanze import Istanza
+from parcelle_contracts.istanze import Istanza, IstanzaSintesi
 from parcelle_contracts.vocabolario import Canale
 
 MASSIMO_INVII = 50
@@ -78,6 +78,24 @@ def leggi_destinatari(campi: dict[str, str]) -> tuple[list[Recapito], dict[str, 
     if not recapiti and not errori:
         errori["dest.0.nome"] = "Indica almeno un destinatario."
     return recapiti, errori
+
+
+def contesto_invii(
+    indirizzi: dict[str, Any],
+    istanze: Sequence[IstanzaSintesi] = (),
+    successiva: str | None = None,
+    inviate: str | int | None = None,
+    problemi: Sequence[dict[str, str]] = (),
+) -> dict[str, Any]:
+    """What ``templates/pratica/_invii_multipli.html`` needs: ``indirizzi`` says where the page
+    posts (``azione``) and where each case's page is (``pratica_di``)."""
+    return {
+        **indirizzi,
+        "istanze": list(istanze),
+        "successiva": successiva,
+        "inviate": inviate,
+        "errori_invio": list(problemi),
+    }
 
 
 async def invia_ai_clienti(

@@ -15,7 +15,7 @@ from gateway.web import campi
 from gateway.web.avvocato.compilazione import base_istanza
 from gateway.web.avvocato.istanza import pagina_istanza
 from gateway.web.dependencies import AvvocatoWeb, Identificativo, campi_modulo
-from gateway.web.seguito import esegui, invia_ai_clienti, leggi_destinatari
+from gateway.web.seguito import contesto_invii, esegui, invia_ai_clienti, leggi_destinatari
 from gateway.web.templating import frammento, pagina
 from parcelle_contracts.vocabolario import CanalePosta
 
@@ -114,13 +114,8 @@ async def invii(
         limit=pagina_richiesta.limit,
         cursor=pagina_richiesta.cursor,
     )
-    contesto = {
-        **INVII,
-        "istanze": trovate.items,
-        "successiva": trovate.next,
-        "inviate": request.query_params.get("inviate"),
-        "errori_invio": [],
-    }
+    inviate = request.query_params.get("inviate")
+    contesto = contesto_invii(INVII, trovate.items, trovate.next, inviate)
     return pagina(request, "avvocato/invii.html", contesto, utente=user)
 
 
@@ -133,11 +128,5 @@ async def invia_molti(request: Request, user: AvvocatoWeb, istanze: Istanze) -> 
     inviate, problemi = await invia_ai_clienti(istanze, user.attore, scelte)
     if not problemi:
         return RedirectResponse(f"/avvocato/invii?inviate={inviate}", 303)
-    contesto = {
-        **INVII,
-        "istanze": [],
-        "successiva": None,
-        "inviate": inviate,
-        "errori_invio": problemi,
-    }
+    contesto = contesto_invii(INVII, inviate=inviate, problemi=problemi)
     return pagina(request, "avvocato/invii.html", contesto, utente=user, stato=422)

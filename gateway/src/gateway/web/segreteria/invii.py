@@ -10,7 +10,7 @@ from gateway.dependencies import Istanze
 from gateway.elenchi import PaginaRichiesta
 from gateway.web.dependencies import SegreteriaWeb, campi_modulo
 from gateway.web.segreteria.comune import base_pratica, pagina_segreteria
-from gateway.web.seguito import invia_ai_clienti
+from gateway.web.seguito import contesto_invii, invia_ai_clienti
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,13 +32,8 @@ async def invii(
         limit=pagina_richiesta.limit,
         cursor=pagina_richiesta.cursor,
     )
-    contesto = {
-        **INVII,
-        "istanze": trovate.items,
-        "successiva": trovate.next,
-        "inviate": request.query_params.get("inviate"),
-        "errori_invio": [],
-    }
+    inviate = request.query_params.get("inviate")
+    contesto = contesto_invii(INVII, trovate.items, trovate.next, inviate)
     return pagina_segreteria(request, user, "invii.html", contesto, sezione="invii")
 
 
@@ -50,11 +45,5 @@ async def invia_molti(request: Request, user: SegreteriaWeb, istanze: Istanze) -
     inviate, problemi = await invia_ai_clienti(istanze, user.attore, scelte)
     if not problemi:
         return RedirectResponse(f"/segreteria/invii?inviate={inviate}", 303)
-    contesto = {
-        **INVII,
-        "istanze": [],
-        "successiva": None,
-        "inviate": inviate,
-        "errori_invio": problemi,
-    }
+    contesto = contesto_invii(INVII, inviate=inviate, problemi=problemi)
     return pagina_segreteria(request, user, "invii.html", contesto, sezione="invii", stato=422)
