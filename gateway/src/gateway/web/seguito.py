@@ -7,11 +7,15 @@ from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from gateway.auth import WebUser
 from gateway.bus import RichiestaRifiutataError, ServiceUnavailableError
+from gateway.elenchi import PaginaRichiesta
 from gateway.ports import IstanzePort
-from gateway.web.dependencies import RIFIUTI_DA_PAGINA
+from gateway.web.dependencies import RIFIUTI_DA_PAGINA, campi_modulo
 from parcelle_contracts.common import Attore
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.istanze import Istanza, IstanzaSintesi
@@ -96,6 +100,35 @@ def contesto_invii(
         "inviate": inviate,
         "errori_invio": list(problemi),
     }
+
+
+async def da_inviare(
+    request: Request,
+    istanze: IstanzePort,
+    attore: Attore,
+    indirizzi: dict[str, Any],
+    richiesta: PaginaRichiesta,
+) -> dict[str, Any]:
+    """The page of many orders at once: a page of the decided cases ``attore`` may send."""
+    trovate = await istanze.elenco(
+        attore, stato="provvedimento_emesso", limit=richiesta.limit, cursor=richiesta.cursor
+    )
+    inviate = request.query_params.get("inviate")
+    return contesto_invii(indirizzi, trovate.items, trovate.next, inviate)
+
+
+async def invia_scelti(
+    request: Request, istanze: IstanzePort, user: WebUser, indirizzi: dict[str, Any]
+) -> Response | dict[str, Any]:
+    """Send the orders of the cases chosen on that page: back to it with how many left, or
+    the page's context naming the cases that could not."""
+    async with request.form() as form:
+        campi_modulo(form, user)
+        scelte = [i for i in form.getlist("istanza") if isinstance(i, str)]
+    inviate, problemi = await invia_ai_clienti(istanze, user.attore, scelte)
+    if not problemi:
+        return RedirectResponse(f"{indirizzi['azione']}?inviate={inviate}", 303)
+    return contesto_invii(indirizzi, inviate=inviate, problemi=problemi)
 
 
 async def invia_ai_clienti(

@@ -15,7 +15,7 @@ from gateway.web import campi
 from gateway.web.avvocato.compilazione import base_istanza
 from gateway.web.avvocato.istanza import pagina_istanza
 from gateway.web.dependencies import AvvocatoWeb, Identificativo, campi_modulo
-from gateway.web.seguito import contesto_invii, esegui, invia_ai_clienti, leggi_destinatari
+from gateway.web.seguito import da_inviare, esegui, invia_scelti, leggi_destinatari
 from gateway.web.templating import frammento, pagina
 from parcelle_contracts.vocabolario import CanalePosta
 
@@ -108,25 +108,14 @@ async def imposta_avvisi(request: Request, user: AvvocatoWeb, istanze: Istanze) 
 async def invii(
     request: Request, user: AvvocatoWeb, istanze: Istanze, pagina_richiesta: PaginaRichiesta
 ) -> Response:
-    trovate = await istanze.elenco(
-        user.attore,
-        stato="provvedimento_emesso",
-        limit=pagina_richiesta.limit,
-        cursor=pagina_richiesta.cursor,
-    )
-    inviate = request.query_params.get("inviate")
-    contesto = contesto_invii(INVII, trovate.items, trovate.next, inviate)
+    contesto = await da_inviare(request, istanze, user.attore, INVII, pagina_richiesta)
     return pagina(request, "avvocato/invii.html", contesto, utente=user)
 
 
 @router.post("/avvocato/invii")
 async def invia_molti(request: Request, user: AvvocatoWeb, istanze: Istanze) -> Response:
     """The order of each case chosen to its client, by the channel that reaches them best."""
-    async with request.form() as form:
-        campi_modulo(form, user)
-        scelte = [i for i in form.getlist("istanza") if isinstance(i, str)]
-    inviate, problemi = await invia_ai_clienti(istanze, user.attore, scelte)
-    if not problemi:
-        return RedirectResponse(f"/avvocato/invii?inviate={inviate}", 303)
-    contesto = contesto_invii(INVII, inviate=inviate, problemi=problemi)
-    return pagina(request, "avvocato/invii.html", contesto, utente=user, stato=422)
+    esito = await invia_scelti(request, istanze, user, INVII)
+    if isinstance(esito, Response):
+        return esito
+    return pagina(request, "avvocato/invii.html", esito, utente=user, stato=422)
