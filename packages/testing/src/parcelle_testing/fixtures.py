@@ -6,7 +6,6 @@ test's; both are deleted when the test ends.
 """
 
 import os
-import secrets
 import socket
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -24,10 +23,13 @@ from parcelle_kit.bus.topology import EXPIRING_QUEUES
 from parcelle_kit.cli.processes import load_process
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
+from parcelle_testing.avanzi import clear_leftovers, new_namespace
 from parcelle_testing.comando import free_port
 
 AMQP_URL = os.environ.get("PARCELLE_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 TEST_QUEUE_EXPIRY_MS = 120_000
+CLEARED: list[int] = []
+"""How many queues that interrupted runs had left were deleted when this run began."""
 
 
 def _broker_answers(url: str) -> bool:
@@ -48,6 +50,7 @@ def amqp_url() -> str:
             "with `rabbitmq-server -detached` or set PARCELLE_TEST_AMQP_URL",
             pytrace=False,
         )
+    CLEARED.append(clear_leftovers(AMQP_URL))
     return AMQP_URL
 
 
@@ -66,7 +69,7 @@ async def bus_namespace(amqp_url: str) -> AsyncIterator[str]:
     that does not exist does nothing). The queues' expiry is only a safety net for an
     interrupted run: the broker stalls while it expires many quorum queues at once.
     """
-    namespace = f"t{secrets.token_hex(5)}"
+    namespace = new_namespace()
     yield namespace
     prefix = f"{namespace}."
     names = {name for name in EXPIRING_QUEUES if name.startswith(prefix)}
@@ -164,6 +167,8 @@ async def bus_client(settings_values: dict[str, Any]) -> AsyncIterator[BusClient
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Skipped tests grouped by reason, so what was not run is visible at a glance."""
+    if any(CLEARED):
+        terminalreporter.write_line(f"deleted {sum(CLEARED)} queues left by interrupted runs")
     reasons: Counter[str] = Counter()
     for report in terminalreporter.stats.get("skipped", []):
         longrepr = report.longrepr

@@ -1,0 +1,79 @@
+"""What interrupted test runs left on the broker, cleared when a new run starts.
+
+A test deletes its own queues when it ends, but a run that is killed (a timeout, kill -9,
+a closed terminal) leaves them, and the broker, left to expire many quorum queues at once,
+stalls and refuses connections for as long as that takes: a later run then fails for
+nothing it did. Each test's namespace starts with the hour it was made in, so a new run
+deletes, before its first test, the queues and exchanges of namespaces older than any run
+can last, and never those of a run going on beside it.
+"""
+
+import asyncio
+import re
+import secrets
+import shutil
+import subprocess
+import time
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import aio_pika
+
+MAX_RUN_SECONDS = 3 * 3600
+"""Longer than any run lasts: a namespace older than this belongs to no live run."""
+_NAMESPACE = re.compile(r"^t(?:(?P<made>[0-9a-f]{8})[0-9a-f]{6}|[0-9a-f]{10})(?:\.|$)")
+"""A test namespace: ``t`` + the second it was made (hex) + random; or the older form, ten
+random digits, which no run makes any more."""
+
+
+def new_namespace(now: float | None = None) -> str:
+    """A test's own bus namespace: the second it was made, then six random hex digits."""
+    made = int(time.time() if now is None else now)
+    return f"t{made:08x}{secrets.token_hex(3)}"
+
+
+def stale(names: Iterable[str], now: float, max_age: float = MAX_RUN_SECONDS) -> list[str]:
+    """The names (queues or exchanges) of test namespaces made more than ``max_age`` ago."""
+    found = []
+    for name in names:
+        match = _NAMESPACE.match(name)
+        if match is None:
+            continue
+        made = match["made"]
+        if made is None or now - int(made, 16) > max_age:
+            found.append(name)
+    return sorted(found)
+
+
+def _listed(what: str) -> list[str]:
+    """``rabbitmqctl list_<what> name``: empty where the broker is not this machine's."""
+    if shutil.which("rabbitmqctl") is None:
+        return []
+    command = ["rabbitmqctl", "-q", f"list_{what}", "--no-table-headers", "name"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    except subprocess.TimeoutExpired:
+        return []
+    return done.stdout.split() if done.returncode == 0 else []
+
+
+async def _delete(url: str, queues: list[str], exchanges: list[str]) -> None:
+    connection = await aio_pika.connect(url)
+    async with connection:
+        channel = await connection.channel()
+        for queue in queues:
+            await channel.queue_delete(queue)
+        for exchange in exchanges:
+            await channel.exchange_delete(exchange)
+
+
+def clear_leftovers(url: str) -> int:
+    """Delete the stale test queues and exchanges of the local broker; how many queues."""
+    if urlsplit(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
+        return 0
+    now = time.time()
+    queues = stale(_listed("queues"), now)
+    exchanges = stale(_listed("exchanges"), now)
+    if queues or exchanges:
+        asyncio.run(_delete(url, queues, exchanges))
+    return len(queues)
