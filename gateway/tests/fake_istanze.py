@@ -47,7 +47,7 @@ from parcelle_contracts.vocabolario import (
     Stato,
 )
 
-from .fake_seguito import SeguitoFinto
+from .fake_seguito import SeguitoFinto, inviata_il
 
 PDF = b"%PDF-1.7\n% Parcelle test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CENT = Decimal("0.01")
@@ -300,12 +300,20 @@ class FakeIstanze(SeguitoFinto):
         *,
         stato: Stato | None = None,
         cerca: str | None = None,
+        inviata_al_cliente: bool | None = None,
         limit: int = LIMITE_PAGINA,
         cursor: str | None = None,
     ) -> Pagina[IstanzaSintesi]:
         """Pages as the service gives them, the latest changed first (the cursor here is the
         position of the next line; the service's is opaque)."""
-        self._entra("elenco", stato=stato, cerca=cerca, limit=limit, cursor=cursor)
+        self._entra(
+            "elenco",
+            stato=stato,
+            cerca=cerca,
+            inviata_al_cliente=inviata_al_cliente,
+            limit=limit,
+            cursor=cursor,
+        )
         righe = []
         staff = attore.ruolo != "avvocato"
         if staff and (stato is None or stato == "bozza"):
@@ -320,6 +328,9 @@ class FakeIstanze(SeguitoFinto):
                 continue
             if stato is not None and istanza.stato != stato:
                 continue
+            inviata = inviata_il(istanza)
+            if inviata_al_cliente is not None and (inviata is not None) != inviata_al_cliente:
+                continue
             cliente = istanza.contenuto.cliente
             nome = None
             if cliente is not None:
@@ -333,6 +344,7 @@ class FakeIstanze(SeguitoFinto):
                     importo_richiesto=istanza.totali.compenso if istanza.totali else None,
                     stato=istanza.stato,
                     aggiornata_il=istanza.aggiornata_il,
+                    inviata_al_cliente_il=inviata,
                 )
             )
         if cerca:

@@ -1,7 +1,7 @@
 """The fake ``istanze``'s side after the decision: payment, the order sent to recipients, the
 lawyer's channels; as the service answers them (refusals included) for the page tests."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from gateway.bus import RichiestaRifiutataError
@@ -44,12 +44,24 @@ class SeguitoFinto:
         return self.imposta(istanza, seguito=seguito)
 
     async def invia_provvedimento(
-        self, attore: Attore, istanza_id: str, destinatari: list[Recapito]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        destinatari: list[Recapito],
+        *,
+        solo_prima_volta: bool = False,
     ) -> Istanza:
-        self._entra("invia_provvedimento", istanza_id=istanza_id, destinatari=destinatari)
+        self._entra(
+            "invia_provvedimento",
+            istanza_id=istanza_id,
+            destinatari=destinatari,
+            solo_prima_volta=solo_prima_volta,
+        )
         istanza = self._leggibile(attore, istanza_id)
         if istanza.seguito is None or not istanza.seguito.rilasciato:
             raise _rifiuto("stato_non_valido", "Il provvedimento non è ancora disponibile.")
+        if solo_prima_volta and inviata_il(istanza) is not None:
+            raise _rifiuto("stato_non_valido", "Il provvedimento è già stato inviato al cliente.")
         adesso = utcnow()
         nuove = [
             Consegna(
@@ -85,3 +97,9 @@ def seguito(*, rilasciato: bool = True, pagamento_richiesto: bool = False) -> Se
 
 def _rifiuto(codice: str, messaggio: str) -> RichiestaRifiutataError:
     return RichiestaRifiutataError(Errore(codice=codice, messaggio=messaggio))
+
+
+def inviata_il(istanza: Istanza) -> datetime | None:
+    """When the case's order was first sent to its client, as the service tells it."""
+    consegne = istanza.seguito.consegne if istanza.seguito else []
+    return min((c.richiesta_il for c in consegne if c.recapito.ruolo == "cliente"), default=None)

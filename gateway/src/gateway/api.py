@@ -71,9 +71,21 @@ async def elenco(
             description="The start of the application code, or of the client's name.",
         ),
     ] = None,
+    inviata_al_cliente: Annotated[
+        bool | None,
+        Query(
+            description="Only those whose signed order was (true) or was not yet (false) "
+            "sent to the client."
+        ),
+    ] = None,
 ) -> Elenco[IstanzaSintesi]:
     trovate = await istanze.elenco(
-        attore, stato=stato, cerca=cerca, limit=pagina.limit, cursor=pagina.cursor
+        attore,
+        stato=stato,
+        cerca=cerca,
+        inviata_al_cliente=inviata_al_cliente,
+        limit=pagina.limit,
+        cursor=pagina.cursor,
     )
     return elenco_api(request, trovate)
 

@@ -31,6 +31,11 @@ class Destinatari(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     destinatari: list[Recapito] = Field(min_length=1, max_length=10)
+    solo_prima_volta: bool = Field(
+        default=False,
+        description="Refuse (409) if the order was already sent to the client: for a client "
+        "that sends many orders and may send one twice.",
+    )
 
 
 class Pagamento(BaseModel):
@@ -60,7 +65,9 @@ async def imposta_avvisi(scelta: SceltaAvvisi, attore: Avvocato, istanze: Istanz
 async def invia_avvocato(
     istanza_id: str, corpo: Destinatari, attore: Avvocato, istanze: Istanze
 ) -> Istanza:
-    return await istanze.invia_provvedimento(attore, istanza_id, corpo.destinatari)
+    return await istanze.invia_provvedimento(
+        attore, istanza_id, corpo.destinatari, solo_prima_volta=corpo.solo_prima_volta
+    )
 
 
 @router.post(
@@ -72,7 +79,9 @@ async def invia_avvocato(
 async def invia_segreteria(
     istanza_id: str, corpo: Destinatari, attore: Segreteria, istanze: Istanze
 ) -> Istanza:
-    return await istanze.invia_provvedimento(attore, istanza_id, corpo.destinatari)
+    return await istanze.invia_provvedimento(
+        attore, istanza_id, corpo.destinatari, solo_prima_volta=corpo.solo_prima_volta
+    )
 
 
 @router.post(

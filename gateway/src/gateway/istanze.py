@@ -61,6 +61,7 @@ class IstanzeClient(ServiceClient):
         *,
         stato: Stato | None = None,
         cerca: str | None = None,
+        inviata_al_cliente: bool | None = None,
         limit: int = LIMITE_PAGINA,
         cursor: str | None = None,
     ) -> Pagina[IstanzaSintesi]:
@@ -70,6 +71,7 @@ class IstanzeClient(ServiceClient):
             Pagina[IstanzaSintesi],
             stato=stato,
             cerca=cerca,
+            inviata_al_cliente=inviata_al_cliente,
             limit=limit,
             cursor=cursor,
         )
@@ -165,10 +167,20 @@ class IstanzeClient(ServiceClient):
         )
 
     async def invia_provvedimento(
-        self, attore: Attore, istanza_id: str, destinatari: list[Recapito]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        destinatari: list[Recapito],
+        *,
+        solo_prima_volta: bool = False,
     ) -> Istanza:
         return await self._per(
-            InviaProvvedimento, attore, Istanza, istanza_id=istanza_id, destinatari=destinatari
+            InviaProvvedimento,
+            attore,
+            Istanza,
+            istanza_id=istanza_id,
+            destinatari=destinatari,
+            solo_prima_volta=solo_prima_volta,
         )
 
     async def avvisi(self, attore: Attore) -> Avvisi:

@@ -59,10 +59,12 @@ class IstanzePort(Protocol):
         *,
         stato: Stato | None = None,
         cerca: str | None = None,
+        inviata_al_cliente: bool | None = None,
         limit: int = LIMITE_PAGINA,
         cursor: str | None = None,
     ) -> Pagina[IstanzaSintesi]:
-        """A page of the lawyer's cases, the latest changed first."""
+        """A page of the lawyer's cases (the staff's: the Ordine's in ``stato``), the latest
+        changed first; ``inviata_al_cliente``: only those whose order was (not) sent yet."""
         ...
 
     async def dettaglio(self, attore: Attore, istanza_id: str) -> Istanza: ...
@@ -110,7 +112,12 @@ class IstanzePort(Protocol):
     ) -> Istanza: ...
 
     async def invia_provvedimento(
-        self, attore: Attore, istanza_id: str, destinatari: list[Recapito]
+        self,
+        attore: Attore,
+        istanza_id: str,
+        destinatari: list[Recapito],
+        *,
+        solo_prima_volta: bool = False,
     ) -> Istanza: ...
 
     async def avvisi(self, attore: Attore) -> Avvisi: ...

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from parcelle_contracts.common import Attore
+from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.istanze import Istanza
 from parcelle_contracts.revisione import VoceDecisa
 
@@ -160,7 +161,7 @@ async def test_many_orders_go_to_their_clients_at_once(
     scelte = [i.id for i in [*prime, trattenuta]]
     risposta = await avvocato.post("/avvocato/invii", data={"csrf": pagina.csrf, "istanza": scelte})
     assert risposta.status_code == 422
-    assert trattenuta.id in Pagina(risposta.text).testo_di("riepilogo-errori")
+    assert trattenuta.codice in Pagina(risposta.text).testo_di("riepilogo-errori")
     chiamate = fake.chiamate_di("invia_provvedimento")
     assert [c["istanza_id"] for c in chiamate] == [i.id for i in [*prime, trattenuta]]
     assert {c["destinatari"][0].canale for c in chiamate} == {"pec"}
@@ -208,3 +209,29 @@ async def test_the_secretariat_sends_many_orders_at_once(
     assert [(c["istanza_id"], c["destinatari"][0].nome) for c in chiamate] == [
         (i.id, "Mario Rossi") for i in decise
     ]
+
+
+async def test_an_order_sent_to_its_client_is_not_offered_again(
+    segreteria: Browser, fake: FakeIstanze, giulia: Attore
+) -> None:
+    inviata, da_inviare = (decisa(fake, giulia, rilasciato=True) for _ in range(2))
+    clerk = Attore(username="segreteria.demo", ruolo="segreteria", ordine="DEMO")
+    cliente = Recapito(nome="Mario Rossi", canale="pec", indirizzo="mario.rossi@pec.example.it")
+    await fake.invia_provvedimento(clerk, inviata.id, [cliente])
+    pagina = await segreteria.pagina("/segreteria/invii")
+    assert fake.chiamate_di("elenco")[-1]["inviata_al_cliente"] is False
+    assert da_inviare.codice in pagina.testo
+    assert inviata.codice not in pagina.testo
+    tutte = await segreteria.pagina("/segreteria/invii?tutte=1")
+    assert inviata.codice in tutte.testo
+    assert "già inviato" in tutte.testo
+    assert not tutte.ha_id(f"scegli-{inviata.id}")  # no box to tick twice
+    assert tutte.ha_id(f"scegli-{da_inviare.id}")
+    # Ticked on a page opened before a colleague sent it: refused, with when it went.
+    risposta = await segreteria.post(
+        "/segreteria/invii", data={"csrf": pagina.csrf, "istanza": [inviata.id, da_inviare.id]}
+    )
+    assert risposta.status_code == 422
+    assert "già stato inviato" in Pagina(risposta.text).testo_di("riepilogo-errori")
+    chiamate = fake.chiamate_di("invia_provvedimento")[1:]
+    assert [c["solo_prima_volta"] for c in chiamate] == [True, True]

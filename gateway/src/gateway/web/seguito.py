@@ -90,6 +90,7 @@ def contesto_invii(
     successiva: str | None = None,
     inviate: str | int | None = None,
     problemi: Sequence[dict[str, str]] = (),
+    tutte: bool = False,
 ) -> dict[str, Any]:
     """What ``templates/pratica/_invii_multipli.html`` needs: ``indirizzi`` says where the page
     posts (``azione``) and where each case's page is (``pratica_di``)."""
@@ -99,6 +100,7 @@ def contesto_invii(
         "successiva": successiva,
         "inviate": inviate,
         "errori_invio": list(problemi),
+        "tutte": tutte,
     }
 
 
@@ -109,12 +111,18 @@ async def da_inviare(
     indirizzi: dict[str, Any],
     richiesta: PaginaRichiesta,
 ) -> dict[str, Any]:
-    """The page of many orders at once: a page of the decided cases ``attore`` may send."""
+    """The page of many orders at once: a page of the decided cases ``attore`` may send, those
+    whose order has not reached the client yet (``?tutte=1``: those sent too)."""
+    tutte = request.query_params.get("tutte") == "1"
     trovate = await istanze.elenco(
-        attore, stato="provvedimento_emesso", limit=richiesta.limit, cursor=richiesta.cursor
+        attore,
+        stato="provvedimento_emesso",
+        inviata_al_cliente=None if tutte else False,
+        limit=richiesta.limit,
+        cursor=richiesta.cursor,
     )
     inviate = request.query_params.get("inviate")
-    return contesto_invii(indirizzi, trovate.items, trovate.next, inviate)
+    return contesto_invii(indirizzi, trovate.items, trovate.next, inviate, tutte=tutte)
 
 
 async def invia_scelti(
@@ -135,25 +143,30 @@ async def invia_ai_clienti(
     istanze: IstanzePort, attore: Attore, scelte: list[str]
 ) -> tuple[int, list[dict[str, str]]]:
     """The order of each case chosen to its client, through the channel that reaches them
-    best; how many left, and the cases that could not, with the reason."""
+    best, unless it was sent to the client already; how many left, and the cases that could
+    not, with the reason."""
     inviate, problemi = 0, []
     for istanza_id in scelte[:MASSIMO_INVII]:
+        codice = istanza_id
         try:
             istanza = await istanze.dettaglio(attore, istanza_id)
+            codice = istanza.codice
             valori = destinatari_iniziali(istanza)
             recapito = Recapito.model_validate(
                 {campo: valori.get(f"dest.0.{campo}", "") for campo in CAMPI}
             )
-            await istanze.invia_provvedimento(attore, istanza_id, [recapito])
+            await istanze.invia_provvedimento(attore, istanza_id, [recapito], solo_prima_volta=True)
         except RichiestaRifiutataError as rifiuto:
             if rifiuto.errore.codice in RIFIUTI_DA_PAGINA:
                 raise
-            problemi.append({"id": istanza_id, "motivo": rifiuto.errore.messaggio})
+            problemi.append(
+                {"id": istanza_id, "codice": codice, "motivo": rifiuto.errore.messaggio}
+            )
         except ServiceUnavailableError:
-            problemi.append({"id": istanza_id, "motivo": NON_RISPONDE})
+            problemi.append({"id": istanza_id, "codice": codice, "motivo": NON_RISPONDE})
         except ValueError:
             motivo = "Il cliente non ha un recapito completo: invialo dalla pagina della pratica."
-            problemi.append({"id": istanza_id, "motivo": motivo})
+            problemi.append({"id": istanza_id, "codice": codice, "motivo": motivo})
         else:
             inviate += 1
     return inviate, problemi

@@ -97,3 +97,6 @@ class InviaProvvedimento(_Richiesta):
 
     name: ClassVar[str] = "invia_provvedimento"
     destinatari: list[Recapito] = Field(min_length=1, max_length=10)
+    solo_prima_volta: bool = False
+    """Refuse if the order was already sent to the client: many orders at once are sent
+    this way, so that a second click, or a colleague's, sends nothing twice."""

@@ -206,6 +206,8 @@ class IstanzaSintesi(Model):
     importo_richiesto: Importo | None
     stato: Stato
     aggiornata_il: AwareDatetime
+    inviata_al_cliente_il: AwareDatetime | None = None
+    """When the signed order was first sent to the client (``None``: not yet)."""
 
 
 # --- requests (gateway -> istanze, request/reply; every reply is an Esito) ---------------------
@@ -308,6 +310,11 @@ class ElencoIstanze(_Domanda, Paginata):
         max_length=100,
         description="The start of the application code (with a digit or a dash) or of the "
         "client's name.",
+    )
+    inviata_al_cliente: bool | None = Field(
+        default=None,
+        description="Only the cases whose signed order was (true) or was not yet (false) "
+        "sent to the client.",
     )
 
 

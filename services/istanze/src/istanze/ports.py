@@ -102,6 +102,8 @@ class FiltroElenco:
     """The start of the application code, as codes are written (upper case)."""
     cliente: str | None = None
     """The start of the client's name, in lower case."""
+    inviata_al_cliente: bool | None = None
+    """Whether the signed order was sent to the client already."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class RigaElenco:
     importo_richiesto: Decimal | None
     stato: Stato
     aggiornata_il: datetime
+    inviata_al_cliente_il: datetime | None
 
 
 @dataclass(frozen=True)
@@ -145,9 +148,10 @@ class IstanzaRepository(Protocol):
         ...
 
     async def elenco_dell_ordine(
-        self, ordine: str, stato: Stato, limit: int, cursor: str | None
+        self, ordine: str, stato: Stato, filtro: FiltroElenco, limit: int, cursor: str | None
     ) -> PaginaElenco:
-        """One page of the Ordine's cases in ``stato``, the last changed first."""
+        """One page of the Ordine's cases in ``stato``, the last changed first (of the filter,
+        only whether the order was sent to the client counts)."""
         ...
 
 

@@ -183,6 +183,7 @@ def filtro_elenco(msg: contratti.ElencoIstanze) -> FiltroElenco:
         stato=msg.stato,
         codice=codice.upper().replace(" ", "") if codice else None,
         cliente=cerca.casefold() if cerca and codice is None else None,
+        inviata_al_cliente=msg.inviata_al_cliente,
     )
 
 

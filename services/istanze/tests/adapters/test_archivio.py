@@ -170,6 +170,7 @@ async def test_a_lawyers_list_comes_in_pages_latest_change_first_with_what_it_sh
             importo_richiesto=Decimal("7616.00"),
             stato="depositata",
             aggiornata_il=casi[3].aggiornata_il,
+            inviata_al_cliente_il=None,
         )
         codice = await elenco(store, "DEMO", FiltroElenco(codice="DEMO-2026-0005"))
         assert [r.id for r in codice.righe] == ["istanza-5"]

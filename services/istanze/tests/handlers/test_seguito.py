@@ -327,3 +327,41 @@ async def test_the_staff_list_the_ordines_decided_cases_never_drafts(servizio: S
     assert [i.id for i in decise.items] == ["istanza-1"]
     assert (await istanze.elenco(elenco("bozza"))).items == []
     assert (await istanze.elenco(elenco(None))).items == []
+
+
+async def test_many_at_once_send_each_order_to_its_client_once(servizio: Servizio) -> None:
+    await decisa(servizio, paga_prima=False)
+    istanze, seguito = servizio.istanze, Seguito(servizio.d)
+
+    async def da_inviare(attore: Any, inviata: bool) -> list[Any]:
+        richiesta = ElencoIstanze.model_validate(
+            {
+                **BUSTA,
+                "attore": attore,
+                "stato": "provvedimento_emesso",
+                "inviata_al_cliente": inviata,
+            }
+        )
+        return (await istanze.elenco(richiesta)).items
+
+    for attore in (SEGRETERIA, AVVOCATO):
+        (riga,) = await da_inviare(attore, inviata=False)
+        assert riga.inviata_al_cliente_il is None
+        assert await da_inviare(attore, inviata=True) == []
+
+    prima = invia(CLIENTE_PEC).model_copy(update={"solo_prima_volta": True})
+    await seguito.invia_provvedimento(prima)
+    for attore in (SEGRETERIA, AVVOCATO):
+        assert await da_inviare(attore, inviata=False) == []
+        (riga,) = await da_inviare(attore, inviata=True)
+        assert riga.inviata_al_cliente_il is not None
+    # A second click, or a colleague's, sends nothing and says when it went.
+    di_nuovo = prima.model_copy(update={"message_id": "di-nuovo", "attore": SEGRETERIA})
+    with pytest.raises(StatoNonValidoError, match=r"già stato inviato al cliente il \d\d/"):
+        await seguito.invia_provvedimento(di_nuovo)
+    # From the case page a new sending to the client stays possible.
+    vista = await seguito.invia_provvedimento(
+        invia(CLIENTE_PEC).model_copy(update={"message_id": "x"})
+    )
+    assert vista.seguito is not None
+    assert len(vista.seguito.consegne) == 2

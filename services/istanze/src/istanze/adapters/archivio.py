@@ -19,6 +19,11 @@ from parcelle_kit.store.codec import decode, encode
 from parcelle_kit.store.ports import Index, Scalar, Transaction
 
 ISTANZE: Final = "istanze"
+ELENCO: Final = "_elenco"
+"""What a list shows that the aggregate derives (the client's name, the fee asked for, when
+the order was first sent to the client), stored beside it so that a page is one indexed query
+with a projection."""
+INVIATA: Final = f"{ELENCO}.inviata_al_cliente"
 INDEXES: Final = (
     Index(ISTANZE, ("codice",), unique=True),
     # A lawyer's list, the latest changed first: whole, and by state (keyset pages).
@@ -27,10 +32,11 @@ INDEXES: Final = (
     Index(ISTANZE, ("ordine", "stato")),
     # The Ordine's cases in one state, for its staff (the decided ones to send, say).
     Index(ISTANZE, ("ordine", "stato", "aggiornata_il", "_id")),
+    # The decided cases whose order has (not) been sent to the client yet: the lawyer's, the
+    # Ordine's.
+    Index(ISTANZE, ("ordine", "avvocato.username", "stato", INVIATA, "aggiornata_il", "_id")),
+    Index(ISTANZE, ("ordine", "stato", INVIATA, "aggiornata_il", "_id")),
 )
-ELENCO: Final = "_elenco"
-"""What a list shows that the aggregate derives (the client's name, the fee asked for),
-stored beside it so that a page is one indexed query with a projection."""
 CAMPI_ELENCO: Final = ("codice", "protocollo", "stato", "aggiornata_il", ELENCO)
 SCHEMA: Final = 1
 """Version of the stored document's layout; bump it (and migrate) when a field changes
@@ -74,6 +80,8 @@ class Archivio:
         where: dict[str, Scalar] = {"ordine": ordine, "avvocato.username": username}
         if filtro.stato is not None:
             where["stato"] = filtro.stato
+        if filtro.inviata_al_cliente is not None:
+            where[INVIATA] = filtro.inviata_al_cliente
         prefix = {}
         if filtro.codice:
             prefix["codice"] = filtro.codice
@@ -93,11 +101,14 @@ class Archivio:
         return PaginaElenco([_riga(d) for d in pagina.documents], pagina.next)
 
     async def elenco_dell_ordine(
-        self, ordine: str, stato: str, limit: int, cursor: str | None
+        self, ordine: str, stato: str, filtro: FiltroElenco, limit: int, cursor: str | None
     ) -> PaginaElenco:
+        where: dict[str, Scalar] = {"ordine": ordine, "stato": stato}
+        if filtro.inviata_al_cliente is not None:
+            where[INVIATA] = filtro.inviata_al_cliente
         pagina = await self._tx.page(
             ISTANZE,
-            where={"ordine": ordine, "stato": stato},
+            where=where,
             order=("aggiornata_il",),
             descending=True,
             limit=limit,
@@ -113,10 +124,13 @@ def in_dizionario(istanza: Istanza) -> dict[str, Any]:
     assert isinstance(documento, dict)  # a dataclass always encodes to a dict
     cliente = istanza.nome_cliente()
     importo = istanza.importo_richiesto()
+    inviata = istanza.inviata_al_cliente_il()
     elenco = {
         "cliente": cliente,
         "cerca_cliente": (cliente or "").casefold(),
         "importo_richiesto": str(importo) if importo is not None else None,
+        "inviata_al_cliente": inviata is not None,
+        "inviata_al_cliente_il": encode(inviata),
     }
     return {"_id": istanza.id, "schema": SCHEMA, **documento, ELENCO: elenco}
 
@@ -124,6 +138,7 @@ def in_dizionario(istanza: Istanza) -> dict[str, Any]:
 def _riga(documento: Mapping[str, Any]) -> RigaElenco:
     elenco = documento[ELENCO]
     importo = elenco["importo_richiesto"]
+    inviata = elenco.get("inviata_al_cliente_il")
     return RigaElenco(
         id=documento["_id"],
         codice=documento["codice"],
@@ -132,6 +147,7 @@ def _riga(documento: Mapping[str, Any]) -> RigaElenco:
         importo_richiesto=Decimal(importo) if importo is not None else None,
         stato=documento["stato"],
         aggiornata_il=datetime.fromisoformat(documento["aggiornata_il"]),
+        inviata_al_cliente_il=datetime.fromisoformat(inviata) if inviata else None,
     )
 
 

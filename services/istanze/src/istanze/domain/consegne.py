@@ -9,11 +9,14 @@ from waiting to sent, delivered or not delivered. A delivery to the client under
 L. 49/2023 records the date of service, from which the 40-day opposition period runs.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Final
+from zoneinfo import ZoneInfo
 
+from istanze.domain.errori import DatiNonValidiError, StatoNonValidoError
 from parcelle_contracts.vocabolario import (
     PROGRESSO_INVIO,
     Canale,
@@ -23,6 +26,7 @@ from parcelle_contracts.vocabolario import (
 )
 
 MAX_DESTINATARI: Final = 10
+ROMA: Final = ZoneInfo("Europe/Rome")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,3 +131,49 @@ def verifica_recapito(recapito: Recapito) -> dict[str, str]:
     elif "@" not in indirizzo or " " in indirizzo or indirizzo.startswith("@"):
         errori["indirizzo"] = "Indica un indirizzo di posta valido (nome@dominio.it)"
     return errori
+
+
+def nuove_consegne(
+    recapiti: Sequence[Recapito], ids: Sequence[str], ora: datetime, chi: str
+) -> list[Consegna]:
+    """The deliveries of one sending, each waiting for its channel's report; every mistake in
+    the recipients at once, field by field."""
+    if not recapiti or len(recapiti) > MAX_DESTINATARI:
+        raise DatiNonValidiError(
+            f"Indica da 1 a {MAX_DESTINATARI} destinatari", {"destinatari": "Indica chi"}
+        )
+    puliti = [pulito(recapito) for recapito in recapiti]
+    errori = {
+        f"destinatari.{i}.{campo}": testo
+        for i, recapito in enumerate(puliti)
+        for campo, testo in verifica_recapito(recapito).items()
+    }
+    if errori:
+        raise DatiNonValidiError("Correggi i destinatari indicati", errori)
+    return [
+        Consegna(
+            id=consegna_id,
+            recapito=recapito,
+            stato="in_attesa",
+            richiesta_il=ora,
+            richiesta_da=chi,
+            aggiornata_il=ora,
+        )
+        for consegna_id, recapito in zip(ids, puliti, strict=True)
+    ]
+
+
+def inviata_al_cliente_il(consegne: Sequence[Consegna]) -> datetime | None:
+    """When the order was first sent to the client, if it was."""
+    return min((c.richiesta_il for c in consegne if c.recapito.ruolo == "cliente"), default=None)
+
+
+def gia_inviata(consegne: Sequence[Consegna]) -> None:
+    """Refuse a first sending to the client that is not the first."""
+    inviata = inviata_al_cliente_il(consegne)
+    if inviata is not None:
+        giorno = inviata.astimezone(ROMA)
+        raise StatoNonValidoError(
+            f"Il provvedimento è già stato inviato al cliente il {giorno:%d/%m/%Y}: "
+            "per inviarlo di nuovo usa la pagina della pratica"
+        )

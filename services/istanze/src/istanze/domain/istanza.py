@@ -14,14 +14,14 @@ from decimal import Decimal
 from istanze.domain.azioni import Azione, consentite
 from istanze.domain.bozza import GIA_DEPOSITATA, Bozza
 from istanze.domain.consegne import (
-    MAX_DESTINATARI,
     AvvisoPagoPA,
     Consegna,
     FileProvvedimento,
     Pagamento,
     Recapito,
-    pulito,
-    verifica_recapito,
+    gia_inviata,
+    inviata_al_cliente_il,
+    nuove_consegne,
 )
 from istanze.domain.cronologia import in_utc
 from istanze.domain.deposito import (
@@ -312,9 +312,12 @@ class Istanza(Bozza):
         ora: datetime,
         chi: Utente,
         regole: RegoleOrdine = REGOLE_PREDEFINITE,
+        *,
+        solo_prima_volta: bool = False,
     ) -> list[Consegna]:
         """Send the signed decision to the recipients chosen (the owning lawyer, or the
-        Ordine's secretariat); the deliveries made, each waiting for its channel's report."""
+        Ordine's secretariat); the deliveries made, each waiting for its channel's report.
+        ``solo_prima_volta``: refuse if it was sent to the client already."""
         ora = in_utc(ora)
         self.verifica_lettura(chi)
         if chi.ruolo == "avvocato":
@@ -325,29 +328,9 @@ class Istanza(Bozza):
             raise StatoNonValidoError(
                 "Il provvedimento non è ancora disponibile: manca la firma o il pagamento"
             )
-        if not recapiti or len(recapiti) > MAX_DESTINATARI:
-            raise DatiNonValidiError(
-                f"Indica da 1 a {MAX_DESTINATARI} destinatari", {"destinatari": "Indica chi"}
-            )
-        recapiti = [pulito(recapito) for recapito in recapiti]
-        errori = {
-            f"destinatari.{i}.{campo}": testo
-            for i, recapito in enumerate(recapiti)
-            for campo, testo in verifica_recapito(recapito).items()
-        }
-        if errori:
-            raise DatiNonValidiError("Correggi i destinatari indicati", errori)
-        nuove = [
-            Consegna(
-                id=consegna_id,
-                recapito=recapito,
-                stato="in_attesa",
-                richiesta_il=ora,
-                richiesta_da=chi.nome_completo(),
-                aggiornata_il=ora,
-            )
-            for consegna_id, recapito in zip(ids, recapiti, strict=True)
-        ]
+        if solo_prima_volta:
+            gia_inviata(self.consegne)
+        nuove = nuove_consegne(recapiti, ids, ora, chi.nome_completo())
         self.consegne = (*self.consegne, *nuove)
         self.aggiornata_il = ora
         for consegna in nuove:
@@ -375,6 +358,10 @@ class Istanza(Bozza):
                 self._annota(in_utc(ora), testo, None)
                 return True
         return False
+
+    def inviata_al_cliente_il(self) -> datetime | None:
+        """When the signed order was first sent to the client, if it was."""
+        return inviata_al_cliente_il(self.consegne)
 
     def opposizione_entro(self) -> date | None:
         """The last day of the art. 7 L. 49/2023 opposition, once the order was served on the

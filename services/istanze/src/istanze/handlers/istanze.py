@@ -40,7 +40,7 @@ class Istanze(Handler):
                 return Pagina[contratti.IstanzaSintesi](items=[])
             pagina = await self.d.store.run(
                 lambda tx: self.d.istanze(tx).elenco_dell_ordine(
-                    attore.ordine, stato, msg.limit, msg.cursor
+                    attore.ordine, stato, filtro, msg.limit, msg.cursor
                 )
             )
         else:

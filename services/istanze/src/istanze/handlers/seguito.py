@@ -83,7 +83,9 @@ class Seguito(Handler):
         ids = [f"{msg.message_id}:{i}" for i in range(len(recapiti))]
 
         def invia(istanza: Istanza, regole: RegoleOrdine) -> Sequence[Message]:
-            consegne = istanza.invia_provvedimento(recapiti, ids, self.d.ora(), utente, regole)
+            consegne = istanza.invia_provvedimento(
+                recapiti, ids, self.d.ora(), utente, regole, solo_prima_volta=msg.solo_prima_volta
+            )
             documenti = allegato(istanza)
             if not documenti:
                 raise NonTrovataError("Il provvedimento firmato non è disponibile per l'invio")
