@@ -53,6 +53,12 @@ class InviaComunicazione(Command):
     destinatario: Destinatario
     dati: DatiComunicazione = Field(default_factory=DatiComunicazione)
     allegati: list[FileRef] = Field(default_factory=list)
+    lettori: list[str] = Field(
+        default_factory=list,
+        max_length=5,
+        description="Usernames of the Ordine who may download this delivery's receipts besides "
+        "its secretariat: the lawyer who sent their order to the client.",
+    )
 
 
 class ComunicazioneSpedita(Event):
@@ -155,7 +161,8 @@ class RegistraRicevutaPec(Command):
 
 class FileRicevutaPec(Query):
     """Where a kept PEC receipt lies (replies a ``FileRef`` in ``notifiche``'s own area, the
-    raw signed message as received); for the secretariat of its Ordine."""
+    raw signed message as received); for the secretariat of its Ordine and the readers its
+    command named (``InviaComunicazione.lettori``)."""
 
     owner: ClassVar[str] = "notifiche"
     name: ClassVar[str] = "file_ricevuta_pec"

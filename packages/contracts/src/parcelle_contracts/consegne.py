@@ -6,7 +6,7 @@ The requests come from the gateway (request/reply, answered with the case's view
 secretariat registers a payment; the lawyer or a clerk sends the order to recipients."""
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import AwareDatetime, Field
 
@@ -37,6 +37,17 @@ class Recapito(Model):
     )
 
 
+class Prova(Model):
+    """A receipt kept as proof of a delivery by the service that made it, downloadable from
+    the case by its secretariat and by the lawyer who sent the order."""
+
+    id: str = Field(description="The receipt's id in its service.")
+    servizio: Literal["notifiche", "postale"]
+    raccomandata_id: str | None = Field(default=None, description="For a raccomandata's.")
+    descrizione: str
+    il: AwareDatetime
+
+
 class Consegna(Model):
     id: str
     recapito: Recapito
@@ -46,6 +57,7 @@ class Consegna(Model):
     aggiornata_il: AwareDatetime
     dettaglio: str = ""
     notificata_il: date | None = Field(default=None, description="Date of service, once known.")
+    prove: list[Prova] = Field(default_factory=list, description="Its receipts, oldest first.")
 
 
 class Seguito(Model):

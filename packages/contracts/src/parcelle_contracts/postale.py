@@ -27,6 +27,12 @@ class InviaRaccomandata(Command):
     destinatario: Destinatario
     documento: FileRef
     altri_documenti: list[FileRef] = Field(default_factory=list)
+    lettori: list[str] = Field(
+        default_factory=list,
+        max_length=5,
+        description="Usernames of the Ordine who may download this delivery's receipts besides "
+        "its secretariat: the lawyer who sent their order to the client.",
+    )
 
 
 class RaccomandataAggiornata(Event):
@@ -41,6 +47,9 @@ class RaccomandataAggiornata(Event):
     numero: str | None = Field(default=None, description="Tracking number of the raccomandata.")
     costo: Importo | None = Field(default=None, description="Price of the mailing.")
     ricevuta_id: str | None = None
+    raccomandata_id: str | None = Field(
+        default=None, description="The mailing the receipt belongs to (to download it)."
+    )
     dettaglio: str | None = None
     il: AwareDatetime
     simulata: bool = Field(default=False, description="Reported by the print-center simulator.")
@@ -111,7 +120,8 @@ class ElencoRaccomandate(_Domanda, Paginata):
 
 class FileRicevutaPostale(_Domanda):
     """Where a receipt of a mailing lies (replies a ``FileRef`` in ``postale``'s own area,
-    which the gateway streams to the user)."""
+    which the gateway streams to the user); for the secretariat of its Ordine and the readers
+    its command named (``InviaRaccomandata.lettori``)."""
 
     name: ClassVar[str] = "file_ricevuta_postale"
     raccomandata_id: str

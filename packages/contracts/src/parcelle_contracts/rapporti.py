@@ -3,8 +3,9 @@ service that tracks deliveries (``acquisizione`` for the notice of start, ``ista
 order sent to the client): the delivery's new status, the words for its timeline, and when it
 served the document on the recipient (the date of service, from which terms run)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Literal
 
 from parcelle_contracts.comunicazioni import (
     ComunicazioneNonRecapitata,
@@ -23,16 +24,39 @@ Rapporto = (
 
 
 @dataclass(frozen=True)
+class Ricevuta:
+    """A receipt a report names, kept by the service that reported it."""
+
+    servizio: Literal["notifiche", "postale"]
+    id: str
+    raccomandata_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Esito:
     stato: StatoInvio
     dettaglio: str
     quando: datetime
     notificata: bool
     """The report serves the document on its recipient (PEC delivered, letter delivered)."""
+    ricevuta: Ricevuta | None = None
 
 
 def esito(msg: Rapporto) -> Esito:
     """What ``msg`` means for its delivery."""
+    return replace(_passo(msg), ricevuta=_ricevuta(msg))
+
+
+def _ricevuta(msg: Rapporto) -> Ricevuta | None:
+    """The receipt ``msg`` names, if any: the proof of its step."""
+    if isinstance(msg, RicevutaPecRegistrata):
+        return Ricevuta("notifiche", msg.ricevuta_id)
+    if isinstance(msg, RaccomandataAggiornata) and msg.ricevuta_id:
+        return Ricevuta("postale", msg.ricevuta_id, msg.raccomandata_id)
+    return None
+
+
+def _passo(msg: Rapporto) -> Esito:
     if isinstance(msg, ComunicazioneSpedita):
         return Esito("inviata", f"inviata a {msg.indirizzo}", msg.spedita_il, False)
     if isinstance(msg, ComunicazioneNonRecapitata):
