@@ -2,8 +2,9 @@
 (:class:`gateway.postale.PostaleClient`) in the page tests.
 
 It behaves as the service is specified to: only the secretariat reads its Ordine's mailings
-(``non_autorizzata`` for others), the newest first, a page at a time; a receipt of another
-Ordine's mailing, or one that does not exist, is ``non_trovata``. It records every call and can
+(``non_autorizzata`` for others), the newest first, a page at a time; a receipt is for the
+secretariat and the readers the sender named; one of another Ordine's mailing, or one that does
+not exist, is ``non_trovata``. It records every call and can
 refuse, or not answer, the next call of a method."""
 
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ class FakePostale(Registro):
     files: GatewayFiles | None = None
     spedite: list[Raccomandata] = field(default_factory=list)
     simulatore: bool = True
+    lettori: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Mailing id -> who besides the secretariat may read its receipts (the sender named)."""
 
     async def spedisci(
         self,
@@ -52,6 +55,7 @@ class FakePostale(Registro):
         ordine: str = "DEMO",
         costo: str = "6.95",
         minuti_fa: int = 0,
+        lettori: tuple[str, ...] = (),
     ) -> Raccomandata:
         """A mailing of ``ordine`` (its receipts left in the transfer area)."""
         assert self.files is not None, "the app's files are given by the conftest"
@@ -92,6 +96,7 @@ class FakePostale(Registro):
             ricevute=ricevute,
         )
         self.spedite.append(raccomandata)
+        self.lettori[raccomandata_id] = lettori
         return raccomandata
 
     async def raccomandate(
@@ -130,7 +135,8 @@ class FakePostale(Registro):
             "file_ricevuta", attore, raccomandata_id=raccomandata_id, ricevuta_id=ricevuta_id
         )
         for r in self.spedite:
-            if r.id == raccomandata_id and r.ordine == attore.ordine:
+            lettore = attore.ruolo == "segreteria" or attore.username in self.lettori.get(r.id, ())
+            if r.id == raccomandata_id and r.ordine == attore.ordine and lettore:
                 for ricevuta in r.ricevute:
                     if ricevuta.id == ricevuta_id:
                         return ricevuta.file

@@ -4,7 +4,8 @@ Bootstrap Italia served from ``static/vendor``), one package per area (:mod:`.av
 in and out (accesso), error pages (errors), rendering (templating), the forms' fields (campi),
 Italian formats (formato), the pages' dependencies (dependencies), the badges and the words of
 the timelines (etichette) and the case page's sections shared by the secretariat and the
-councillor (presentazione); a kept PEC receipt's download (ricevute); the REST API's
+councillor (presentazione); a kept PEC receipt's download (ricevute); the receipts of the
+order's deliveries, from the case (prove); the REST API's
 documentation page (documentazione); the documents' download links (link).
 
 ``app.py`` includes :data:`router`, mounts :func:`static_files` at ``/static`` and calls
@@ -17,14 +18,23 @@ import structlog
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
-from gateway.web import accesso, avvocato, consigliere, documentazione, link, ricevute, segreteria
+from gateway.web import (
+    accesso,
+    avvocato,
+    consigliere,
+    documentazione,
+    link,
+    prove,
+    ricevute,
+    segreteria,
+)
 from gateway.web.errors import install
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR_CSS = STATIC / "vendor" / "bootstrap-italia" / "css" / "bootstrap-italia.min.css"
 
 router = APIRouter(include_in_schema=False)
-for _pages in (accesso, avvocato, segreteria, consigliere, documentazione, ricevute, link):
+for _pages in (accesso, avvocato, segreteria, consigliere, documentazione, ricevute, prove, link):
     router.include_router(_pages.router)
 
 

@@ -365,3 +365,60 @@ async def test_many_at_once_send_each_order_to_its_client_once(servizio: Servizi
     )
     assert vista.seguito is not None
     assert len(vista.seguito.consegne) == 2
+
+
+async def test_each_delivery_keeps_its_receipts_which_its_lawyer_may_read(
+    servizio: Servizio,
+) -> None:
+    await decisa(servizio, paga_prima=False)
+    vista = await Seguito(servizio.d).invia_provvedimento(
+        invia(CLIENTE_PEC, OBBLIGATO, attore=SEGRETERIA)
+    )
+    assert vista.seguito is not None
+    pec, posta = (c.id for c in vista.seguito.consegne)
+    comandi = [m for m in await servizio.uscita() if m.get("comunicazione_id") in (pec, posta)]
+    assert [m["lettori"] for m in comandi] == [[AVVOCATO.username]] * 2
+
+    def ricevuta(tipo: str, ricevuta_id: str, giorni: int) -> RicevutaPecRegistrata:
+        return RicevutaPecRegistrata.model_validate(
+            {
+                **BUSTA,
+                "istanza_id": "istanza-1",
+                "comunicazione_id": pec,
+                "ricevuta_id": ricevuta_id,
+                "tipo": tipo,
+                "ricevuta_il": ORA + timedelta(days=giorni),
+            }
+        )
+
+    await registra_rapporto(servizio.d, ricevuta("avvenuta-consegna", "r-2", 6))
+    # The acceptance comes after the delivery: kept as proof, the status does not move back.
+    await registra_rapporto(servizio.d, ricevuta("accettazione", "r-1", 5))
+    await registra_rapporto(servizio.d, ricevuta("accettazione", "r-1", 5))  # once only
+    passi = [("consegnata", None), ("ricevuta_ritorno", "scan-1")]
+    for giorni, (stato, ricevuta_id) in enumerate(passi, start=9):
+        aggiornata = RaccomandataAggiornata.model_validate(
+            {
+                **BUSTA,
+                "istanza_id": "istanza-1",
+                "comunicazione_id": posta,
+                "raccomandata_id": "racc-1",
+                "stato": stato,
+                "ricevuta_id": ricevuta_id,
+                "il": ORA + timedelta(days=giorni),
+            }
+        )
+        await registra_rapporto(servizio.d, aggiornata)
+    dettaglio = await servizio.istanze.dettaglio(
+        DettaglioIstanza(**BUSTA, attore=AVVOCATO, istanza_id="istanza-1")
+    )
+    assert dettaglio.seguito is not None
+    prima, seconda = dettaglio.seguito.consegne
+    assert prima.stato == "consegnata"
+    assert [(p.id, p.servizio, p.descrizione) for p in prima.prove] == [
+        ("r-2", "notifiche", "Ricevuta di avvenuta consegna PEC"),
+        ("r-1", "notifiche", "Ricevuta di accettazione PEC"),
+    ]
+    assert [(p.id, p.servizio, p.raccomandata_id) for p in seconda.prove] == [
+        ("scan-1", "postale", "racc-1")
+    ]

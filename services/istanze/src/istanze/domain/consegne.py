@@ -10,10 +10,10 @@ L. 49/2023 records the date of service, from which the 40-day opposition period 
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Final
+from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 from istanze.domain.errori import DatiNonValidiError, StatoNonValidoError
@@ -76,6 +76,18 @@ class Recapito:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Prova:
+    """A receipt of a delivery, kept as proof by the service that made it (``notifiche`` for
+    PEC, ``postale`` for a raccomandata)."""
+
+    id: str
+    servizio: Literal["notifiche", "postale"]
+    raccomandata_id: str | None = None
+    descrizione: str
+    il: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
 class Consegna:
     """The order on its way to one recipient."""
 
@@ -88,22 +100,31 @@ class Consegna:
     dettaglio: str = ""
     notificata_il: date | None = None
     """The date of service (PEC delivered, raccomandata delivered), once known."""
+    prove: tuple[Prova, ...] = ()
+    """Its receipts, in the order they came."""
 
     def avanza(
-        self, stato: StatoInvio, ora: datetime, dettaglio: str, notificata_il: date | None
+        self,
+        stato: StatoInvio,
+        ora: datetime,
+        dettaglio: str,
+        notificata_il: date | None,
+        prova: Prova | None = None,
     ) -> "Consegna":
-        """The delivery as a new report leaves it (never moved back)."""
+        """The delivery as a new report leaves it: its status never moves back, and a receipt
+        is kept even when it comes late (a receipt already kept is not kept twice)."""
+        prove = self.prove
+        if prova is not None and all(p.id != prova.id for p in prove):
+            prove = (*prove, prova)
         if PROGRESSO_INVIO[stato] < PROGRESSO_INVIO[self.stato]:
-            return self
-        return Consegna(
-            id=self.id,
-            recapito=self.recapito,
+            return replace(self, prove=prove)
+        return replace(
+            self,
             stato=stato,
-            richiesta_il=self.richiesta_il,
-            richiesta_da=self.richiesta_da,
             aggiornata_il=ora,
             dettaglio=dettaglio or self.dettaglio,
             notificata_il=self.notificata_il or notificata_il,
+            prove=prove,
         )
 
 

@@ -18,6 +18,7 @@ from istanze.domain.consegne import (
     Consegna,
     FileProvvedimento,
     Pagamento,
+    Prova,
     Recapito,
     gia_inviata,
     inviata_al_cliente_il,
@@ -345,11 +346,13 @@ class Istanza(Bozza):
         ora: datetime,
         dettaglio: str = "",
         notificata_il: date | None = None,
+        prova: Prova | None = None,
     ) -> bool:
-        """A delivery service reported on a delivery of this case; whether it changed it."""
+        """A delivery service reported on a delivery of this case (with the receipt it kept,
+        if any); whether it changed it."""
         for i, consegna in enumerate(self.consegne):
             if consegna.id == consegna_id:
-                nuova = consegna.avanza(stato, in_utc(ora), dettaglio, notificata_il)
+                nuova = consegna.avanza(stato, in_utc(ora), dettaglio, notificata_il, prova)
                 if nuova == consegna:
                     return False
                 self.consegne = (*self.consegne[:i], nuova, *self.consegne[i + 1 :])

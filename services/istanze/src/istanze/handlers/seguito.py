@@ -7,7 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from istanze import views
-from istanze.domain.consegne import Pagamento, Recapito
+from istanze.domain.consegne import Pagamento, Prova, Recapito
 from istanze.domain.errori import NonTrovataError
 from istanze.domain.istanza import Istanza
 from istanze.domain.regole import RegoleOrdine
@@ -94,6 +94,8 @@ class Seguito(Handler):
                 avvocato=istanza.avvocato.nome_completo(),
                 cliente=istanza.nome_cliente(),
             )
+            # The owning lawyer may download each delivery's receipts, whoever sent it.
+            lettori = [istanza.avvocato.username]
             comandi: list[Message] = []
             for consegna in consegne:
                 r = consegna.recapito
@@ -106,6 +108,7 @@ class Seguito(Handler):
                             messaggio="provvedimento_al_cliente",
                             destinatario=Destinatario(nome=r.nome, indirizzo=r.indirizzo),
                             documento=documenti[0],
+                            lettori=lettori,
                         )
                     )
                     continue
@@ -119,6 +122,7 @@ class Seguito(Handler):
                         destinatario=Destinatario(nome=r.nome, **{r.canale: r.indirizzo}),
                         dati=dati.model_copy(update={"cliente": r.nome}),
                         allegati=documenti,
+                        lettori=lettori,
                     )
                 )
             return comandi
@@ -160,8 +164,18 @@ async def registra_rapporto(d: Dependencies, msg: Rapporto) -> None:
         if istanza is None:
             return Outcome()
         notificata_il = e.quando.astimezone(ROMA).date() if e.notificata else None
+        prova = None
+        if e.ricevuta is not None:
+            r = e.ricevuta
+            prova = Prova(
+                id=r.id,
+                servizio=r.servizio,
+                raccomandata_id=r.raccomandata_id,
+                descrizione=e.dettaglio,
+                il=e.quando,
+            )
         if istanza.aggiorna_consegna(
-            msg.comunicazione_id, e.stato, e.quando, e.dettaglio, notificata_il
+            msg.comunicazione_id, e.stato, e.quando, e.dettaglio, notificata_il, prova
         ):
             await istanze.salva(istanza)
         return Outcome()
