@@ -129,6 +129,7 @@ def comando(
     nome: str = "Mario Rossi",
     indirizzo: str | None = "Via Roma 10\n00100 Roma RM",
     altri: Sequence[FileRef] = (),
+    lettori: Sequence[str] = (),
 ) -> InviaRaccomandata:
     return InviaRaccomandata(
         correlation_id="istanza-1",
@@ -138,4 +139,5 @@ def comando(
         destinatario=Destinatario(nome=nome, indirizzo=indirizzo),
         documento=file,
         altri_documenti=list(altri),
+        lettori=list(lettori),
     )

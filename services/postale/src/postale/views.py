@@ -18,7 +18,7 @@ def tariffe(tariffe_postali: TariffePostali) -> Tariffe:
 
 
 def dati_nuova(msg: contratti.InviaRaccomandata, *, simulata: bool) -> dict[str, Any]:
-    """The fields of a new mailing that come from its command."""
+    """The fields of a new mailing that come from its command (each reader once)."""
     return {
         "id": msg.message_id,
         "istanza_id": msg.istanza_id,
@@ -29,6 +29,7 @@ def dati_nuova(msg: contratti.InviaRaccomandata, *, simulata: bool) -> dict[str,
         "nome": msg.destinatario.nome,
         "indirizzo": (msg.destinatario.indirizzo or "").strip(),
         "simulata": simulata,
+        "lettori": tuple(dict.fromkeys(msg.lettori)),
     }
 
 

@@ -1,5 +1,6 @@
 """A raccomandata's course, its cost at the Ordine's tariffs and its receipts."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -124,3 +125,13 @@ def test_a_refused_mailing_costs_nothing_and_is_final() -> None:
     assert r.costo == Decimal("0.00")
     assert not r.attiva
     assert r.passi[0].dettaglio == "Indirizzo mancante"
+
+
+def test_who_reads_the_receipts() -> None:
+    raccomandata = replace(accettata(), lettori=("avv.bianchi",))
+    assert raccomandata.leggibile_da("DEMO", "segreteria", "chiunque")
+    assert raccomandata.leggibile_da("DEMO", "avvocato", "avv.bianchi")
+    assert not raccomandata.leggibile_da("DEMO", "avvocato", "avv.verdi")
+    assert not raccomandata.leggibile_da("ROMA", "avvocato", "avv.bianchi")
+    assert not raccomandata.leggibile_da("ROMA", "segreteria", "segreteria")
+    assert not raccomandata.leggibile_da("DEMO", "consigliere", "avv.bianchi")

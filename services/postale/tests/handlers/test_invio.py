@@ -59,6 +59,20 @@ async def test_a_command_becomes_one_accepted_mailing_with_its_cost(servizio: Se
     assert evento["simulata"] is True
     assert evento["causation_id"] == msg.message_id
     assert evento["comunicazione_id"] == "comunicazione-1"
+    assert evento["raccomandata_id"] == msg.message_id
+
+
+async def test_the_readers_the_command_names_are_kept_once_each(servizio: Servizio) -> None:
+    msg = comando(await documento(servizio.altrui), lettori=["avv.bianchi", "avv.verdi"] * 2)
+    await servizio.invio.invia(msg)
+    raccomandata = await servizio.raccomandata(msg.message_id)
+    assert raccomandata.lettori == ("avv.bianchi", "avv.verdi")
+
+
+async def test_a_command_without_readers_keeps_none(servizio: Servizio) -> None:
+    msg = comando(await documento(servizio.altrui))
+    await servizio.invio.invia(msg)
+    assert (await servizio.raccomandata(msg.message_id)).lettori == ()
 
 
 async def test_a_redelivered_command_submits_nothing_twice(servizio: Servizio) -> None:
@@ -100,6 +114,7 @@ async def test_a_refusal_is_recorded_and_announced(servizio: Servizio) -> None:
         "Indirizzo non servito",
         None,
     )
+    assert evento["raccomandata_id"] == msg.message_id
 
 
 async def test_without_a_postal_address_nothing_is_printed(servizio: Servizio) -> None:
@@ -110,6 +125,7 @@ async def test_without_a_postal_address_nothing_is_printed(servizio: Servizio) -
     [evento] = await servizio.uscita()
     assert evento["stato"] == "rifiutata"
     assert "Indirizzo postale" in evento["dettaglio"]
+    assert evento["raccomandata_id"] == msg.message_id
 
 
 async def test_a_document_that_is_not_the_one_announced_is_not_sent(servizio: Servizio) -> None:

@@ -60,6 +60,7 @@ async def test_each_step_is_recorded_once_with_its_event(servizio: Servizio) -> 
     assert eventi[-1]["ricevuta_id"] == ricevuta.id
     assert eventi[2]["dettaglio"] == "passo spedita"
     assert all(e["numero"] == numero and e["simulata"] for e in eventi)
+    assert all(e["raccomandata_id"] == raccomandata_id for e in eventi)
     assert len(servizio.sveglie) == 2  # the relay woken after each round that recorded
 
     servizio.centro.muto = True  # a final mailing is not asked about any more

@@ -18,6 +18,7 @@ from typing import Final
 
 from parcelle_contracts.vocabolario import (
     Messaggio,
+    Ruolo,
     StatoRaccomandata,
     TipoRicevutaPostale,
 )
@@ -132,6 +133,16 @@ class Raccomandata:
     numero: str | None = None
     passi: tuple[Passo, ...] = ()
     ricevute: tuple[Ricevuta, ...] = field(default=())
+    lettori: tuple[str, ...] = ()
+    """Usernames of the Ordine who may read its receipts besides the secretariat (the lawyer
+    who sent their order to the client); none on a mailing stored before they were kept."""
+
+    def leggibile_da(self, ordine: str, ruolo: Ruolo, username: str) -> bool:
+        """Whether a user of ``ordine`` in ``ruolo`` may read this mailing's receipts: the
+        secretariat of its Ordine, or a lawyer of its Ordine among its readers."""
+        if ordine != self.ordine:
+            return False
+        return ruolo == "segreteria" or (ruolo == "avvocato" and username in self.lettori)
 
     @property
     def attiva(self) -> bool:
@@ -179,9 +190,11 @@ def nuova(
     numero: str | None,
     dettaglio: str | None = None,
     ricevuta: Ricevuta | None = None,
+    lettori: tuple[str, ...] = (),
 ) -> Raccomandata:
     """A mailing as the print center answered its submission: accepted (with its tracking
-    number and acceptance slip) or refused; its cost at the Ordine's tariffs."""
+    number and acceptance slip) or refused; its cost at the Ordine's tariffs; who may read its
+    receipts besides the secretariat."""
     return Raccomandata(
         id=id,
         istanza_id=istanza_id,
@@ -202,4 +215,5 @@ def nuova(
         numero=numero,
         passi=(Passo(stato=stato, il=il, dettaglio=dettaglio),),
         ricevute=(ricevuta,) if ricevuta is not None else (),
+        lettori=lettori,
     )

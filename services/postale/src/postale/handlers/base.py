@@ -49,8 +49,8 @@ class Handler:
 def annuncio(
     raccomandata: Raccomandata, ricevuta: Ricevuta | None = None, *, primo: bool = False
 ) -> RaccomandataAggiornata:
-    """The event of the mailing's latest step, with the receipt it brought; the first one
-    carries the cost."""
+    """The event of the mailing's latest step, with the receipt it brought and the mailing's id
+    (to ask for the receipt); the first one carries the cost."""
     passo = raccomandata.passi[-1]
     return RaccomandataAggiornata.model_validate(
         {
@@ -63,6 +63,7 @@ def annuncio(
             "numero": raccomandata.numero,
             "costo": raccomandata.costo if primo else None,
             "ricevuta_id": ricevuta.id if ricevuta is not None else None,
+            "raccomandata_id": raccomandata.id,
             "dettaglio": passo.dettaglio,
             "il": passo.il,
             "simulata": raccomandata.simulata,

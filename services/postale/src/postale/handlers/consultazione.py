@@ -1,5 +1,7 @@
 """What the secretariat reads: the Ordine's mailings (of one case, or all), the newest first,
-and where a receipt lies (the gateway streams it from the service's own area)."""
+and where a receipt lies (the gateway streams it from the service's own area). A receipt is
+also read by the lawyers of the Ordine the mailing's command named (its ``lettori``); to
+anyone else a mailing is not found, as one that does not exist."""
 
 from parcelle_contracts import postale as contratti
 from parcelle_contracts.common import Attore, FileRef
@@ -25,12 +27,14 @@ class Consultazione(Handler):
         )
 
     async def file(self, msg: contratti.FileRicevutaPostale) -> FileRef:
-        """A receipt of a mailing of the clerk's Ordine."""
-        _segreteria(msg.attore)
+        """A receipt of a mailing, for the secretariat of its Ordine and its readers."""
+        attore = msg.attore
         raccomandata = await self.d.store.run(
             lambda tx: self.d.raccomandate(tx).trova(msg.raccomandata_id)
         )
-        if raccomandata is None or raccomandata.ordine != msg.attore.ordine:
+        if raccomandata is None or not raccomandata.leggibile_da(
+            attore.ordine, attore.ruolo, attore.username
+        ):
             raise NonTrovataError("Raccomandata non trovata")
         ricevuta = raccomandata.ricevuta(msg.ricevuta_id)
         if ricevuta is None:
