@@ -27,7 +27,13 @@ ORA = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
 ORDINE = "DEMO"
 
 
-def invio(messaggio: EmailMessage, indirizzo: str = PEC_CLIENTE, *, ordine: str = ORDINE) -> Invio:
+def invio(
+    messaggio: EmailMessage,
+    indirizzo: str = PEC_CLIENTE,
+    *,
+    ordine: str = ORDINE,
+    lettori: tuple[str, ...] = (),
+) -> Invio:
     """The sending side's record of ``messaggio``, as it stands once the mail was sent."""
     msgid = str(messaggio["Message-ID"])
     return Invio(
@@ -44,6 +50,7 @@ def invio(messaggio: EmailMessage, indirizzo: str = PEC_CLIENTE, *, ordine: str 
         stato="inviata",
         creato_il=ORA,
         aggiornato_il=ORA,
+        lettori=lettori,
     )
 
 

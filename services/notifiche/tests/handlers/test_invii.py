@@ -66,6 +66,26 @@ async def test_e_mail_goes_from_the_ordine_s_sender_to_the_e_mail_address(
     assert servizio.trasporto.chiamate == [IMPOSTAZIONI.posta]
 
 
+async def test_the_readers_the_command_names_are_kept_with_its_record(
+    servizio: Servizio,
+) -> None:
+    lettori = ["avv.rossi", "avv.bianchi"]
+    spedito = comando("provvedimento_al_cliente", "pec").model_copy(update={"lettori": lettori})
+    abbandonato = comando("provvedimento_al_cliente", "pec").model_copy(update={"lettori": lettori})
+    senza = comando("provvedimento_al_cliente", "pec")
+
+    await servizio.invii.invia(spedito)
+    await servizio.invii.abbandonato(abbandonato, "server irraggiungibile")
+    await servizio.invii.invia(senza)
+
+    letti = [await servizio.invio(m.message_id) for m in (spedito, abbandonato, senza)]
+    assert [(i.stato, i.lettori) for i in letti if i is not None] == [
+        ("inviata", ("avv.rossi", "avv.bianchi")),
+        ("non_consegnata", ("avv.rossi", "avv.bianchi")),
+        ("inviata", ()),
+    ]
+
+
 async def test_a_server_refusal_concludes_the_delivery_and_tells_the_secretariat(
     servizio: Servizio,
 ) -> None:

@@ -1,19 +1,23 @@
 """The one intake: a receipt verified, read, matched to the sent message, kept write-once
-with its SHA-256, recorded once however often it comes, and announced through the outbox."""
+with its SHA-256, recorded once however often it comes, and announced through the outbox; a
+kept receipt's file, for the secretariat and the lawyers its delivery names, not found by
+anyone else."""
 
 import hashlib
+from dataclasses import replace
 
 import pytest
 
+from notifiche.adapters.archivio_ricevute import ArchivioRicevute
 from notifiche.domain.errori import (
     FirmaNonValidaError,
     InvioNonTrovatoError,
-    NonAutorizzataError,
     NonTrovataError,
 )
 from parcelle_contracts.common import Attore, BlobRef
 from parcelle_contracts.comunicazioni import FileRicevutaPec, RegistraRicevutaPec
 from parcelle_kit.blob.writes import one_chunk
+from parcelle_kit.store.ports import Transaction
 from parcelle_testing.locali import in_uscita
 
 from ..pec import ORDINE, Banco, altera_daticert, invio, messaggio_pec
@@ -116,24 +120,76 @@ async def test_a_pushed_receipt_is_taken_from_the_transfer_area(pec: Banco) -> N
     assert await pec.stores.transfer.stat("uploads/r1") is None
 
 
-async def test_only_the_secretariat_of_the_ordine_downloads_a_receipt(pec: Banco) -> None:
+LETTORE = Attore(username="avv.rossi", ruolo="avvocato", ordine=ORDINE)
+
+
+def domanda(attore: Attore, ricevuta_id: str) -> FileRicevutaPec:
+    return FileRicevutaPec(
+        correlation_id="c", ordine=attore.ordine, attore=attore, ricevuta_id=ricevuta_id
+    )
+
+
+async def ricevuta_di(pec: Banco, lettori: tuple[str, ...] = ()) -> str:
+    """The id of the acceptance receipt of a PEC sent with these ``lettori``."""
     messaggio = messaggio_pec()
-    await pec.registra_invio(invio(messaggio))
+    await pec.registra_invio(invio(messaggio, lettori=lettori))
     await pec.trasporto.invia(messaggio)
     await pec.trasporto.attendi()
-    ricevuta_id = (await in_uscita(pec.stores.store))[0]["ricevuta_id"]
+    ricevuta_id: str = (await in_uscita(pec.stores.store))[0]["ricevuta_id"]
+    return ricevuta_id
 
-    def domanda(attore: Attore) -> FileRicevutaPec:
-        return FileRicevutaPec(
-            correlation_id="c", ordine=attore.ordine, attore=attore, ricevuta_id=ricevuta_id
-        )
 
-    altro_ordine = SEGRETERIA.model_copy(update={"ordine": "ROMA"})
-    avvocato = SEGRETERIA.model_copy(update={"ruolo": "avvocato"})
+async def test_the_lawyer_the_delivery_names_downloads_its_receipt(pec: Banco) -> None:
+    ricevuta_id = await ricevuta_di(pec, lettori=("avv.bianchi", LETTORE.username))
+    file = await pec.ricevute.file(domanda(LETTORE, ricevuta_id))
+    assert file == await pec.ricevute.file(domanda(SEGRETERIA, ricevuta_id))
+    grezza = await pec.stores.blobs.get(file.blob.key)
+    assert grezza == (await ricevute_file(pec))[0]
+    assert file.nome_file == f"ricevuta-pec-accettazione-{ricevuta_id}.eml"
+
+
+async def test_whoever_else_asks_for_a_receipt_finds_none(pec: Banco) -> None:
+    ricevuta_id = await ricevuta_di(pec, lettori=(LETTORE.username,))
+    estranei = [
+        LETTORE.model_copy(update={"username": "avv.verdi"}),
+        LETTORE.model_copy(update={"ordine": "ROMA"}),
+        LETTORE.model_copy(update={"ruolo": "consigliere"}),
+        SEGRETERIA.model_copy(update={"ordine": "ROMA"}),
+    ]
+    for attore in estranei:
+        with pytest.raises(NonTrovataError) as rifiuto:
+            await pec.ricevute.file(domanda(attore, ricevuta_id))
+        assert rifiuto.value.messaggio == "La ricevuta non esiste."
     with pytest.raises(NonTrovataError):
-        await pec.ricevute.file(domanda(altro_ordine))
-    with pytest.raises(NonAutorizzataError):
-        await pec.ricevute.file(domanda(avvocato))
+        await pec.ricevute.file(domanda(SEGRETERIA, "ricevuta-inesistente"))
+    assert await pec.ricevute.file(domanda(SEGRETERIA, ricevuta_id))
+
+
+async def test_a_delivery_that_names_no_readers_is_for_the_secretariat_only(pec: Banco) -> None:
+    ricevuta_id = await ricevuta_di(pec)
+    with pytest.raises(NonTrovataError):
+        await pec.ricevute.file(domanda(LETTORE, ricevuta_id))
+    assert await pec.ricevute.file(domanda(SEGRETERIA, ricevuta_id))
+
+
+async def test_a_receipt_matched_to_no_delivery_is_for_the_secretariat_only(pec: Banco) -> None:
+    ricevuta_id = await ricevuta_di(pec, lettori=(LETTORE.username,))
+
+    async def orfana(tx: Transaction) -> str:
+        ricevute = ArchivioRicevute(tx)
+        ricevuta = await ricevute.leggi(ricevuta_id)
+        assert ricevuta is not None
+        copia = replace(
+            ricevuta, ricevuta_id="orfana", chiave="orfana", message_id_mail="<nessuno@x.example>"
+        )
+        await ricevute.registra(copia)
+        return copia.ricevuta_id
+
+    orfana_id = await pec.stores.store.run(orfana)
+    with pytest.raises(NonTrovataError):
+        await pec.ricevute.file(domanda(LETTORE, orfana_id))
+    assert await pec.ricevute.file(domanda(SEGRETERIA, orfana_id))
+    assert await pec.ricevute.file(domanda(LETTORE, ricevuta_id))
 
 
 async def test_a_mailbox_the_provider_does_not_find_gets_a_non_delivery(pec: Banco) -> None:

@@ -1,10 +1,12 @@
 """The delivery records in the service's document store (collection ``invii``).
 
 A record is stored as :mod:`parcelle_kit.store.codec` writes the dataclass, plus ``_id`` (the
-command's message id) and ``schema``. The Message-ID of the mail is unique (the receipts' side
-finds the message a PEC receipt quotes by it); the case and the sender's delivery id find a
-case's records; the Ordine, state and time serve the secretariat's list of undelivered
-messages. This module is the only writer of ``invii``."""
+command's message id) and ``schema``. A field added to the record later (``lettori``) has a
+default, so a record written before it reads back with that default under the same schema.
+The Message-ID of the mail is unique (the receipts' side finds the message a PEC receipt quotes
+by it); the case and the sender's delivery id find a case's records; the Ordine, state and time
+serve the secretariat's list of undelivered messages. This module is the only writer of
+``invii``."""
 
 from collections.abc import Mapping
 from typing import Any, Final

@@ -51,6 +51,10 @@ class Invio:
     motivo: str | None = None
     in_corso_fino: datetime | None = None
     """Until when a delivery that is sending holds the record."""
+    lettori: tuple[str, ...] = ()
+    """Usernames of the Ordine who may download the receipts of this delivery besides its
+    secretariat (the command's ``lettori``); none for a record written before they were
+    kept."""
 
     @property
     def concluso(self) -> bool:

@@ -103,6 +103,7 @@ class Invii(Handler):
             creato_il=ora,
             aggiornato_il=ora,
             protocollo=msg.dati.protocollo,
+            lettori=tuple(msg.lettori),
         )
 
     async def _apri(self, msg: InviaComunicazione, mittente: str) -> Invio:

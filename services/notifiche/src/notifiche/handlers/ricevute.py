@@ -12,7 +12,6 @@ from typing import Literal
 
 from notifiche.domain.errori import (
     InvioNonTrovatoError,
-    NonAutorizzataError,
     NonTrovataError,
     RicevutaRifiutataError,
 )
@@ -127,12 +126,27 @@ class Ricevute:
             await self.d.transfer.delete(message.ricevuta.key)
 
     async def file(self, message: FileRicevutaPec) -> FileRef:
-        """Where a kept receipt lies, for the secretariat of its Ordine."""
-        ricevuta = await self.d.store.run(lambda tx: self.d.ricevute(tx).leggi(message.ricevuta_id))
-        if ricevuta is None or ricevuta.ordine != message.attore.ordine:
+        """Where a kept receipt lies, for the secretariat of its Ordine and the lawyers of that
+        Ordine its delivery names as readers (``lettori``). To anyone else it does not exist:
+        the same refusal as an unknown receipt."""
+        attore = message.attore
+
+        async def leggi(tx: Transaction) -> RicevutaRegistrata | None:
+            ricevuta = await self.d.ricevute(tx).leggi(message.ricevuta_id)
+            if ricevuta is None or ricevuta.ordine != attore.ordine:
+                return None
+            if attore.ruolo == "segreteria":
+                return ricevuta
+            if attore.ruolo != "avvocato":
+                return None
+            invio = await self.d.invii(tx).per_message_id(ricevuta.message_id_mail)
+            if invio is None or invio.ordine != ricevuta.ordine:
+                return None
+            return ricevuta if attore.username in invio.lettori else None
+
+        ricevuta = await self.d.store.run(leggi)
+        if ricevuta is None:
             raise NonTrovataError()
-        if message.attore.ruolo != "segreteria":
-            raise NonAutorizzataError("Non puoi vedere questa ricevuta.")
         return FileRef(
             blob=BlobRef(
                 area=self.d.area, key=ricevuta.blob_key, sha256=ricevuta.sha256, size=ricevuta.size
