@@ -2,8 +2,9 @@
 ``notifiche`` in the page and API tests: it reads a pushed receipt from the transfer area (as
 the service does) and answers as the service is specified to: a receipt it was told to refuse
 is refused with that code (:meth:`rifiuta`), the same bytes twice are a duplicate; a kept
-receipt's file is for the secretariat of its Ordine only. It lists the undelivered messages a
-test gives it, only to the secretariat of their Ordine, and can be told not to answer."""
+receipt's file is for the secretariat of its Ordine (to anyone else it does not exist). It
+lists the undelivered messages a test gives it, only to the secretariat of their Ordine, and
+can be told not to answer."""
 
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -60,9 +61,8 @@ class FakeNotifiche(Registro):
     async def file_ricevuta(self, attore: Attore, ricevuta_id: str) -> FileRef:
         self._entra("file_ricevuta", attore, ricevuta_id=ricevuta_id)
         for ordine, accolta, file in self.ricevute.values():
-            if accolta.ricevuta_id == ricevuta_id and ordine == attore.ordine:
-                if attore.ruolo != "segreteria":
-                    raise errore("non_autorizzata", "Non puoi vedere questa ricevuta.")
+            mia = ordine == attore.ordine and attore.ruolo == "segreteria"
+            if accolta.ricevuta_id == ricevuta_id and mia:
                 return file
         raise errore("non_trovata", "La ricevuta non esiste.")
 

@@ -3,8 +3,9 @@
 those pages), then the demo lawyer, on their case page, sends the order to the client by PEC
 and to another obligor by raccomandata A/R; a mistake in the address comes back with what was
 typed; the deliveries' status follows by itself from the simulated PEC provider's receipts and
-the print-center simulator's steps, and the secretariat sees the same deliveries, the council
-fee and the mail sent to the lawyer with the signed order attached."""
+the print-center simulator's steps, whose receipts both download from the case, and the
+secretariat sees the same deliveries, the council fee and the mail sent to the lawyer with the
+signed order attached."""
 
 import asyncio
 import os
@@ -105,6 +106,17 @@ def test_the_lawyer_sends_the_order_to_the_client_and_follows_each_delivery(
 
             finche(page, consegnati, secondi=150)  # PEC receipts; the simulated letter's course
             expect(invii).to_contain_text("Ricevuta di avvenuta consegna PEC (simulata)")
+            # The receipts are the lawyer's proof of service: the PEC's delivery receipt as the
+            # provider signed it, the letter's scanned return receipt.
+            ricevute = invii.get_by_role("link")
+            with page.expect_download() as pec:
+                ricevute.filter(has_text="avvenuta consegna").first.click()
+            assert b"X-Ricevuta: avvenuta-consegna" in Path(pec.value.path()).read_bytes()
+            cartoline = ricevute.filter(has_text="ricevimento")
+            finche(page, lambda: cartoline.count() == 1, secondi=60)  # comes after delivery
+            with page.expect_download() as cartolina:
+                cartoline.click()
+            assert Path(cartolina.value.path()).read_bytes().startswith(b"%PDF")
             schermata(page, "avvocato-invii")
             controlla_accessibilita(page, "invii del provvedimento")
 
@@ -113,6 +125,11 @@ def test_the_lawyer_sends_the_order_to_the_client_and_follows_each_delivery(
             segreteria.goto(f"{sistema}/segreteria/pratiche/{istanza['id']}/esito")
             expect(segreteria.locator("#provvedimento")).to_contain_text("Diritti di opinamento")
             expect(segreteria.locator("#provvedimento table")).to_contain_text("Anna Verdi")
+            with segreteria.expect_download() as ricevuta:
+                segreteria.locator("#provvedimento table").get_by_role("link").filter(
+                    has_text="avvenuta consegna"
+                ).first.click()
+            assert b"X-Ricevuta" in Path(ricevuta.value.path()).read_bytes()
             schermata(segreteria, "segreteria-esito")
             controlla_accessibilita(segreteria, "provvedimento, diritti e invii")
         except Exception:
