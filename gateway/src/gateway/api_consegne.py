@@ -6,12 +6,14 @@ owns these facts and authorises again by Ordine, role and ownership."""
 from datetime import date
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.api import Avvocato
 from gateway.api_segreteria import Segreteria
-from gateway.dependencies import Istanze
+from gateway.dependencies import Files, Istanze, Notifiche, Postale
 from gateway.openapi import comuni, rifiuti
+from gateway.prove import file_prova
 from parcelle_contracts.avvisi import Avvisi
 from parcelle_contracts.consegne import Recapito
 from parcelle_contracts.istanze import Istanza
@@ -95,4 +97,55 @@ async def pagamento(
 ) -> Istanza:
     return await istanze.registra_pagamento(
         attore, istanza_id, corpo.data, corpo.metodo, corpo.riferimento
+    )
+
+
+PROVA = {
+    200: {"content": {"message/rfc822": {}, "application/pdf": {}}},
+    **rifiuti("non_trovata"),
+}
+
+
+@router.get(
+    "/istanze/{istanza_id}/prove/{prova_id}",
+    tags=["istanze"],
+    summary="A receipt of a delivery of the order: the proof of service",
+    description="A PEC receipt as the provider signed it (`message/rfc822`), or a "
+    "raccomandata's acceptance slip or scanned return receipt (PDF); the ids are in the "
+    "case's `seguito.consegne[].prove`.",
+    response_class=Response,
+    responses=PROVA,
+)
+async def prova_avvocato(
+    istanza_id: str,
+    prova_id: str,
+    attore: Avvocato,
+    istanze: Istanze,
+    notifiche: Notifiche,
+    postale: Postale,
+    files: Files,
+) -> Response:
+    return await files.send(
+        await file_prova(istanze, notifiche, postale, attore, istanza_id, prova_id)
+    )
+
+
+@router.get(
+    "/segreteria/pratiche/{istanza_id}/prove/{prova_id}",
+    tags=["segreteria"],
+    summary="A receipt of a delivery of the order: the proof of service",
+    response_class=Response,
+    responses=PROVA,
+)
+async def prova_segreteria(
+    istanza_id: str,
+    prova_id: str,
+    attore: Segreteria,
+    istanze: Istanze,
+    notifiche: Notifiche,
+    postale: Postale,
+    files: Files,
+) -> Response:
+    return await files.send(
+        await file_prova(istanze, notifiche, postale, attore, istanza_id, prova_id)
     )

@@ -1,7 +1,7 @@
 """The receipts of the order's deliveries, downloaded from the case by the lawyer who owns it
 and by the secretariat; the case says which receipts exist, the keeping service checks again."""
 
-from decimal import Decimal
+import httpx
 
 from parcelle_contracts.common import Attore
 from parcelle_contracts.consegne import Consegna, Prova, Recapito
@@ -10,8 +10,9 @@ from parcelle_contracts.istanze import Istanza
 
 from ..fake_istanze import FakeIstanze
 from ..fake_postale import PDF, FakePostale
-from ..fake_seguito import seguito
+from ..test_api_segreteria import token
 from .pagine import Browser, Pagina
+from .test_seguito import decisa
 
 
 async def spedita(fake: FakeIstanze, postale: FakePostale, giulia: Attore) -> Istanza:
@@ -37,14 +38,10 @@ async def spedita(fake: FakeIstanze, postale: FakePostale, giulia: Attore) -> Is
             )
         ],
     )
-    istanza = fake.bozza(giulia)
+    istanza = decisa(fake, giulia, rilasciato=True)
+    assert istanza.seguito is not None
     return fake.imposta(
-        istanza,
-        stato="provvedimento_emesso",
-        protocollo="2026/000007",
-        provvedimento=True,
-        diritti=Decimal("51.03"),
-        seguito=seguito().model_copy(update={"consegne": [consegna]}),
+        istanza, seguito=istanza.seguito.model_copy(update={"consegne": [consegna]})
     )
 
 
@@ -81,3 +78,25 @@ async def test_a_receipt_the_service_keeps_from_a_user_is_not_served(
     rifiutata = await browser.get(f"/avvocato/istanze/{istanza.id}/prove/{prova.id}")
     assert rifiutata.status_code == 404
     assert "Pagina non trovata" in Pagina(rifiutata.text).testo
+
+
+async def test_an_outside_client_downloads_the_proof_of_service(
+    api: httpx.AsyncClient, fake: FakeIstanze, postale: FakePostale, giulia: Attore
+) -> None:
+    istanza = await spedita(fake, postale, giulia)
+    assert istanza.seguito is not None
+    prova = istanza.seguito.consegne[0].prove[0]
+    avvocato = await token(api, "avvocato.demo")
+    vista = (await api.get(f"/api/v1/istanze/{istanza.id}", headers=avvocato)).json()
+    assert vista["seguito"]["consegne"][0]["prove"][0]["id"] == prova.id  # where ids are
+    percorsi = {
+        "avvocato.demo": f"/api/v1/istanze/{istanza.id}/prove",
+        "segreteria.demo": f"/api/v1/segreteria/pratiche/{istanza.id}/prove",
+    }
+    for username, base in percorsi.items():
+        headers = await token(api, username)
+        scaricata = await api.get(f"{base}/{prova.id}", headers=headers)
+        assert (scaricata.status_code, scaricata.content) == (200, PDF)
+        assert scaricata.headers["content-type"] == "application/pdf"
+        ignota = await api.get(f"{base}/altra", headers=headers)
+        assert (ignota.status_code, ignota.json()["error"]) == (404, "non_trovata")

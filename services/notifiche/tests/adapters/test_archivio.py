@@ -2,31 +2,18 @@
 command's id and by the mail's Message-ID, and a record written before a field was added reads
 with that field's default."""
 
+from dataclasses import replace
+
 from notifiche.adapters.archivio import INVII, Archivio, in_dizionario
 from notifiche.domain.invio import Invio
 from parcelle_kit.store.ports import Transaction
 
 from ..conftest import Servizio
-from ..finti import ORA
+from ..domain.test_invio import invio_in_attesa
 
 
 def _invio(lettori: tuple[str, ...] = ()) -> Invio:
-    return Invio(
-        message_id="m1",
-        comunicazione_id="c1",
-        istanza_id="i1",
-        ordine="ROMA",
-        correlation_id="p1",
-        messaggio="provvedimento_al_cliente",
-        canale="pec",
-        destinatario="Cliente",
-        indirizzo="cliente@pec.example.it",
-        message_id_mail="<m1@pec.ordine-roma.example>",
-        stato="inviata",
-        creato_il=ORA,
-        aggiornato_il=ORA,
-        lettori=lettori,
-    )
+    return replace(invio_in_attesa(), lettori=lettori)
 
 
 async def test_the_readers_survive_being_stored_and_read_back(servizio: Servizio) -> None:

@@ -17,7 +17,7 @@ def test_the_message_id_is_the_command_s_in_the_sender_s_domain() -> None:
     assert message_id_mail("0191-abc", "") == "<0191-abc@parcelle.invalid>"
 
 
-def _invio() -> Invio:
+def invio_in_attesa() -> Invio:
     return Invio(
         message_id="m1",
         comunicazione_id="c1",
@@ -36,7 +36,7 @@ def _invio() -> Invio:
 
 
 def test_a_record_is_concluded_once_sent_or_given_up() -> None:
-    invio = _invio()
+    invio = invio_in_attesa()
     assert not invio.concluso
     assert invio.spedito("Oggetto", ORA).concluso
     rifiutato = invio.non_consegnato("x" * 900, ORA)

@@ -1,36 +1,18 @@
 """The mailings in the store: what is written reads back the same, its readers with it, and a
 mailing stored before its readers were kept reads back with none."""
 
-from decimal import Decimal
+from dataclasses import replace
 
 from parcelle_kit.store.ports import Transaction
 from postale.adapters.archivio import RACCOMANDATE, Archivio, in_dizionario
-from postale.domain.raccomandata import Raccomandata, Tariffe, nuova
+from postale.domain.raccomandata import Raccomandata
 
 from ..conftest import Servizio
-from ..finti import ORA
-
-TARIFFE = Tariffe(raccomandata_ar=Decimal("6.50"), foglio=Decimal("0.15"), busta=Decimal("0.30"))
+from ..domain.test_raccomandata import accettata
 
 
 def _raccomandata(id: str, lettori: tuple[str, ...] = ()) -> Raccomandata:
-    return nuova(
-        id=id,
-        istanza_id="i1",
-        comunicazione_id="c1",
-        ordine="DEMO",
-        correlation_id="i1",
-        messaggio="avvio_procedimento",
-        nome="Mario Rossi",
-        indirizzo="Via Roma 10",
-        plico=None,
-        tariffe=TARIFFE,
-        simulata=True,
-        stato="rifiutata",
-        il=ORA,
-        numero=None,
-        lettori=lettori,
-    )
+    return replace(accettata(), id=id, lettori=lettori)
 
 
 async def test_the_readers_survive_the_store(servizio: Servizio) -> None:
