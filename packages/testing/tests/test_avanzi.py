@@ -6,19 +6,19 @@ import time
 import aio_pika
 import pytest
 
-from parcelle_testing.avanzi import MAX_RUN_SECONDS, clear_leftovers, new_namespace, stale
+from parcelle_testing.avanzi import MAX_AGE_SECONDS, clear_leftovers, new_namespace, stale
 
 NOW = 1_800_000_000.0
 
 
-def test_a_namespace_says_when_it_was_made_and_is_stale_only_after_the_longest_run() -> None:
+def test_a_namespace_says_when_it_was_made_and_is_stale_only_long_after_any_test() -> None:
     fresh = new_namespace(NOW)
-    old = new_namespace(NOW - MAX_RUN_SECONDS - 1)
+    old = new_namespace(NOW - MAX_AGE_SECONDS - 1)
     assert len(fresh) == 15
     assert fresh.startswith("t")
     names = [f"{fresh}.istanze.x", fresh, f"{old}.istanze.x", f"{old}.dlx", "parcelle.istanze.x"]
     assert stale(names, NOW) == sorted([f"{old}.istanze.x", f"{old}.dlx"])
-    assert stale([f"{new_namespace(NOW - MAX_RUN_SECONDS + 60)}.q"], NOW) == []
+    assert stale([f"{new_namespace(NOW - MAX_AGE_SECONDS + 60)}.q"], NOW) == []
 
 
 def test_the_older_form_is_always_a_leftover_and_other_names_never_are() -> None:
@@ -28,7 +28,7 @@ def test_the_older_form_is_always_a_leftover_and_other_names_never_are() -> None
 
 @pytest.mark.integration
 async def test_the_broker_loses_the_stale_queues_and_keeps_the_live_ones(amqp_url: str) -> None:
-    old = f"{new_namespace(time.time() - MAX_RUN_SECONDS - 60)}.prova"
+    old = f"{new_namespace(time.time() - MAX_AGE_SECONDS - 60)}.prova"
     live = f"{new_namespace()}.prova"
     connection = await aio_pika.connect(amqp_url)
     async with connection:

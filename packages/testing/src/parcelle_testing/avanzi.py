@@ -1,11 +1,11 @@
 """What interrupted test runs left on the broker, cleared when a new run starts.
 
-A test deletes its own queues when it ends, but a run that is killed (a timeout, kill -9,
-a closed terminal) leaves them, and the broker, left to expire many quorum queues at once,
+A test deletes its own queues when it ends, but a run that is killed (kill -9, a closed
+terminal, a CI limit) leaves them, and the broker, left to expire many quorum queues at once,
 stalls and refuses connections for as long as that takes: a later run then fails for
-nothing it did. Each test's namespace starts with the hour it was made in, so a new run
-deletes, before its first test, the queues and exchanges of namespaces older than any run
-can last, and never those of a run going on beside it.
+nothing it did. Each test's namespace starts with the second it was made, so a new run
+deletes, before its first test, the queues and exchanges of namespaces older than any test
+can last, and never those of a test going on beside it.
 """
 
 import asyncio
@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 
 import aio_pika
 
-MAX_RUN_SECONDS = 3 * 3600
-"""Longer than any run lasts: a namespace older than this belongs to no live run."""
+MAX_AGE_SECONDS = 30 * 60
+"""The age past which a namespace belongs to no live test, where the run does not say how long
+a test may last (the suite's fixture passes six times pytest-timeout's limit)."""
 _NAMESPACE = re.compile(r"^t(?:(?P<made>[0-9a-f]{8})[0-9a-f]{6}|[0-9a-f]{10})(?:\.|$)")
 """A test namespace: ``t`` + the second it was made (hex) + random; or the older form, ten
 random digits, which no run makes any more."""
@@ -32,7 +33,7 @@ def new_namespace(now: float | None = None) -> str:
     return f"t{made:08x}{secrets.token_hex(3)}"
 
 
-def stale(names: Iterable[str], now: float, max_age: float = MAX_RUN_SECONDS) -> list[str]:
+def stale(names: Iterable[str], now: float, max_age: float = MAX_AGE_SECONDS) -> list[str]:
     """The names (queues or exchanges) of test namespaces made more than ``max_age`` ago."""
     found = []
     for name in names:
@@ -67,13 +68,13 @@ async def _delete(url: str, queues: list[str], exchanges: list[str]) -> None:
             await channel.exchange_delete(exchange)
 
 
-def clear_leftovers(url: str) -> int:
+def clear_leftovers(url: str, max_age: float = MAX_AGE_SECONDS) -> int:
     """Delete the stale test queues and exchanges of the local broker; how many queues."""
     if urlsplit(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
         return 0
     now = time.time()
-    queues = stale(_listed("queues"), now)
-    exchanges = stale(_listed("exchanges"), now)
+    queues = stale(_listed("queues"), now, max_age)
+    exchanges = stale(_listed("exchanges"), now, max_age)
     if queues or exchanges:
         asyncio.run(_delete(url, queues, exchanges))
     return len(queues)

@@ -23,7 +23,7 @@ from parcelle_kit.bus.topology import EXPIRING_QUEUES
 from parcelle_kit.cli.processes import load_process
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
-from parcelle_testing.avanzi import clear_leftovers, new_namespace
+from parcelle_testing.avanzi import MAX_AGE_SECONDS, clear_leftovers, new_namespace
 from parcelle_testing.comando import free_port
 
 AMQP_URL = os.environ.get("PARCELLE_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -42,15 +42,18 @@ def _broker_answers(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def amqp_url() -> str:
-    """The real RabbitMQ's URL; the test fails (not skips) when it does not answer."""
+def amqp_url(pytestconfig: pytest.Config) -> str:
+    """The real RabbitMQ's URL; the test fails (not skips) when it does not answer. What
+    interrupted runs left on it is cleared first: namespaces older than six times the longest
+    a test may last (pytest-timeout's limit)."""
     if not _broker_answers(AMQP_URL):
         pytest.fail(
             f"RabbitMQ does not answer at {urlsplit(AMQP_URL).netloc.split('@')[-1]}: start it "
             "with `rabbitmq-server -detached` or set PARCELLE_TEST_AMQP_URL",
             pytrace=False,
         )
-    CLEARED.append(clear_leftovers(AMQP_URL))
+    limit = float(pytestconfig.getini("timeout") or 0) or MAX_AGE_SECONDS / 6
+    CLEARED.append(clear_leftovers(AMQP_URL, max_age=6 * limit))
     return AMQP_URL
 
 
