@@ -86,7 +86,7 @@ async def bus_namespace(amqp_url: str) -> AsyncIterator[str]:
         for name in sorted(names):
             await channel.queue_delete(name)
             EXPIRING_QUEUES.discard(name)
-        for name in (namespace, f"{namespace}.public", f"{namespace}.dlx"):
+        for name in (namespace, f"{namespace}.public", f"{namespace}.dlx", f"{namespace}.wait"):
             await channel.exchange_delete(name)
 
 
