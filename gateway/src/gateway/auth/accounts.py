@@ -68,16 +68,6 @@ class AccountStore:
         fields = {k: v for k, v in document.items() if not k.startswith("_")}
         return Account(**fields)
 
-    async def elenco(self, ordine: str, ruolo: Ruolo) -> list[Account]:
-        """The active accounts of one role in one Ordine, by username."""
-        documents = await self._store.run(
-            lambda tx: tx.find(COLLECTION, {"ordine": ordine, "ruolo": ruolo, "attivo": True})
-        )
-        accounts = [
-            Account(**{k: v for k, v in d.items() if not k.startswith("_")}) for d in documents
-        ]
-        return sorted(accounts, key=lambda account: account.username)
-
     async def save(self, account: Account) -> None:
         """Create or replace an account."""
         document = {"_id": account.username.lower(), **asdict(account)}

@@ -32,9 +32,10 @@ INDEXES: Final = (
     Index(ISTANZE, ("ordine", "stato")),
     # The Ordine's cases in one state, for its staff (the decided ones to send, say).
     Index(ISTANZE, ("ordine", "stato", "aggiornata_il", "_id")),
-    # The decided cases whose order has (not) been sent to the client yet: the lawyer's, the
-    # Ordine's.
+    # The cases whose order has (not) been sent to the client yet: the lawyer's (in one state,
+    # or in any), the Ordine's.
     Index(ISTANZE, ("ordine", "avvocato.username", "stato", INVIATA, "aggiornata_il", "_id")),
+    Index(ISTANZE, ("ordine", "avvocato.username", INVIATA, "aggiornata_il", "_id")),
     Index(ISTANZE, ("ordine", "stato", INVIATA, "aggiornata_il", "_id")),
 )
 CAMPI_ELENCO: Final = ("codice", "protocollo", "stato", "aggiornata_il", ELENCO)
