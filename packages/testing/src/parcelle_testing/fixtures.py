@@ -5,8 +5,10 @@ one). Each test gets its own bus namespace, so its exchanges and queues never me
 test's; both are deleted when the test ends.
 """
 
+import asyncio
 import os
 import socket
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -32,13 +34,30 @@ CLEARED: list[int] = []
 """How many queues that interrupted runs had left were deleted when this run began."""
 
 
-def _broker_answers(url: str) -> bool:
+def _broker_answers(url: str, patience: float = 90.0) -> bool:
+    """Whether the broker completes an AMQP handshake, waiting up to ``patience`` seconds for
+    one that accepts connections but stalls (busy expiring queues, say) to answer again."""
     parts = urlsplit(url)
     try:
         with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 5672), 2):
-            return True
+            pass
     except OSError:
         return False
+
+    async def handshake() -> bool:
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                connection = await asyncio.wait_for(aio_pika.connect(url), timeout=10)
+            except (OSError, TimeoutError, aio_pika.exceptions.AMQPError):
+                if time.monotonic() > deadline:
+                    return False
+                await asyncio.sleep(2)
+            else:
+                await connection.close()
+                return True
+
+    return asyncio.run(handshake())
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +68,8 @@ def amqp_url(pytestconfig: pytest.Config) -> str:
     if not _broker_answers(AMQP_URL):
         pytest.fail(
             f"RabbitMQ does not answer at {urlsplit(AMQP_URL).netloc.split('@')[-1]}: start it "
-            "with `rabbitmq-server -detached` or set PARCELLE_TEST_AMQP_URL",
+            "with `rabbitmq-server -detached` (or, if it runs, see `rabbitmq-diagnostics "
+            "status`) or set PARCELLE_TEST_AMQP_URL",
             pytrace=False,
         )
     limit = float(pytestconfig.getini("timeout") or 0) or MAX_AGE_SECONDS / 6
