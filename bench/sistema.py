@@ -14,6 +14,7 @@ from pathlib import Path
 
 import aio_pika
 
+from parcelle_kit.bus.topology import Topology
 from parcelle_testing.comando import PARCELLE, free_port
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -53,8 +54,8 @@ async def delete_exchanges(url: str, namespace: str) -> None:
     connection = await aio_pika.connect(url)
     async with connection:
         channel = await connection.channel()
-        for name in (namespace, f"{namespace}.public", f"{namespace}.dlx"):
-            await channel.exchange_delete(name)
+        for exchange in Topology(namespace=namespace).exchanges:
+            await channel.exchange_delete(exchange.name)
 
 
 def _wait_ready(process: subprocess.Popen[str]) -> None:

@@ -12,6 +12,8 @@ def test_exchanges_derive_from_the_namespace() -> None:
     assert topology.public_exchange.name == "parcelle.public"
     assert topology.dead_letter_exchange.name == "parcelle.dlx"
     assert topology.dead_letter_exchange.type == ExchangeType.DIRECT
+    names = [exchange.name for exchange in topology.exchanges]
+    assert names == ["parcelle", "parcelle.public", "parcelle.dlx", "parcelle.wait"]
 
 
 def test_service_queues_are_quorum_with_limit_and_dead_letters() -> None:

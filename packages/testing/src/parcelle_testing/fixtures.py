@@ -21,7 +21,7 @@ import pytest
 from opentelemetry.sdk.trace import TracerProvider
 
 from parcelle_kit.bus import Publisher, RpcClient, build_broker, declare_exchanges, topology_of
-from parcelle_kit.bus.topology import EXPIRING_QUEUES
+from parcelle_kit.bus.topology import EXPIRING_QUEUES, Topology
 from parcelle_kit.cli.processes import load_process
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
@@ -106,8 +106,8 @@ async def bus_namespace(amqp_url: str) -> AsyncIterator[str]:
         for name in sorted(names):
             await channel.queue_delete(name)
             EXPIRING_QUEUES.discard(name)
-        for name in (namespace, f"{namespace}.public", f"{namespace}.dlx", f"{namespace}.wait"):
-            await channel.exchange_delete(name)
+        for exchange in Topology(namespace=namespace).exchanges:
+            await channel.exchange_delete(exchange.name)
 
 
 @pytest.fixture

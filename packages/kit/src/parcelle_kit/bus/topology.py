@@ -54,6 +54,16 @@ class Topology:
     def wait_exchange(self) -> RabbitExchange:
         return RabbitExchange(f"{self.namespace}.wait", type=ExchangeType.DIRECT, durable=True)
 
+    @property
+    def exchanges(self) -> tuple[RabbitExchange, ...]:
+        """Every exchange of the installation (what a test or a benchmark deletes after it)."""
+        return (
+            self.exchange,
+            self.public_exchange,
+            self.dead_letter_exchange,
+            self.wait_exchange,
+        )
+
     @staticmethod
     def wait_key(delay_ms: int) -> str:
         """The wait queue's binding key: never a queue's name, so that an expired message is
