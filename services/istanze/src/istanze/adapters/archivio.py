@@ -81,35 +81,34 @@ class Archivio:
         where: dict[str, Scalar] = {"ordine": ordine, "avvocato.username": username}
         if filtro.stato is not None:
             where["stato"] = filtro.stato
-        if filtro.inviata_al_cliente is not None:
-            where[INVIATA] = filtro.inviata_al_cliente
         prefix = {}
         if filtro.codice:
             prefix["codice"] = filtro.codice
         if filtro.cliente:
             prefix[f"{ELENCO}.cerca_cliente"] = filtro.cliente
-        # Stored times are fixed-width ISO strings in UTC: they sort as the times do.
-        pagina = await self._tx.page(
-            ISTANZE,
-            where=where,
-            prefix=prefix,
-            order=("aggiornata_il",),
-            descending=True,
-            limit=limit,
-            after=cursor,
-            fields=CAMPI_ELENCO,
-        )
-        return PaginaElenco([_riga(d) for d in pagina.documents], pagina.next)
+        return await self._pagina(where, prefix, filtro, limit, cursor)
 
     async def elenco_dell_ordine(
         self, ordine: str, stato: str, filtro: FiltroElenco, limit: int, cursor: str | None
     ) -> PaginaElenco:
-        where: dict[str, Scalar] = {"ordine": ordine, "stato": stato}
+        return await self._pagina({"ordine": ordine, "stato": stato}, {}, filtro, limit, cursor)
+
+    async def _pagina(
+        self,
+        where: dict[str, Scalar],
+        prefix: dict[str, str],
+        filtro: FiltroElenco,
+        limit: int,
+        cursor: str | None,
+    ) -> PaginaElenco:
+        """One page of a list, the latest changed first (stored times are fixed-width ISO
+        strings in UTC: they sort as the times do)."""
         if filtro.inviata_al_cliente is not None:
-            where[INVIATA] = filtro.inviata_al_cliente
+            where = {**where, INVIATA: filtro.inviata_al_cliente}
         pagina = await self._tx.page(
             ISTANZE,
             where=where,
+            prefix=prefix,
             order=("aggiornata_il",),
             descending=True,
             limit=limit,

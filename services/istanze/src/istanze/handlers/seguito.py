@@ -4,10 +4,9 @@ of their own messages; and the delivery services' reports move each delivery on.
 
 from collections.abc import Sequence
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from istanze import views
-from istanze.domain.consegne import Pagamento, Prova, Recapito
+from istanze.domain.consegne import ROMA, Pagamento, Prova, Recapito
 from istanze.domain.errori import NonTrovataError
 from istanze.domain.istanza import Istanza
 from istanze.domain.regole import RegoleOrdine
@@ -31,8 +30,6 @@ from parcelle_contracts.vocabolario import (
 )
 from parcelle_kit.consumer import Outcome
 from parcelle_kit.store.ports import Transaction
-
-ROMA = ZoneInfo("Europe/Rome")
 
 
 class Seguito(Handler):
