@@ -6,9 +6,11 @@ import time
 import aio_pika
 import pytest
 
-from parcelle_testing.avanzi import MAX_AGE_SECONDS, clear_leftovers, new_namespace, stale
+from parcelle_testing.avanzi import TIMEOUTS_OF_AGE, clear_leftovers, new_namespace, stale
 
 NOW = 1_800_000_000.0
+TEST_TIMEOUT = 300.0
+MAX_AGE_SECONDS = TIMEOUTS_OF_AGE * TEST_TIMEOUT
 
 
 def test_a_namespace_says_when_it_was_made_and_is_stale_only_long_after_any_test() -> None:
@@ -17,13 +19,13 @@ def test_a_namespace_says_when_it_was_made_and_is_stale_only_long_after_any_test
     assert len(fresh) == 15
     assert fresh.startswith("t")
     names = [f"{fresh}.istanze.x", fresh, f"{old}.istanze.x", f"{old}.dlx", "parcelle.istanze.x"]
-    assert stale(names, NOW) == sorted([f"{old}.istanze.x", f"{old}.dlx"])
-    assert stale([f"{new_namespace(NOW - MAX_AGE_SECONDS + 60)}.q"], NOW) == []
+    assert stale(names, NOW, MAX_AGE_SECONDS) == sorted([f"{old}.istanze.x", f"{old}.dlx"])
+    assert stale([f"{new_namespace(NOW - MAX_AGE_SECONDS + 60)}.q"], NOW, MAX_AGE_SECONDS) == []
 
 
 def test_the_older_form_is_always_a_leftover_and_other_names_never_are() -> None:
     names = ["t0123456789.firma.y", "t0123456789", "tabc.q", "parcelle.t0123456789", "x.y"]
-    assert stale(names, NOW) == ["t0123456789", "t0123456789.firma.y"]
+    assert stale(names, NOW, MAX_AGE_SECONDS) == ["t0123456789", "t0123456789.firma.y"]
 
 
 @pytest.mark.integration
@@ -36,7 +38,7 @@ async def test_the_broker_loses_the_stale_queues_and_keeps_the_live_ones(amqp_ur
         for name in (old, live):
             await channel.declare_queue(name, durable=True, arguments={"x-expires": 600_000})
         try:
-            assert await asyncio.to_thread(clear_leftovers, amqp_url) >= 1
+            assert await asyncio.to_thread(clear_leftovers, amqp_url, TEST_TIMEOUT) >= 1
             kept = await channel.declare_queue(live, passive=True)
             assert kept.name == live
             with pytest.raises(aio_pika.exceptions.ChannelClosed):

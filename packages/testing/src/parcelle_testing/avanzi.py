@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import aio_pika
 
-MAX_AGE_SECONDS = 30 * 60
-"""The age past which a namespace belongs to no live test, where the run does not say how long
-a test may last (the suite's fixture passes six times pytest-timeout's limit)."""
+TIMEOUTS_OF_AGE = 6
+"""A namespace older than this many times the longest a test may last belongs to no live
+test."""
 _NAMESPACE = re.compile(r"^t(?:(?P<made>[0-9a-f]{8})[0-9a-f]{6}|[0-9a-f]{10})(?:\.|$)")
 """A test namespace: ``t`` + the second it was made (hex) + random; or the older form, ten
 random digits, which no run makes any more."""
@@ -33,7 +33,7 @@ def new_namespace(now: float | None = None) -> str:
     return f"t{made:08x}{secrets.token_hex(3)}"
 
 
-def stale(names: Iterable[str], now: float, max_age: float = MAX_AGE_SECONDS) -> list[str]:
+def stale(names: Iterable[str], now: float, max_age: float) -> list[str]:
     """The names (queues or exchanges) of test namespaces made more than ``max_age`` ago."""
     found = []
     for name in names:
@@ -68,11 +68,12 @@ async def _delete(url: str, queues: list[str], exchanges: list[str]) -> None:
             await channel.exchange_delete(exchange)
 
 
-def clear_leftovers(url: str, max_age: float = MAX_AGE_SECONDS) -> int:
-    """Delete the stale test queues and exchanges of the local broker; how many queues."""
+def clear_leftovers(url: str, test_timeout: float) -> int:
+    """Delete the stale test queues and exchanges of the local broker, those of namespaces older
+    than :data:`TIMEOUTS_OF_AGE` times ``test_timeout`` (seconds); how many queues."""
     if urlsplit(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
         return 0
-    now = time.time()
+    now, max_age = time.time(), TIMEOUTS_OF_AGE * test_timeout
     queues = stale(_listed("queues"), now, max_age)
     exchanges = stale(_listed("exchanges"), now, max_age)
     if queues or exchanges:

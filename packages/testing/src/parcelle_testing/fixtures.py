@@ -25,7 +25,7 @@ from parcelle_kit.bus.topology import EXPIRING_QUEUES, Topology
 from parcelle_kit.cli.processes import load_process
 from parcelle_kit.service import Runtime, ServiceDefinition
 from parcelle_kit.settings import Settings
-from parcelle_testing.avanzi import MAX_AGE_SECONDS, clear_leftovers, new_namespace
+from parcelle_testing.avanzi import clear_leftovers, new_namespace
 from parcelle_testing.comando import free_port
 
 AMQP_URL = os.environ.get("PARCELLE_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -63,8 +63,8 @@ def _broker_answers(url: str, patience: float = 90.0) -> bool:
 @pytest.fixture(scope="session")
 def amqp_url(pytestconfig: pytest.Config) -> str:
     """The real RabbitMQ's URL; the test fails (not skips) when it does not answer. What
-    interrupted runs left on it is cleared first: namespaces older than six times the longest
-    a test may last (pytest-timeout's limit)."""
+    interrupted runs left on it is cleared first (:func:`clear_leftovers`, by pytest-timeout's
+    limit)."""
     if not _broker_answers(AMQP_URL):
         pytest.fail(
             f"RabbitMQ does not answer at {urlsplit(AMQP_URL).netloc.split('@')[-1]}: start it "
@@ -72,8 +72,7 @@ def amqp_url(pytestconfig: pytest.Config) -> str:
             "status`) or set PARCELLE_TEST_AMQP_URL",
             pytrace=False,
         )
-    limit = float(pytestconfig.getini("timeout") or 0) or MAX_AGE_SECONDS / 6
-    CLEARED.append(clear_leftovers(AMQP_URL, max_age=6 * limit))
+    CLEARED.append(clear_leftovers(AMQP_URL, float(pytestconfig.getini("timeout"))))
     return AMQP_URL
 
 
